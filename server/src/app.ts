@@ -1,0 +1,143 @@
+/** buildApp: the Fastify application with the platform pipeline and every module's routes. */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { DbHandle } from './db/database.ts';
+import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
+import { registerSessions } from './platform/auth/session.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { createVault } from './platform/crypto/secrets.ts';
+import type { Deps } from './platform/deps.ts';
+import { registerErrorHandler, toErrorBody } from './platform/errors/error-handler.ts';
+import { collectRoutes, enforceRule, type InventoryEntry } from './platform/http/route-rules.ts';
+import { registerModules } from './modules/index.ts';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DbHandle;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+    routeInventory: InventoryEntry[];
+  }
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const clock = opts.clock ?? systemClock;
+  const deps: Deps = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    clock,
+    vault: createVault(config.secret),
+    audit: { engine: database.engine, key: config.auditKey, clock },
+  };
+
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+  });
+  app.decorate('deps', deps);
+  const inventory: InventoryEntry[] = [];
+  app.decorate('routeInventory', inventory);
+  collectRoutes(app, inventory);
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app, { exposeInternals: config.mode === 'development' });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({ statusCode: 429, ...toErrorBody('RATE_LIMITED') }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Qixian 旗县 API',
+        description: '县域创新驱动发展平台 / county innovation platform',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qx_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerSessions(app, deps);
+  app.addHook('preHandler', enforceRule);
+  // Personal data and session answers are never cached by browsers or proxies.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) void reply.header('cache-control', 'no-store');
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/health', {
+    config: { rule: { access: 'public', scope: 'none', audit: 'none' } },
+    schema: {
+      tags: ['platform'],
+      summary: '健康检查 / health',
+      response: { 200: z.object({ status: z.literal('ok'), engine: z.string(), time: z.string() }) },
+    },
+    handler: () => ({ status: 'ok' as const, engine: deps.engine, time: clock.now().toISOString() }),
+  });
+  r.get('/', {
+    config: { rule: { access: 'public', scope: 'none', audit: 'none' } },
+    schema: { hide: true, response: { 200: z.string() } },
+    handler: (_req, reply) => {
+      void reply.type('text/html; charset=utf-8');
+      return landingPage(config.mode);
+    },
+  });
+
+  registerAuthRoutes(app, deps);
+  registerModules(app, deps);
+  return app;
+}
+
+function landingPage(mode: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>旗县 Qixian</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
+<h1>旗县 · 县域创新驱动发展平台</h1><p>Qixian county innovation platform</p>
+<p>接口服务运行中（${mode === 'demo' ? '演示模式' : mode}）。The API is running.</p>
+<ul><li><a href="/api/docs">接口文档 / API documentation</a></li><li><a href="/api/health">健康检查 / health</a></li></ul>
+</body></html>`;
+}

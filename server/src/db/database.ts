@@ -1,0 +1,35 @@
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  CountyAttributeTable,
+  DivisionClosureTable,
+  DivisionCodeHistoryTable,
+  DivisionTable,
+} from '../modules/divisions/divisions.tables.ts';
+import type { OrganisationTable } from '../modules/organisations/organisations.tables.ts';
+import type { UserRoleTable, UserTable } from '../modules/users/users.tables.ts';
+import type { AuditLogTable, LoginThrottleTable, SessionTable } from '../platform/platform.tables.ts';
+import type { Engine } from './dialect.ts';
+
+export interface Database {
+  division: DivisionTable;
+  division_closure: DivisionClosureTable;
+  county_attribute: CountyAttributeTable;
+  division_code_history: DivisionCodeHistoryTable;
+  organisation: OrganisationTable;
+  app_user: UserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Either the database or an open transaction: repositories accept both. */
+export type DbOrTrx = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  engine: Engine;
+  destroy(): Promise<void>;
+}

@@ -1,0 +1,92 @@
+/**
+ * Every difference between SQLite and PostgreSQL lives in this file. Callers ask for a capability; they never test
+ * the engine themselves.
+ */
+import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from 'kysely';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** Column type of an auto-increment integer primary key. */
+export function autoIdType(engine: Engine): 'integer' | 'serial' {
+  return engine === 'sqlite' ? 'integer' : 'serial';
+}
+
+/** Builder for the auto-increment integer primary key column. */
+export function autoIdColumn(engine: Engine) {
+  return (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
+    engine === 'sqlite' ? col.primaryKey().autoIncrement() : col.primaryKey();
+}
+
+/** Case-insensitive substring match (LIKE on SQLite is already case-insensitive for ASCII). */
+export function likeOperator(engine: Engine): 'like' | 'ilike' {
+  return engine === 'sqlite' ? 'like' : 'ilike';
+}
+
+/** Escapes LIKE wildcards in user text; pair with `escape '\'`. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Serialises writers that must see each other's effects in order (the audit hash chain). SQLite already has one
+ * writer at a time; PostgreSQL takes a transaction-scoped advisory lock.
+ */
+export async function lockForChain(engine: Engine, trx: Kysely<unknown>, key: number): Promise<void> {
+  if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}
+
+/** Names of the application's tables, in creation order (used by backup and restore). */
+export async function listTables(engine: Engine, db: Kysely<unknown>): Promise<string[]> {
+  if (engine === 'sqlite') {
+    const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table'
+      and name not like 'sqlite_%' and name not like 'kysely_%' order by rowid`.execute(db);
+    return r.rows.map((x) => x.name);
+  }
+  const r = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
+    order by table_name`.execute(db);
+  return r.rows.map((x) => x.name);
+}
+
+/** After inserting explicit ids (restore), move PostgreSQL sequences past them; SQLite needs nothing. */
+export async function resetSequences(engine: Engine, db: Kysely<unknown>, tables: string[]): Promise<void> {
+  if (engine !== 'postgres') return;
+  for (const table of tables) {
+    const r = await sql<{ seq: string | null }>`select pg_get_serial_sequence(${table}, 'id') as seq`.execute(db);
+    const seq = r.rows[0]?.seq;
+    if (!seq) continue;
+    await sql`select setval(${seq}, coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
+  }
+}
+
+/** Disables or re-enables a table's triggers for restore of append-only tables. */
+export function appendOnlyTriggerSql(engine: Engine, table: string): RawBuilder<unknown>[] {
+  if (engine === 'sqlite') {
+    return [
+      sql.raw(`create trigger ${table}_no_update before update on ${table}
+        begin select raise(abort, '${table} is append-only'); end`),
+      sql.raw(`create trigger ${table}_no_delete before delete on ${table}
+        when old.at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-180 days')
+        begin select raise(abort, '${table} rows younger than 180 days cannot be deleted'); end`),
+    ];
+  }
+  return [
+    sql.raw(`create or replace function ${table}_guard() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'UPDATE' then raise exception '${table} is append-only'; end if;
+        if old.at > to_char((now() at time zone 'utc') - interval '180 days', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') then
+          raise exception '${table} rows younger than 180 days cannot be deleted';
+        end if;
+        return old;
+      end $$`),
+    sql.raw(`create trigger ${table}_guard before update or delete on ${table}
+      for each row execute function ${table}_guard()`),
+  ];
+}
+
+/** Whether a database error is a unique-constraint violation. */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: string; message?: string };
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,109 @@
+/**
+ * Reference data every database needs, demo or production: the division tree with its closure, Inner Mongolia's
+ * county attributes (real, sourced) and the code-history crosswalk. Idempotent.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../database.ts';
+import { buildClosure } from '../../platform/access/scope.ts';
+import { loadChinaDivisions } from '../../modules/divisions/division-source.ts';
+
+const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+
+/** Known code changes in the default region, each with its source. */
+const CODE_HISTORY = [
+  {
+    old_code: '150602',
+    old_name: '东胜区',
+    new_code: '150603',
+    new_name: '康巴什区',
+    change_type: 'split',
+    effective_date: '2016-02-26',
+    share: null,
+    source: '民政部《2016年县级以上行政区划变更情况》：设立鄂尔多斯市康巴什区（以东胜区部分街道为其行政区域）',
+    note: '以原东胜区部分街道设立 / created from part of Dongsheng District',
+  },
+];
+
+/** Parses a simple RFC 4180 CSV (quoted fields, commas, doubled quotes). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (quoted) {
+      if (ch === '"' && text.charAt(i + 1) === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text.charAt(i + 1) === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function insertChunked<T>(items: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await insert(items.slice(i, i + size));
+}
+
+export async function seedReference(db: Db, now: string): Promise<{ divisions: number; attributes: number }> {
+  const existing = await db.selectFrom('division').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) return { divisions: 0, attributes: 0 };
+  const divisions = loadChinaDivisions();
+  const depthOf = new Map<string, number>();
+  for (const d of divisions) depthOf.set(d.code, d.parentCode ? (depthOf.get(d.parentCode) ?? 0) + 1 : 0);
+  const closure = buildClosure(new Map(divisions.map((d) => [d.code, d.parentCode])));
+  const attrRows = parseCsv(fs.readFileSync(path.join(DATA_DIR, 'inner-mongolia-county-attributes.csv'), 'utf8'))
+    .slice(1)
+    .filter((r) => r.length >= 7);
+
+  await db.transaction().execute(async (trx) => {
+    await insertChunked(divisions, 500, (chunk) =>
+      trx
+        .insertInto('division')
+        .values(chunk.map((d) => ({ code: d.code, name: d.name, level: d.level, type: d.type, parent_code: d.parentCode, depth: depthOf.get(d.code) ?? 0 })))
+        .execute(),
+    );
+    await insertChunked(closure, 1000, (chunk) =>
+      trx
+        .insertInto('division_closure')
+        .values(chunk.map((c) => ({ ancestor_code: c.ancestor, descendant_code: c.descendant, distance: c.distance })))
+        .execute(),
+    );
+    await insertChunked(attrRows, 200, (chunk) =>
+      trx
+        .insertInto('county_attribute')
+        .values(
+          chunk.map(([code, , attribute, valueText, valueNumber, year, source]) => ({
+            division_code: code ?? '',
+            attribute: attribute ?? '',
+            value_text: valueText ? valueText : null,
+            value_number: valueNumber ? Number(valueNumber) : null,
+            year: Number(year),
+            source: source ?? '',
+            updated_at: now,
+          })),
+        )
+        .execute(),
+    );
+    await trx.insertInto('division_code_history').values(CODE_HISTORY).execute();
+  });
+  return { divisions: divisions.length, attributes: attrRows.length };
+}

@@ -1,0 +1,109 @@
+/** Account creation shared by the admin API, the CLI, self-registration and the demo seed. */
+import { AppError } from '../../platform/errors/errors.ts';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
+import { iso } from '../../platform/clock.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { hashPassword, checkPasswordPolicy } from '../../platform/auth/passwords.ts';
+import { isValidIdNumber, isValidMobile } from '../../platform/crypto/identifiers.ts';
+import { isRoleCode, keepsSeparationOfDuties, type RoleCode } from '../../platform/access/roles.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import { normaliseUsername } from '../../platform/auth/auth.service.ts';
+import type { UserStatus } from './users.tables.ts';
+
+export interface CreateUserInput {
+  username: string;
+  password: string;
+  displayName: string;
+  roles: { role: RoleCode; divisionCode: string }[];
+  divisionCode: string;
+  orgId: number | null;
+  phone: string | null;
+  idNumber: string | null;
+  status?: UserStatus;
+  requestedRole?: string | null;
+  isDemo?: boolean;
+  grantedBy?: number | null;
+  actor: AuditActor;
+  /** Skip the password policy (demo accounts use documented demo passwords). */
+  skipPolicy?: boolean;
+}
+
+/** Validates and creates an account with its roles, in one audited transaction. Returns the new id. */
+export async function createUser(deps: Deps, input: CreateUserInput): Promise<number> {
+  const username = normaliseUsername(input.username);
+  const details = [];
+  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username))
+    details.push({ path: 'body.username', message: '用户名为 3-64 位小写字母、数字、点、下划线或连字符', messageEn: 'username: 3-64 of a-z 0-9 . _ -' });
+  if (!input.skipPolicy)
+    for (const m of checkPasswordPolicy(input.password, 'dengbao', username)) details.push({ path: 'body.password', message: m });
+  if (input.phone !== null && !isValidMobile(input.phone)) details.push({ path: 'body.phone', message: '手机号码格式不正确' });
+  if (input.idNumber !== null && !isValidIdNumber(input.idNumber))
+    details.push({ path: 'body.idNumber', message: '身份证号码无效（GB 11643 校验位不符或出生日期错误）' });
+  const roleCodes: string[] = [];
+  for (const r of input.roles) {
+    if (!isRoleCode(r.role)) details.push({ path: 'body.roles', message: `未知角色 ${r.role}` });
+    else if (!keepsSeparationOfDuties(roleCodes, r.role)) throw new AppError('SEPARATION_OF_DUTIES');
+    roleCodes.push(r.role);
+  }
+  if (details.length > 0) throw new AppError('VALIDATION', { details });
+
+  const division = await deps.db.selectFrom('division').select('code').where('code', '=', input.divisionCode).executeTakeFirst();
+  if (!division) throw new AppError('VALIDATION', { details: [{ path: 'body.divisionCode', message: '行政区划代码不存在' }] });
+  for (const r of input.roles) {
+    const d = await deps.db.selectFrom('division').select('code').where('code', '=', r.divisionCode).executeTakeFirst();
+    if (!d) throw new AppError('VALIDATION', { details: [{ path: 'body.roles', message: `角色范围的行政区划 ${r.divisionCode} 不存在` }] });
+  }
+  if (input.orgId !== null) {
+    const org = await deps.db.selectFrom('organisation').select('id').where('id', '=', input.orgId).executeTakeFirst();
+    if (!org) throw new AppError('VALIDATION', { details: [{ path: 'body.orgId', message: '所属单位不存在' }] });
+  }
+
+  const passwordHash = await hashPassword(input.password);
+  const now = iso(deps.clock.now());
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('app_user')
+        .values({
+          username,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          phone_enc: input.phone ? deps.vault.encrypt(input.phone) : null,
+          phone_hmac: input.phone ? deps.vault.lookupHash(input.phone) : null,
+          id_number_enc: input.idNumber ? deps.vault.encrypt(input.idNumber) : null,
+          division_code: input.divisionCode,
+          org_id: input.orgId,
+          status: input.status ?? 'active',
+          requested_role: input.requestedRole ?? null,
+          totp_secret_enc: null,
+          totp_enabled: 0,
+          locale: 'zh-CN',
+          is_demo: input.isDemo ? 1 : 0,
+          created_at: now,
+          updated_at: now,
+          password_changed_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const r of input.roles) {
+        await trx
+          .insertInto('user_role')
+          .values({ user_id: row.id, role_code: r.role, division_code: r.divisionCode, granted_by: input.grantedBy ?? null, granted_at: now })
+          .execute();
+      }
+      await writeAudit(trx, deps.audit, input.actor, {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: row.id,
+        divisionCode: input.divisionCode,
+        details: { username, roles: input.roles, status: input.status ?? 'active' },
+      });
+      return row.id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new AppError('DUPLICATE', { zh: '用户名或手机号已被使用', en: 'Username or phone number already in use' });
+    }
+    throw err;
+  }
+}

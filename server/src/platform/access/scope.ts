@@ -1,0 +1,74 @@
+/**
+ * The scope function: every query that reads or writes division-owned rows goes through `scopeFilter` (SQL) or
+ * `isWithinScope` (one object already loaded). Scope is a set of division subtrees taken from the caller's role
+ * assignments that grant the permission; containment uses the closure table, never code prefixes.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { Permission } from './roles.ts';
+import { ROLE_PERMISSIONS, isRoleCode } from './roles.ts';
+
+export interface RoleAssignment {
+  role: string;
+  divisionCode: string;
+}
+
+export interface Principal {
+  userId: number;
+  username: string;
+  displayName: string;
+  divisionCode: string;
+  orgId: number | null;
+  roles: RoleAssignment[];
+}
+
+/** Division roots under which `principal` holds `permission`; empty when it holds it nowhere. */
+export function scopeRoots(principal: Principal, permission: Permission): string[] {
+  const roots = new Set<string>();
+  for (const a of principal.roles) {
+    if (isRoleCode(a.role) && ROLE_PERMISSIONS[a.role].includes(permission)) roots.add(a.divisionCode);
+  }
+  return [...roots];
+}
+
+export function hasPermission(principal: Principal, permission: Permission): boolean {
+  return scopeRoots(principal, permission).length > 0;
+}
+
+/**
+ * SQL predicate: `column` names a division inside one of the roots. Use in every scoped query:
+ * `.where(scopeFilter('organisation.division_code', roots))`.
+ */
+export function scopeFilter(column: string, roots: readonly string[]): RawBuilder<SqlBool> {
+  if (roots.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${sql.ref(column)} in (select dc.descendant_code from division_closure dc where dc.ancestor_code in (${sql.join([...roots])}))`;
+}
+
+/** Whether one division lies within the roots (for an object already loaded). */
+export async function isWithinScope(db: DbOrTrx, roots: readonly string[], divisionCode: string): Promise<boolean> {
+  if (roots.length === 0) return false;
+  const row = await db
+    .selectFrom('division_closure')
+    .select('descendant_code')
+    .where('descendant_code', '=', divisionCode)
+    .where('ancestor_code', 'in', [...roots])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Pure model of the closure: the ancestors of every node of a parent map, itself included. */
+export function buildClosure(parents: ReadonlyMap<string, string | null>): { ancestor: string; descendant: string; distance: number }[] {
+  const rows: { ancestor: string; descendant: string; distance: number }[] = [];
+  for (const code of parents.keys()) {
+    let cur: string | null | undefined = code;
+    let distance = 0;
+    const seen = new Set<string>();
+    while (cur !== null && cur !== undefined && !seen.has(cur)) {
+      seen.add(cur);
+      rows.push({ ancestor: cur, descendant: code, distance });
+      cur = parents.get(cur);
+      distance++;
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,141 @@
+/**
+ * Audit trail: one row per write, login event and full view of personal data, written in the caller's
+ * transaction, each row HMAC-chained to the previous one so that edits, deletions and reorderings are detectable.
+ */
+import { createHmac } from 'node:crypto';
+import type { Engine } from '../../db/dialect.ts';
+import { lockForChain } from '../../db/dialect.ts';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import { iso, type Clock } from '../clock.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const CHAIN_LOCK_KEY = 0x51_78_69_61; // "Qxia"
+
+export interface AuditActor {
+  userId: number | null;
+  username: string | null;
+  ip: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  targetType?: string;
+  targetId?: string | number;
+  divisionCode?: string | null;
+  result?: 'success' | 'failure' | 'denied';
+  /** Never passwords, tokens or full personal data. */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditContext {
+  engine: Engine;
+  key: string;
+  clock: Clock;
+}
+
+interface ChainedFields {
+  seq: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  division_code: string | null;
+  result: string;
+  ip: string | null;
+  details: string | null;
+}
+
+/** HMAC of a row's content and the previous row's hash. */
+export function chainHash(key: string, prevHash: string, row: ChainedFields): string {
+  const canonical = JSON.stringify([
+    row.seq,
+    row.at,
+    row.actor_user_id,
+    row.actor_username,
+    row.action,
+    row.target_type,
+    row.target_id,
+    row.division_code,
+    row.result,
+    row.ip,
+    row.details,
+  ]);
+  return createHmac('sha256', key).update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/** Appends one audit row inside `trx`; if the write around it rolls back, so does the row (and vice versa). */
+export async function writeAudit(trx: DbOrTrx, ctx: AuditContext, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await lockForChain(ctx.engine, trx as Kysely<unknown>, CHAIN_LOCK_KEY);
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const fields: ChainedFields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: iso(ctx.clock.now()),
+    actor_user_id: actor.userId,
+    actor_username: actor.username,
+    action: entry.action,
+    target_type: entry.targetType ?? null,
+    target_id: entry.targetId === undefined ? null : String(entry.targetId),
+    division_code: entry.divisionCode ?? null,
+    result: entry.result ?? 'success',
+    ip: actor.ip,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await trx
+    .insertInto('audit_log')
+    .values({
+      ...fields,
+      result: fields.result as 'success' | 'failure' | 'denied',
+      prev_hash: prevHash,
+      hash: chainHash(ctx.key, prevHash, fields),
+    })
+    .execute();
+}
+
+export interface ChainProblem {
+  seq: number;
+  kind: 'edited' | 'deleted' | 'reordered' | 'broken-link';
+  message: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  rows: number;
+  problems: ChainProblem[];
+}
+
+/** Walks the whole chain in seq order and reports every row that does not fit. */
+export async function verifyAuditChain(db: DbOrTrx, key: string, opts: { batch?: number; maxProblems?: number } = {}): Promise<VerifyResult> {
+  const batch = opts.batch ?? 5000;
+  const maxProblems = opts.maxProblems ?? 100;
+  const problems: ChainProblem[] = [];
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let rows = 0;
+  let after = 0;
+  for (;;) {
+    const page = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
+    if (page.length === 0) break;
+    for (const row of page) {
+      rows++;
+      if (row.seq !== expectedSeq) {
+        problems.push({ seq: row.seq, kind: 'deleted', message: `缺少第 ${expectedSeq}–${row.seq - 1} 条 / rows ${expectedSeq}-${row.seq - 1} missing` });
+      }
+      if (row.prev_hash !== prevHash) {
+        problems.push({ seq: row.seq, kind: 'reordered', message: `第 ${row.seq} 条与前一条不衔接 / row ${row.seq} does not follow the previous row` });
+      }
+      const expected = chainHash(key, row.prev_hash, row);
+      if (row.hash !== expected) {
+        problems.push({ seq: row.seq, kind: 'edited', message: `第 ${row.seq} 条内容被修改 / row ${row.seq} was altered` });
+      }
+      prevHash = row.hash;
+      expectedSeq = row.seq + 1;
+      if (problems.length >= maxProblems) return { ok: false, rows, problems };
+    }
+    after = page[page.length - 1]?.seq ?? after;
+  }
+  return { ok: problems.length === 0, rows, problems };
+}

@@ -1,0 +1,177 @@
+/** Cookie sessions stored server-side: lookup on every request, idle and absolute timeouts, CSRF token. */
+import '@fastify/cookie';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { Principal } from '../access/scope.ts';
+import { ADMIN_ROLES } from '../access/roles.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { iso } from '../clock.ts';
+import type { Deps } from '../deps.ts';
+
+export const IDLE_TIMEOUT_S = 30 * 60;
+export const ADMIN_IDLE_TIMEOUT_S = 15 * 60;
+export const ABSOLUTE_TIMEOUT_S = 12 * 60 * 60;
+/** last_seen_at is written at most this often, so reads stay reads. */
+const TOUCH_INTERVAL_MS = 30_000;
+
+export interface SessionState {
+  idHash: string;
+  csrfToken: string;
+  mfaPending: boolean;
+  createdAt: string;
+  expiresAt: string;
+  idleTimeoutS: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    session: SessionState | null;
+    sessionExpired: boolean;
+    csrfOk: boolean;
+    auditDenied(permission: string): Promise<void>;
+  }
+}
+
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('hex');
+}
+
+export function cookieName(deps: Deps): string {
+  return deps.config.secureCookies ? '__Host-qx_session' : 'qx_session';
+}
+
+/** Loads a principal (user + role assignments) by user id. */
+export async function loadPrincipal(db: DbOrTrx, userId: number): Promise<Principal | null> {
+  const user = await db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name', 'division_code', 'org_id', 'status'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || user.status !== 'active') return null;
+  const roles = await db.selectFrom('user_role').select(['role_code', 'division_code']).where('user_id', '=', userId).execute();
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    divisionCode: user.division_code,
+    orgId: user.org_id,
+    roles: roles.map((r) => ({ role: r.role_code, divisionCode: r.division_code })),
+  };
+}
+
+export function idleTimeoutFor(roles: readonly string[]): number {
+  return roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r)) ? ADMIN_IDLE_TIMEOUT_S : IDLE_TIMEOUT_S;
+}
+
+/** Creates a session row and returns the secret id for the cookie. */
+export async function createSession(
+  trx: DbOrTrx,
+  deps: Deps,
+  opts: { userId: number; roles: readonly string[]; mfaPending: boolean; ip: string; userAgent: string; createdAt?: string },
+): Promise<{ id: string; state: SessionState }> {
+  const id = randomBytes(32).toString('base64url');
+  const now = deps.clock.now();
+  const createdAt = opts.createdAt ?? iso(now);
+  const state: SessionState = {
+    idHash: hashSessionId(id),
+    csrfToken: randomBytes(24).toString('base64url'),
+    mfaPending: opts.mfaPending,
+    createdAt,
+    expiresAt: iso(new Date(Date.parse(createdAt) + ABSOLUTE_TIMEOUT_S * 1000)),
+    idleTimeoutS: idleTimeoutFor(opts.roles),
+  };
+  await trx
+    .insertInto('session')
+    .values({
+      id_hash: state.idHash,
+      user_id: opts.userId,
+      csrf_token: state.csrfToken,
+      created_at: state.createdAt,
+      last_seen_at: iso(now),
+      expires_at: state.expiresAt,
+      idle_timeout_s: state.idleTimeoutS,
+      mfa_pending: opts.mfaPending ? 1 : 0,
+      ip: opts.ip.slice(0, 64),
+      user_agent: opts.userAgent.slice(0, 300),
+    })
+    .execute();
+  return { id, state };
+}
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, id: string): void {
+  void reply.setCookie(cookieName(deps), id, {
+    path: '/',
+    httpOnly: true,
+    secure: deps.config.secureCookies,
+    sameSite: 'strict',
+    maxAge: ABSOLUTE_TIMEOUT_S,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
+  void reply.clearCookie(cookieName(deps), { path: '/', httpOnly: true, secure: deps.config.secureCookies, sameSite: 'strict' });
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+/** Resolves the session cookie on every request into `req.principal` and `req.session`. */
+export function registerSessions(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('csrfOk', false);
+  app.decorateRequest('auditDenied', async function (this: { principal: Principal | null; ip: string; url: string; method: string }, permission: string) {
+    const principal = this.principal;
+    await deps.db.transaction().execute((trx) =>
+      writeAudit(trx, deps.audit, { userId: principal?.userId ?? null, username: principal?.username ?? null, ip: this.ip }, {
+        action: 'access.denied',
+        result: 'denied',
+        details: { permission, method: this.method, url: this.url.slice(0, 200) },
+      }),
+    );
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const raw = req.cookies[cookieName(deps)];
+    if (!raw) return;
+    const idHash = hashSessionId(raw);
+    const row = await deps.db.selectFrom('session').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+    if (!row) {
+      req.sessionExpired = true;
+      return;
+    }
+    const now = deps.clock.now();
+    const idleDeadline = Date.parse(row.last_seen_at) + row.idle_timeout_s * 1000;
+    if (now.getTime() >= Date.parse(row.expires_at) || now.getTime() >= idleDeadline) {
+      await deps.db.deleteFrom('session').where('id_hash', '=', idHash).execute();
+      req.sessionExpired = true;
+      return;
+    }
+    const principal = await loadPrincipal(deps.db, row.user_id);
+    if (!principal) {
+      await deps.db.deleteFrom('session').where('id_hash', '=', idHash).execute();
+      req.sessionExpired = true;
+      return;
+    }
+    if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
+      await deps.db.updateTable('session').set({ last_seen_at: iso(now) }).where('id_hash', '=', idHash).execute();
+    }
+    req.principal = principal;
+    req.session = {
+      idHash,
+      csrfToken: row.csrf_token,
+      mfaPending: row.mfa_pending === 1,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      idleTimeoutS: row.idle_timeout_s,
+    };
+    const header = req.headers['x-csrf-token'];
+    req.csrfOk = typeof header === 'string' && safeEqual(header, row.csrf_token);
+  });
+}

@@ -1,0 +1,27 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { Engine } from '../db/dialect.ts';
+import type { Principal } from './access/scope.ts';
+import type { AuditActor, AuditContext } from './audit/audit.ts';
+import type { Clock } from './clock.ts';
+import type { Vault } from './crypto/secrets.ts';
+
+/** What services need from the platform; built once in buildApp and passed down explicitly. */
+export interface Deps {
+  db: Db;
+  engine: Engine;
+  config: Config;
+  clock: Clock;
+  vault: Vault;
+  audit: AuditContext;
+}
+
+/** A service call's view of the caller. */
+export interface Caller {
+  principal: Principal;
+  actor: AuditActor;
+}
+
+export function callerActor(principal: Principal | null, ip: string): AuditActor {
+  return { userId: principal?.userId ?? null, username: principal?.username ?? null, ip };
+}

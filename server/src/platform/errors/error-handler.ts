@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERRORS, type ErrorCode, type ErrorDetail } from './errors.ts';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; messageEn: string; details?: ErrorDetail[] };
+}
+
+/** Zod issue text in Chinese for the common cases; English is kept beside it. */
+function zhIssue(issue: { code?: string; message: string; minimum?: unknown; maximum?: unknown }): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return '缺少该字段或类型不正确';
+    case 'too_small':
+      return `长度或数值过小（最小 ${String(issue.minimum)}）`;
+    case 'too_big':
+      return `长度或数值过大（最大 ${String(issue.maximum)}）`;
+    case 'invalid_format':
+    case 'invalid_string':
+      return '格式不正确';
+    case 'invalid_value':
+    case 'invalid_enum_value':
+      return '取值不在允许范围内';
+    case 'unrecognized_keys':
+      return '包含不允许的字段';
+    case 'custom':
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+export function toErrorBody(code: ErrorCode, details?: ErrorDetail[], messages?: { zh: string; en: string }): ErrorBody {
+  const m = messages ?? ERRORS[code];
+  return { error: { code, message: m.zh, messageEn: m.en, ...(details ? { details } : {}) } };
+}
+
+/** One handler for every error: AppError codes, schema validation, body limits; internals never leak. */
+export function registerErrorHandler(app: FastifyInstance, opts: { exposeInternals: boolean }): void {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof AppError) {
+      if (err.code === 'RATE_LIMITED') void reply.header('retry-after', '60');
+      return reply.status(err.status).send(toErrorBody(err.code, err.details, err.messages));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => {
+        const params = v.params as { issue?: { code?: string; message: string; minimum?: unknown; maximum?: unknown } };
+        const issue = params.issue ?? { message: v.message ?? '' };
+        const where = err.validationContext ?? 'body';
+        const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        return { path: field ? `${where}.${field}` : where, message: zhIssue(issue), messageEn: issue.message };
+      });
+      return reply.status(400).send(toErrorBody('VALIDATION', details));
+    }
+    const status = err.statusCode ?? 500;
+    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(toErrorBody('PAYLOAD_TOO_LARGE'));
+    if (status === 429) return reply.status(429).send(toErrorBody('RATE_LIMITED'));
+    if (status >= 400 && status < 500) {
+      // Malformed JSON, wrong content type and the like.
+      return reply
+        .status(status === 415 ? 415 : 400)
+        .send(toErrorBody('VALIDATION', [{ path: 'body', message: '请求体格式不正确', messageEn: err.message }]));
+    }
+    if (isStorageUnavailable(err)) {
+      req.log.error({ err }, 'storage unavailable');
+      void reply.header('retry-after', '30');
+      return reply.status(503).send(toErrorBody('UNAVAILABLE'));
+    }
+    req.log.error({ err }, 'unhandled error');
+    const body = toErrorBody('INTERNAL');
+    if (opts.exposeInternals) body.error.details = [{ path: 'internal', message: err.message }];
+    return reply.status(500).send(body);
+  });
+
+  app.setNotFoundHandler((_req, reply) => reply.status(404).send(toErrorBody('NOT_FOUND')));
+}
+
+function isStorageUnavailable(err: { code?: string }): boolean {
+  return ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_BUSY', 'SQLITE_IOERR', 'ECONNREFUSED', '57P01', '53100'].includes(
+    err.code ?? '',
+  );
+}

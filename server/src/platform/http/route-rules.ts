@@ -1,0 +1,67 @@
+/**
+ * Every route declares who may call it, how it narrows to the caller's divisions, and what it audits. The rules are
+ * collected at registration (route inventory) and enforced by one pre-handler.
+ */
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { AppError } from '../errors/errors.ts';
+import type { Permission } from '../access/roles.ts';
+import { hasPermission } from '../access/scope.ts';
+
+export interface RouteRule {
+  /** `public`, `authenticated` (any signed-in user), or the permission needed. */
+  access: 'public' | 'authenticated' | Permission;
+  /**
+   * `none`: nothing division-owned; `public-data`: published reference data; `self`: only the caller's own records;
+   * `division-subtree`: rows filtered by the scope function.
+   */
+  scope: 'none' | 'public-data' | 'self' | 'division-subtree';
+  /** Audit action written by the handler on success, or `none` for reads that are not audited. */
+  audit: string;
+  /** Allowed while a second factor is still owed (only the TOTP and logout routes). */
+  allowMfaPending?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    rule?: RouteRule;
+  }
+}
+
+export interface InventoryEntry {
+  method: string;
+  url: string;
+  rule: RouteRule | undefined;
+  hasSchema: boolean;
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Records every route in `inventory`; plugin routes under `/api/docs` are declared public here. */
+export function collectRoutes(app: FastifyInstance, inventory: InventoryEntry[]): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config as object), rule: { access: 'public', scope: 'none', audit: 'none' } };
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const rule = (route.config as { rule?: RouteRule } | undefined)?.rule;
+    const s = route.schema ?? {};
+    const hasSchema = route.url.startsWith('/api/docs') || Boolean(s.response) || Boolean(s.body) || Boolean(s.querystring) || Boolean(s.params);
+    for (const m of methods) if (m !== 'HEAD') inventory.push({ method: m, url: route.url, rule, hasSchema });
+  });
+}
+
+/** The pre-handler that enforces each route's rule: session, second factor, permission, CSRF. */
+export async function enforceRule(req: FastifyRequest): Promise<void> {
+  if (req.is404) return; // unknown routes fall through to the 404 handler
+  const rule = req.routeOptions.config.rule;
+  if (!rule) throw new AppError('FORBIDDEN'); // undeclared routes are closed (the inventory test catches them)
+  if (rule.access === 'public') return;
+  const session = req.session;
+  if (!req.principal || !session) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  if (session.mfaPending && !rule.allowMfaPending) throw new AppError('MFA_REQUIRED');
+  if (STATE_CHANGING.has(req.method) && !req.csrfOk) throw new AppError('CSRF');
+  if (rule.access !== 'authenticated' && !hasPermission(req.principal, rule.access)) {
+    await req.auditDenied(rule.access);
+    throw new AppError('FORBIDDEN');
+  }
+}
