@@ -12,8 +12,7 @@ import type { DbHandle } from './db/database.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { registerSessions } from './platform/auth/session.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
-import { createVault } from './platform/crypto/secrets.ts';
-import type { Deps } from './platform/deps.ts';
+import { createDeps, type Deps } from './platform/deps.ts';
 import { registerErrorHandler, toErrorBody } from './platform/errors/error-handler.ts';
 import { collectRoutes, enforceRule, type InventoryEntry } from './platform/http/route-rules.ts';
 import { registerModules } from './modules/index.ts';
@@ -37,14 +36,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const clock = opts.clock ?? systemClock;
-  const deps: Deps = {
-    db: database.db,
-    engine: database.engine,
-    config,
-    clock,
-    vault: createVault(config.secret),
-    audit: { engine: database.engine, key: config.auditKey, clock },
-  };
+  const deps = createDeps(config, database, clock);
 
   const app = Fastify({
     logger:

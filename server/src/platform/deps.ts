@@ -1,10 +1,10 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, DbHandle } from '../db/database.ts';
 import type { Engine } from '../db/dialect.ts';
 import type { Principal } from './access/scope.ts';
 import type { AuditActor, AuditContext } from './audit/audit.ts';
-import type { Clock } from './clock.ts';
-import type { Vault } from './crypto/secrets.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createVault, type Vault } from './crypto/secrets.ts';
 
 /** What services need from the platform; built once in buildApp and passed down explicitly. */
 export interface Deps {
@@ -24,4 +24,16 @@ export interface Caller {
 
 export function callerActor(principal: Principal | null, ip: string): AuditActor {
   return { userId: principal?.userId ?? null, username: principal?.username ?? null, ip };
+}
+
+/** Wires the platform services over an open database (used by buildApp, the CLI and tests). */
+export function createDeps(config: Config, database: DbHandle, clock: Clock = systemClock): Deps {
+  return {
+    db: database.db,
+    engine: database.engine,
+    config,
+    clock,
+    vault: createVault(config.secret),
+    audit: { engine: database.engine, key: config.auditKey, clock },
+  };
 }

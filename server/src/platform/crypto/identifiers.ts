@@ -5,6 +5,7 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 
 /** GB 32100-2015 check character for the first 17 characters of a 统一社会信用代码, or null if a character is invalid. */
 export function usccCheckChar(first17: string): string | null {
+  if (first17.length !== 17) return null;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const v = USCC_CHARSET.indexOf(first17.charAt(i));
@@ -38,7 +39,8 @@ export function isValidIdNumber(id: string): boolean {
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
+  // GB 11643-1999's own worked example is born in 1880, so only years before 1800 are rejected as impossible.
+  if (y < 1800 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
   return idNumberCheckChar(id.slice(0, 17)) === id.charAt(17);
 }
 

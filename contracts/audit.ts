@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ZDivisionCode, ZPageQuery, zPage } from './common.ts';
+
+export const ZAuditRow = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorUserId: z.number().int().nullable(),
+  actorUsername: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+  result: z.string(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export const ZAuditPage = zPage(ZAuditRow);
+export const ZListAuditQuery = ZPageQuery.extend({
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  division: ZDivisionCode.optional(),
+  from: z.string().date().optional(),
+  to: z.string().date().optional(),
+});
+export const ZAuditVerifyResult = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  problems: z.array(z.object({ seq: z.number().int(), kind: z.string(), message: z.string() })),
+});

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { isValidIdNumber, isValidMobile } from '../server/src/platform/crypto/identifiers.ts';
+import { ZDivisionCode, ZPageQuery, zPage } from './common.ts';
+import { ZUscc } from './organisations.ts';
+
+export const ROLE_CODE_VALUES = [
+  'sys-admin',
+  'sec-admin',
+  'audit-admin',
+  'region-officer',
+  'league-officer',
+  'county-officer',
+  'unit-officer',
+  'enterprise',
+  'researcher',
+  'expert',
+  'farmer',
+] as const;
+
+export const ZPhone = z.string().trim().refine(isValidMobile, { message: '手机号码格式不正确 / invalid mobile number' });
+export const ZIdNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isValidIdNumber, { message: '身份证号码无效（GB 11643 校验位） / invalid ID number' });
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: '用户名为 3-64 位小写字母、数字、点、下划线或连字符' });
+
+export const ZRoleAssignment = z.object({ role: z.enum(ROLE_CODE_VALUES), divisionCode: ZDivisionCode });
+
+export const ZUser = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  divisionCode: z.string(),
+  divisionName: z.string(),
+  orgId: z.number().int().nullable(),
+  status: z.enum(['pending', 'active', 'disabled', 'rejected']),
+  /** Always masked (138****1234). */
+  phone: z.string().nullable(),
+  /** Always masked (1501**********123X). */
+  idNumber: z.string().nullable(),
+  roles: z.array(ZRoleAssignment),
+  requestedRole: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof ZUser>;
+
+export const ZUserPage = zPage(ZUser);
+
+export const ZListUsersQuery = ZPageQuery.extend({
+  division: ZDivisionCode.optional(),
+  status: z.enum(['pending', 'active', 'disabled', 'rejected']).optional(),
+  role: z.enum(ROLE_CODE_VALUES).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const ZPersonalInfo = z.object({ phone: z.string().nullable(), idNumber: z.string().nullable() });
+
+export const ZCreateUserRequest = z
+  .object({
+    username: ZUsername,
+    password: z.string().min(10).max(200),
+    displayName: z.string().trim().min(1).max(100),
+    divisionCode: ZDivisionCode,
+    orgId: z.number().int().positive().optional(),
+    phone: ZPhone.optional(),
+    idNumber: ZIdNumber.optional(),
+  })
+  .strict();
+
+export const ZRegistrationRequest = z
+  .object({
+    role: z.enum(['enterprise', 'researcher', 'farmer']),
+    username: ZUsername.optional(),
+    password: z.string().min(10).max(200),
+    displayName: z.string().trim().min(1).max(100),
+    phone: ZPhone,
+    idNumber: ZIdNumber.optional(),
+    divisionCode: ZDivisionCode,
+    organisation: z.object({ name: z.string().trim().min(2).max(200), uscc: ZUscc }).strict().optional(),
+  })
+  .strict()
+  .refine((r) => r.role !== 'enterprise' || r.organisation !== undefined, {
+    message: '企业注册须填写企业名称和统一社会信用代码 / enterprises must give their name and credit code',
+    path: ['organisation'],
+  });
+
+export const ZRegistration = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  requestedRole: z.string().nullable(),
+  divisionCode: z.string(),
+  divisionName: z.string(),
+  phone: z.string().nullable(),
+  organisation: z.object({ id: z.number().int(), name: z.string(), uscc: z.string().nullable() }).nullable(),
+  status: z.string(),
+  createdAt: z.string(),
+});
+export const ZRegistrationPage = zPage(ZRegistration);
+export const ZListRegistrationsQuery = ZPageQuery.extend({
+  status: z.enum(['pending', 'active', 'rejected']).default('pending'),
+});
+export const ZRejectRequest = z.object({ reason: z.string().trim().min(2).max(500) }).strict();

@@ -1,0 +1,89 @@
+/** All SQL of organisations; every read is narrowed by the scope function. */
+import type { DbOrTrx } from '../../db/database.ts';
+import { likeOperator, likePattern, type Engine } from '../../db/dialect.ts';
+import { scopeFilter } from '../../platform/access/scope.ts';
+import { fetchPage, type PageRequest } from '../../platform/http/paging.ts';
+import type { OrganisationStatus, OrganisationType } from './organisations.tables.ts';
+import { sql } from 'kysely';
+
+export interface OrganisationFilter {
+  roots: readonly string[];
+  division?: string;
+  type?: OrganisationType;
+  status?: OrganisationStatus;
+  q?: string;
+}
+
+const COLUMNS = [
+  'organisation.id',
+  'organisation.name',
+  'organisation.type',
+  'organisation.uscc',
+  'organisation.division_code',
+  'organisation.status',
+  'organisation.is_demo',
+  'organisation.created_at',
+  'division.name as division_name',
+] as const;
+
+export type OrganisationRow = Awaited<ReturnType<typeof findOrganisation>> & object;
+
+function baseQuery(db: DbOrTrx, engine: Engine, f: OrganisationFilter) {
+  let qb = db
+    .selectFrom('organisation')
+    .innerJoin('division', 'division.code', 'organisation.division_code')
+    .where(scopeFilter('organisation.division_code', f.roots));
+  if (f.division) qb = qb.where(scopeFilter('organisation.division_code', [f.division]));
+  if (f.type) qb = qb.where('organisation.type', '=', f.type);
+  if (f.status) qb = qb.where('organisation.status', '=', f.status);
+  if (f.q) {
+    const pattern = likePattern(f.q);
+    const op = likeOperator(engine);
+    qb = qb.where((eb) =>
+      eb.or([
+        eb(sql`organisation.name`, op, sql`${pattern} escape '\\'`),
+        eb('organisation.uscc', '=', f.q?.toUpperCase() ?? ''),
+      ]),
+    );
+  }
+  return qb;
+}
+
+export function listOrganisations(db: DbOrTrx, engine: Engine, f: OrganisationFilter, page: PageRequest) {
+  return fetchPage(baseQuery(db, engine, f), (qb) => qb.select(COLUMNS).orderBy('organisation.id', 'desc'), page);
+}
+
+/** One organisation inside the roots, or undefined (outside scope looks the same as absent). */
+export function findOrganisation(db: DbOrTrx, roots: readonly string[], id: number) {
+  return db
+    .selectFrom('organisation')
+    .innerJoin('division', 'division.code', 'organisation.division_code')
+    .select(COLUMNS)
+    .where('organisation.id', '=', id)
+    .where(scopeFilter('organisation.division_code', roots))
+    .executeTakeFirst();
+}
+
+export function insertOrganisation(
+  db: DbOrTrx,
+  values: { name: string; type: OrganisationType; uscc: string | null; divisionCode: string; status: OrganisationStatus; isDemo: boolean; now: string },
+) {
+  return db
+    .insertInto('organisation')
+    .values({
+      name: values.name,
+      type: values.type,
+      uscc: values.uscc,
+      division_code: values.divisionCode,
+      status: values.status,
+      is_demo: values.isDemo ? 1 : 0,
+      created_at: values.now,
+      updated_at: values.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function updateOrganisation(db: DbOrTrx, id: number, set: { name?: string; status?: OrganisationStatus; updated_at: string }) {
+  return db.updateTable('organisation').set(set).where('id', '=', id).execute();
+}

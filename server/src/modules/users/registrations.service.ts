@@ -1,0 +1,142 @@
+/** Self-registration of enterprises, researchers and farmers, approved by an officer of their division. */
+import type { z } from 'zod';
+import type { ZListRegistrationsQuery, ZRegistrationRequest } from '../../../../contracts/users.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import { isWithinScope, scopeFilter, scopeRoots } from '../../platform/access/scope.ts';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
+import { iso } from '../../platform/clock.ts';
+import { maskPhone } from '../../platform/crypto/identifiers.ts';
+import type { Caller, Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { fetchPage } from '../../platform/http/paging.ts';
+import { createUser } from './users.admin.ts';
+
+/** Public: records a pending account (and a pending organisation for enterprises). */
+export async function register(deps: Deps, actor: AuditActor, body: z.infer<typeof ZRegistrationRequest>) {
+  const division = await deps.db.selectFrom('division').select(['code', 'level']).where('code', '=', body.divisionCode).executeTakeFirst();
+  if (division?.level !== 'county')
+    throw new AppError('VALIDATION', { details: [{ path: 'body.divisionCode', message: '请选择所在旗县（区）', messageEn: 'choose a county-level division' }] });
+  let orgId: number | null = null;
+  if (body.organisation) {
+    const now = iso(deps.clock.now());
+    const existing = await deps.db.selectFrom('organisation').select(['id', 'status']).where('uscc', '=', body.organisation.uscc).executeTakeFirst();
+    if (existing && body.role === 'enterprise')
+      throw new AppError('DUPLICATE', { zh: '该统一社会信用代码已登记，请联系本单位管理员', en: 'This credit code is already registered' });
+    if (existing) orgId = existing.id;
+    else {
+      try {
+        const row = await deps.db
+          .insertInto('organisation')
+          .values({ name: body.organisation.name, type: body.role === 'enterprise' ? 'enterprise' : 'institution', uscc: body.organisation.uscc, division_code: body.divisionCode, status: 'pending', is_demo: 0, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        orgId = row.id;
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('DUPLICATE');
+        throw err;
+      }
+    }
+  }
+  try {
+    const id = await createUser(deps, {
+      username: body.username ?? body.phone,
+      password: body.password,
+      displayName: body.displayName,
+      divisionCode: body.divisionCode,
+      orgId,
+      phone: body.phone,
+      idNumber: body.idNumber ?? null,
+      roles: [],
+      status: 'pending',
+      requestedRole: body.role,
+      actor,
+    });
+    return { id, status: 'pending' as const };
+  } catch (err) {
+    // Do not leave a pending organisation behind a failed account.
+    if (orgId !== null && body.organisation) await deps.db.deleteFrom('organisation').where('id', '=', orgId).where('status', '=', 'pending').execute();
+    throw err;
+  }
+}
+
+export async function listRegistrations(deps: Deps, caller: Caller, query: z.infer<typeof ZListRegistrationsQuery>) {
+  const roots = scopeRoots(caller.principal, 'registration:approve');
+  const base = deps.db
+    .selectFrom('app_user')
+    .innerJoin('division', 'division.code', 'app_user.division_code')
+    .leftJoin('organisation', 'organisation.id', 'app_user.org_id')
+    .where(scopeFilter('app_user.division_code', roots))
+    .where('app_user.requested_role', 'is not', null)
+    .where('app_user.status', '=', query.status);
+  const { rows, total } = await fetchPage(
+    base,
+    (qb) =>
+      qb
+        .select([
+          'app_user.id',
+          'app_user.username',
+          'app_user.display_name',
+          'app_user.requested_role',
+          'app_user.division_code',
+          'division.name as division_name',
+          'app_user.phone_enc',
+          'app_user.status',
+          'app_user.created_at',
+          'organisation.id as org_id',
+          'organisation.name as org_name',
+          'organisation.uscc as org_uscc',
+        ])
+        .orderBy('app_user.id', 'asc'),
+    query,
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      requestedRole: r.requested_role,
+      divisionCode: r.division_code,
+      divisionName: r.division_name,
+      phone: r.phone_enc ? maskPhone(deps.vault.decrypt(r.phone_enc)) : null,
+      organisation: r.org_id === null ? null : { id: r.org_id, name: r.org_name ?? '', uscc: r.org_uscc },
+      status: r.status,
+      createdAt: r.created_at,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Approves or rejects a pending registration inside the officer's divisions. */
+export async function decideRegistration(deps: Deps, caller: Caller, id: number, decision: { approve: true } | { approve: false; reason: string }) {
+  const roots = scopeRoots(caller.principal, 'registration:approve');
+  const user = await deps.db.selectFrom('app_user').select(['id', 'division_code', 'status', 'requested_role', 'org_id']).where('id', '=', id).executeTakeFirst();
+  if (!user?.requested_role || !(await isWithinScope(deps.db, roots, user.division_code))) throw new AppError('NOT_FOUND');
+  if (user.status !== 'pending') throw new AppError('INVALID_STATE', { zh: '该注册申请已处理', en: 'This registration was already decided' });
+  const now = iso(deps.clock.now());
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('app_user').set({ status: decision.approve ? 'active' : 'rejected', updated_at: now }).where('id', '=', id).execute();
+    if (decision.approve) {
+      await trx
+        .insertInto('user_role')
+        .values({ user_id: id, role_code: user.requested_role ?? '', division_code: user.division_code, granted_by: caller.principal.userId, granted_at: now })
+        .execute();
+    }
+    if (user.org_id !== null)
+      await trx
+        .updateTable('organisation')
+        .set({ status: decision.approve ? 'active' : 'rejected', updated_at: now })
+        .where('id', '=', user.org_id)
+        .where('status', '=', 'pending')
+        .execute();
+    await writeAudit(trx, deps.audit, caller.actor, {
+      action: decision.approve ? 'registration.approve' : 'registration.reject',
+      targetType: 'user',
+      targetId: id,
+      divisionCode: user.division_code,
+      details: decision.approve ? { role: user.requested_role } : { role: user.requested_role, reason: decision.reason },
+    });
+  });
+  return { id, status: decision.approve ? ('active' as const) : ('rejected' as const) };
+}

@@ -1,0 +1,78 @@
+/** All SQL of accounts; every read is narrowed by the scope function on the account's division. */
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../db/database.ts';
+import { likeOperator, likePattern, type Engine } from '../../db/dialect.ts';
+import { scopeFilter } from '../../platform/access/scope.ts';
+import { fetchPage, type PageRequest } from '../../platform/http/paging.ts';
+import type { UserStatus } from './users.tables.ts';
+
+export interface UserFilter {
+  roots: readonly string[];
+  division?: string;
+  status?: UserStatus;
+  role?: string;
+  q?: string;
+}
+
+const COLUMNS = [
+  'app_user.id',
+  'app_user.username',
+  'app_user.display_name',
+  'app_user.division_code',
+  'app_user.org_id',
+  'app_user.status',
+  'app_user.phone_enc',
+  'app_user.id_number_enc',
+  'app_user.requested_role',
+  'app_user.created_at',
+  'division.name as division_name',
+] as const;
+
+function baseQuery(db: DbOrTrx, engine: Engine, f: UserFilter) {
+  let qb = db
+    .selectFrom('app_user')
+    .innerJoin('division', 'division.code', 'app_user.division_code')
+    .where(scopeFilter('app_user.division_code', f.roots));
+  if (f.division) qb = qb.where(scopeFilter('app_user.division_code', [f.division]));
+  if (f.status) qb = qb.where('app_user.status', '=', f.status);
+  if (f.role) {
+    const role = f.role;
+    qb = qb.where((eb) => eb.exists(eb.selectFrom('user_role').select('user_role.user_id').whereRef('user_role.user_id', '=', 'app_user.id').where('user_role.role_code', '=', role)));
+  }
+  if (f.q) {
+    const pattern = likePattern(f.q);
+    const op = likeOperator(engine);
+    qb = qb.where((eb) =>
+      eb.or([eb(sql`app_user.username`, op, sql`${pattern} escape '\\'`), eb(sql`app_user.display_name`, op, sql`${pattern} escape '\\'`)]),
+    );
+  }
+  return qb;
+}
+
+export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
+
+export function listUsers(db: DbOrTrx, engine: Engine, f: UserFilter, page: PageRequest) {
+  return fetchPage(baseQuery(db, engine, f), (qb) => qb.select(COLUMNS).orderBy('app_user.id', 'desc'), page);
+}
+
+export function findUser(db: DbOrTrx, roots: readonly string[], id: number) {
+  return db
+    .selectFrom('app_user')
+    .innerJoin('division', 'division.code', 'app_user.division_code')
+    .select(COLUMNS)
+    .where('app_user.id', '=', id)
+    .where(scopeFilter('app_user.division_code', roots))
+    .executeTakeFirst();
+}
+
+export async function rolesOf(db: DbOrTrx, userIds: number[]): Promise<Map<number, { role: string; divisionCode: string }[]>> {
+  const out = new Map<number, { role: string; divisionCode: string }[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db.selectFrom('user_role').select(['user_id', 'role_code', 'division_code']).where('user_id', 'in', userIds).orderBy('role_code').execute();
+  for (const r of rows) {
+    const list = out.get(r.user_id) ?? [];
+    list.push({ role: r.role_code, divisionCode: r.division_code });
+    out.set(r.user_id, list);
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZErrorBody, ZIdParams, errorResponses } from '../../../../contracts/common.ts';
+import {
+  ZCreateUserRequest,
+  ZListRegistrationsQuery,
+  ZListUsersQuery,
+  ZPersonalInfo,
+  ZRegistrationPage,
+  ZRegistrationRequest,
+  ZRejectRequest,
+  ZRoleAssignment,
+  ZUser,
+  ZUserPage,
+} from '../../../../contracts/users.ts';
+import { callerActor, type Deps } from '../../platform/deps.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import * as registrations from './registrations.service.ts';
+import * as service from './users.service.ts';
+
+const ZDecision = z.object({ id: z.number().int(), status: z.enum(['pending', 'active', 'rejected']) });
+
+export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['users'];
+
+  r.get('/api/me', {
+    config: { rule: { access: 'authenticated', scope: 'self', audit: 'none' } },
+    schema: { tags, summary: '我的账户 / my account', response: { 200: ZUser, ...errorResponses } },
+    handler: (req) => service.getMe(deps, callerOf(req)),
+  });
+
+  r.get('/api/users', {
+    config: { rule: { access: 'user:read', scope: 'division-subtree', audit: 'none' } },
+    schema: { tags, summary: '账户列表 / list accounts', querystring: ZListUsersQuery, response: { 200: ZUserPage, ...errorResponses } },
+    handler: (req) => service.listUsers(deps, callerOf(req), req.query),
+  });
+
+  r.get('/api/users/:id', {
+    config: { rule: { access: 'user:read', scope: 'division-subtree', audit: 'none' } },
+    schema: { tags, summary: '账户详情（个人信息脱敏） / account, masked', params: ZIdParams, response: { 200: ZUser, ...errorResponses } },
+    handler: (req) => service.getUser(deps, callerOf(req), req.params.id),
+  });
+
+  r.get('/api/users/:id/personal-info', {
+    config: { rule: { access: 'pi:view_full', scope: 'division-subtree', audit: 'pi.view_full' } },
+    schema: { tags, summary: '查看完整个人信息（留痕） / full personal data, audited', params: ZIdParams, response: { 200: ZPersonalInfo, ...errorResponses } },
+    handler: (req) => service.viewPersonalInfo(deps, callerOf(req), req.params.id),
+  });
+
+  r.post('/api/users', {
+    config: { rule: { access: 'user:create', scope: 'division-subtree', audit: 'user.create' } },
+    schema: { tags, summary: '创建账户 / create account', body: ZCreateUserRequest, response: { 201: ZUser, ...errorResponses } },
+    handler: async (req, reply) => reply.status(201).send(await service.createUser(deps, callerOf(req), req.body)),
+  });
+
+  r.post('/api/users/:id/roles', {
+    config: { rule: { access: 'role:assign', scope: 'division-subtree', audit: 'user.role_grant' } },
+    schema: { tags, summary: '授予角色 / grant role', params: ZIdParams, body: ZRoleAssignment.strict(), response: { 200: ZUser, ...errorResponses } },
+    handler: (req) => service.assignRole(deps, callerOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/users/:id/roles/revoke', {
+    config: { rule: { access: 'role:assign', scope: 'division-subtree', audit: 'user.role_revoke' } },
+    schema: { tags, summary: '撤销角色 / revoke role', params: ZIdParams, body: ZRoleAssignment.strict(), response: { 200: ZUser, ...errorResponses } },
+    handler: (req) => service.revokeRole(deps, callerOf(req), req.params.id, req.body),
+  });
+
+  for (const [action, status] of [
+    ['disable', 'disabled'],
+    ['enable', 'active'],
+  ] as const) {
+    r.post(`/api/users/:id/${action}`, {
+      config: { rule: { access: 'user:update', scope: 'division-subtree', audit: `user.${action}` } },
+      schema: { tags, summary: action === 'disable' ? '停用账户 / disable' : '启用账户 / enable', params: ZIdParams, response: { 200: ZUser, ...errorResponses } },
+      handler: (req) => service.setUserStatus(deps, callerOf(req), req.params.id, status),
+    });
+  }
+
+  r.post('/api/registrations', {
+    config: { rule: { access: 'public', scope: 'none', audit: 'user.create' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags,
+      summary: '企业/科研人员/农牧民注册 / self-registration',
+      body: ZRegistrationRequest,
+      response: { 201: ZDecision, ...errorResponses, 429: ZErrorBody },
+    },
+    handler: async (req, reply) => reply.status(201).send(await registrations.register(deps, callerActor(null, req.ip), req.body)),
+  });
+
+  r.get('/api/registrations', {
+    config: { rule: { access: 'registration:approve', scope: 'division-subtree', audit: 'none' } },
+    schema: { tags, summary: '注册审核列表 / registrations to review', querystring: ZListRegistrationsQuery, response: { 200: ZRegistrationPage, ...errorResponses } },
+    handler: (req) => registrations.listRegistrations(deps, callerOf(req), req.query),
+  });
+
+  r.post('/api/registrations/:id/approve', {
+    config: { rule: { access: 'registration:approve', scope: 'division-subtree', audit: 'registration.approve' } },
+    schema: { tags, summary: '通过注册 / approve', params: ZIdParams, response: { 200: ZDecision, ...errorResponses } },
+    handler: (req) => registrations.decideRegistration(deps, callerOf(req), req.params.id, { approve: true }),
+  });
+
+  r.post('/api/registrations/:id/reject', {
+    config: { rule: { access: 'registration:approve', scope: 'division-subtree', audit: 'registration.reject' } },
+    schema: { tags, summary: '驳回注册 / reject', params: ZIdParams, body: ZRejectRequest, response: { 200: ZDecision, ...errorResponses } },
+    handler: (req) => registrations.decideRegistration(deps, callerOf(req), req.params.id, { approve: false, reason: req.body.reason }),
+  });
+}
