@@ -44,7 +44,9 @@ export const ZAttributesQuery = z.object({
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   attribute: z
     .string()
-    .regex(/^[a-z][a-z0-9_]{0,63}$/, { message: '属性名为小写字母、数字和下划线 / lower-case letters, digits and underscores' })
+    .regex(/^[a-z][a-z0-9_]{0,63}$/, {
+      message: '属性名为小写字母、数字和下划线 / lower-case letters, digits and underscores',
+    })
     .optional(),
 });
 

@@ -104,5 +104,6 @@ export const ZRegistration = z.object({
 export const ZRegistrationPage = zPage(ZRegistration);
 export const ZListRegistrationsQuery = ZPageQuery.extend({
   status: z.enum(['pending', 'active', 'rejected']).default('pending'),
+  division: ZDivisionCode.optional(),
 });
 export const ZRejectRequest = z.object({ reason: z.string().trim().min(2).max(500) }).strict();

@@ -95,7 +95,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerSessions(app, deps);
-  app.addHook('preHandler', enforceRule);
+  // Access is decided before the body is validated, so strangers learn nothing about the schema.
+  app.addHook('preValidation', enforceRule);
   // Personal data and session answers are never cached by browsers or proxies.
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) void reply.header('cache-control', 'no-store');

@@ -11,10 +11,13 @@ import { connect } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedReference } from '../db/seed/reference.ts';
 
-export const PG_TEMPLATE = 'qixian_test_template';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL;
+  // Names carry a run id so that concurrent test runs on one server never touch each other's databases.
+  const runId = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+  process.env.QIXIAN_TEST_RUN = runId;
+  const PG_TEMPLATE = `qx_tmpl_${runId}`;
   if (url && isPostgresUrl(url)) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -31,7 +34,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     return async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
-      const r = await a.query<{ datname: string }>(`select datname from pg_database where datname like 'qx_t_%'`);
+      const r = await a.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`qx_t_${runId}_%`]);
       for (const row of r.rows) await a.query(`drop database if exists ${row.datname} with (force)`);
       await a.query(`drop database if exists ${PG_TEMPLATE}`);
       await a.end();

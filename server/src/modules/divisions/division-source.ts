@@ -43,15 +43,18 @@ function prefectureType(name: string): string {
 }
 
 /** County-level type from the GB/T 2260 code pattern and the name's suffix. */
-export function countyType(code: string, name: string): string {
-  const seq = Number(code.slice(4, 6));
+export function countyType(code: string, name: string, parentType?: string): string {
+  const directlyAdministered = code.slice(2, 4) === '90';
   if (name.endsWith('自治旗')) return '自治旗';
   if (name.endsWith('旗')) return '旗';
   if (name.endsWith('自治县')) return '自治县';
   if (name.endsWith('县')) return '县';
-  if (name.endsWith('林区')) return '林区';
+  // Only 神农架林区 is a 林区 (directly administered by its province); 碑林区, 万柏林区 … are districts.
+  if (name.endsWith('林区') && directlyAdministered) return '林区';
   if (name.endsWith('特区')) return '特区';
-  if (name.endsWith('区')) return seq <= 20 || seq >= 81 ? '市辖区' : '区';
+  // Districts keep their number when a county becomes a district (崇明区 310151), so the suffix decides.
+  // Districts under a 地区 (加格达奇区 of 大兴安岭地区) are not city districts.
+  if (name.endsWith('区')) return parentType === '地区' ? '区' : '市辖区';
   if (name.endsWith('市')) return '县级市';
   return '其他';
 }
@@ -71,13 +74,15 @@ export function loadChinaDivisions(): DivisionRecord[] {
   for (const p of provinces) {
     out.push({ code: `${p.code}0000`, name: p.name, level: 'province', type: provinceType(p.name), parentCode: null });
   }
+  const prefectureTypes = new Map<string, string>();
   for (const c of cities) {
+    prefectureTypes.set(c.code, prefectureType(c.name));
     out.push({ code: `${c.code}00`, name: c.name, level: 'prefecture', type: prefectureType(c.name), parentCode: `${c.provinceCode}0000` });
   }
   for (const a of areas) {
     // Prefecture-level cities without counties (东莞, 中山, 儋州) repeat themselves as an area; keep the prefecture.
     if (isDevelopmentZoneCode(a.code) || a.code === `${a.cityCode}00`) continue;
-    out.push({ code: a.code, name: a.name, level: 'county', type: countyType(a.code, a.name), parentCode: `${a.cityCode}00` });
+    out.push({ code: a.code, name: a.name, level: 'county', type: countyType(a.code, a.name, prefectureTypes.get(a.cityCode)), parentCode: `${a.cityCode}00` });
   }
   return out;
 }

@@ -1,6 +1,11 @@
 /** Shapes division rows into the API contract (camelCase; rows never leave the module). */
 import type { CountyAttribute, Division, DivisionCodeChange, DivisionDetail } from '../../../../contracts/divisions.ts';
-import type { CountyAttributeRow, DivisionCodeHistoryRow, DivisionPathRow, DivisionRow } from './divisions.repository.ts';
+import type {
+  CountyAttributeRow,
+  DivisionCodeHistoryRow,
+  DivisionPathRow,
+  DivisionRow,
+} from './divisions.repository.ts';
 
 /** A division row as the API's division. */
 export function presentDivision(row: DivisionRow): Division {

@@ -37,7 +37,10 @@ export async function listChildren(db: DbOrTrx, code: string): Promise<DivisionR
 }
 
 /** Every division below `code` (not itself), optionally of one level, ordered by code. */
-export async function listDescendants(db: DbOrTrx, opts: { code: string; level?: DivisionLevel }): Promise<DivisionRow[]> {
+export async function listDescendants(
+  db: DbOrTrx,
+  opts: { code: string; level?: DivisionLevel },
+): Promise<DivisionRow[]> {
   let q = db
     .selectFrom('division_closure as c')
     .innerJoin('division as d', 'd.code', 'c.descendant_code')

@@ -115,7 +115,11 @@ export function registerDivisionRoutes(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (req) => {
       const row = await getDivision(deps.db, req.params.code);
-      const rows = await listAttributes(deps.db, { code: row.code, year: req.query.year, attribute: req.query.attribute });
+      const rows = await listAttributes(deps.db, {
+        code: row.code,
+        year: req.query.year,
+        attribute: req.query.attribute,
+      });
       return { items: rows.map(presentAttribute) };
     },
   });

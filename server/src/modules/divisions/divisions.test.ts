@@ -74,9 +74,21 @@ describe('divisions API', () => {
   it('keeps 包头市 (150200) and 昆都仑区 (150203) apart: parentage comes from the tree, not code prefixes', async () => {
     const city = await get<DivisionDetail>('/api/divisions/150200');
     expect(city.status).toBe(200);
-    expect(city.body).toMatchObject({ code: '150200', name: '包头市', level: 'prefecture', type: '地级市', parentCode: '150000' });
+    expect(city.body).toMatchObject({
+      code: '150200',
+      name: '包头市',
+      level: 'prefecture',
+      type: '地级市',
+      parentCode: '150000',
+    });
     const district = await get<DivisionDetail>('/api/divisions/150203');
-    expect(district.body).toMatchObject({ code: '150203', name: '昆都仑区', level: 'county', type: '市辖区', parentCode: '150200' });
+    expect(district.body).toMatchObject({
+      code: '150203',
+      name: '昆都仑区',
+      level: 'county',
+      type: '市辖区',
+      parentCode: '150200',
+    });
     const children = await get<DivisionList>('/api/divisions/150200/children');
     expect(children.body.items.map((d) => d.code)).toContain('150203');
     for (const d of children.body.items) expect(d.parentCode).toBe('150200');
@@ -143,7 +155,9 @@ describe('divisions API', () => {
   });
 
   it('filters attributes by year and attribute', async () => {
-    const one = await get<CountyAttributeList>('/api/divisions/150102/attributes?attribute=resident_population&year=2020');
+    const one = await get<CountyAttributeList>(
+      '/api/divisions/150102/attributes?attribute=resident_population&year=2020',
+    );
     expect(one.status).toBe(200);
     expect(one.body.items).toHaveLength(1);
     expect(one.body.items[0]).toMatchObject({ attribute: 'resident_population', valueNumber: 699672, year: 2020 });
@@ -174,6 +188,12 @@ describe('divisions API', () => {
     expect(unrelated.body.items).toEqual([]);
     const all = await get<DivisionCodeChangeList>('/api/divisions/history');
     expect(all.body.items.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('rate-limits the public division routes to 300 requests a minute', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/divisions/150000' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-ratelimit-limit']).toBe('300');
   });
 
   it('declares every division route public reference data with a response schema', () => {

@@ -61,13 +61,14 @@ export async function register(deps: Deps, actor: AuditActor, body: z.infer<type
 
 export async function listRegistrations(deps: Deps, caller: Caller, query: z.infer<typeof ZListRegistrationsQuery>) {
   const roots = scopeRoots(caller.principal, 'registration:approve');
-  const base = deps.db
+  let base = deps.db
     .selectFrom('app_user')
     .innerJoin('division', 'division.code', 'app_user.division_code')
     .leftJoin('organisation', 'organisation.id', 'app_user.org_id')
     .where(scopeFilter('app_user.division_code', roots))
     .where('app_user.requested_role', 'is not', null)
     .where('app_user.status', '=', query.status);
+  if (query.division) base = base.where(scopeFilter('app_user.division_code', [query.division]));
   const { rows, total } = await fetchPage(
     base,
     (qb) =>

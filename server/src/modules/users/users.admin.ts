@@ -26,6 +26,8 @@ export interface CreateUserInput {
   actor: AuditActor;
   /** Skip the password policy (demo accounts use documented demo passwords). */
   skipPolicy?: boolean;
+  /** Pre-computed argon2id hash of `password` (demo seed hashes its one password once). */
+  passwordHash?: string;
 }
 
 /** Validates and creates an account with its roles, in one audited transaction. Returns the new id. */
@@ -58,7 +60,7 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
     if (!org) throw new AppError('VALIDATION', { details: [{ path: 'body.orgId', message: '所属单位不存在' }] });
   }
 
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   const now = iso(deps.clock.now());
   try {
     return await deps.db.transaction().execute(async (trx) => {

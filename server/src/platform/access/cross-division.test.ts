@@ -1,0 +1,236 @@
+/**
+ * T1: the cross-division matrix. Every non-public route x principals of every level x objects in their own, child,
+ * parent, sibling and other-league divisions (150200 vs 150203 included). Writes act on fresh objects; allowed
+ * writes must leave their declared audit row; lists must contain no foreign rows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { ROLE_PERMISSIONS, type Permission, type RoleCode } from './roles.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { addUser, createTestApp, signIn, signInAdmin, type Agent, type TestApp } from '../../test/harness.ts';
+
+const OBJECT_DIVISIONS = ['150000', '150100', '150102', '150105', '150200', '150203', '152921'] as const;
+
+interface PrincipalSpec {
+  name: string;
+  role: RoleCode;
+  division: string;
+}
+
+const PRINCIPALS: PrincipalSpec[] = [
+  { name: 'region', role: 'region-officer', division: '150000' },
+  { name: 'league-hohhot', role: 'league-officer', division: '150100' },
+  { name: 'league-baotou', role: 'league-officer', division: '150200' },
+  { name: 'county-xincheng', role: 'county-officer', division: '150102' },
+  { name: 'county-kundulun', role: 'county-officer', division: '150203' },
+  { name: 'unit', role: 'unit-officer', division: '150000' },
+  { name: 'enterprise', role: 'enterprise', division: '150102' },
+  { name: 'farmer', role: 'farmer', division: '150102' },
+  { name: 'sysadmin', role: 'sys-admin', division: '150000' },
+  { name: 'secadmin', role: 'sec-admin', division: '150000' },
+  { name: 'auditadmin', role: 'audit-admin', division: '150000' },
+];
+
+type Kind = 'org' | 'user' | 'registration' | 'none';
+
+interface RouteCase {
+  kind: Kind;
+  /** Whether the route returns a list whose items carry divisionCode. */
+  list?: boolean;
+  body?: (division: string, n: number) => unknown;
+  /** Routes about the caller alone (covered by the auth tests). */
+  self?: boolean;
+}
+
+const CASES: Record<string, RouteCase> = {
+  'GET /api/auth/session': { kind: 'none', self: true },
+  'POST /api/auth/logout': { kind: 'none', self: true },
+  'GET /api/auth/totp/setup': { kind: 'none', self: true },
+  'POST /api/auth/totp': { kind: 'none', self: true },
+  'GET /api/me': { kind: 'none', self: true },
+  'GET /api/organisations': { kind: 'none', list: true },
+  'GET /api/organisations/:id': { kind: 'org' },
+  'POST /api/organisations': { kind: 'none', body: (d, n) => ({ name: `矩阵测试单位${n}`, type: 'government', divisionCode: d }) },
+  'PATCH /api/organisations/:id': { kind: 'org', body: (_d, n) => ({ name: `改名单位${n}` }) },
+  'GET /api/users': { kind: 'none', list: true },
+  'GET /api/users/:id': { kind: 'user' },
+  'GET /api/users/:id/personal-info': { kind: 'user' },
+  'POST /api/users': {
+    kind: 'none',
+    body: (d, n) => ({ username: `matrix${n}`, password: 'Matrix#Pass2026', displayName: `矩阵${n}`, divisionCode: d }),
+  },
+  'POST /api/users/:id/roles': { kind: 'user', body: (d) => ({ role: 'expert', divisionCode: d }) },
+  'POST /api/users/:id/roles/revoke': { kind: 'user', body: (d) => ({ role: 'farmer', divisionCode: d }) },
+  'POST /api/users/:id/disable': { kind: 'user' },
+  'POST /api/users/:id/enable': { kind: 'user' },
+  'GET /api/registrations': { kind: 'none', list: true },
+  'POST /api/registrations/:id/approve': { kind: 'registration' },
+  'POST /api/registrations/:id/reject': { kind: 'registration', body: () => ({ reason: '材料不全' }) },
+  'GET /api/audit': { kind: 'none', list: true },
+  'GET /api/audit/verify': { kind: 'none' },
+};
+
+describe('cross-division access matrix (T1)', () => {
+  let t: TestApp;
+  const agents = new Map<string, Agent>();
+  let parents: Map<string, string | null>;
+  let passwordHash: string;
+  let counter = 0;
+
+  function inScope(root: string, code: string | null): boolean {
+    let cur: string | null | undefined = code;
+    while (cur) {
+      if (cur === root) return true;
+      cur = parents.get(cur);
+    }
+    return false;
+  }
+
+  function allowed(p: PrincipalSpec, permission: string, division: string | null): boolean {
+    if (!(ROLE_PERMISSIONS[p.role] as readonly string[]).includes(permission)) return false;
+    return division === null || inScope(p.division, division);
+  }
+
+  async function makeOrg(division: string): Promise<number> {
+    const now = new Date().toISOString();
+    const row = await t.db.db
+      .insertInto('organisation')
+      .values({ name: `目标单位${++counter}`, type: 'government', uscc: null, division_code: division, status: 'active', is_demo: 0, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async function makeUser(division: string, status: 'active' | 'pending', role: RoleCode | null): Promise<number> {
+    const now = new Date().toISOString();
+    const n = ++counter;
+    const row = await t.db.db
+      .insertInto('app_user')
+      .values({
+        username: `target${n}`,
+        display_name: `目标${n}`,
+        password_hash: passwordHash,
+        phone_enc: t.app.deps.vault.encrypt(`1390000${String(n).padStart(4, '0')}`),
+        phone_hmac: null,
+        id_number_enc: null,
+        division_code: division,
+        org_id: null,
+        status,
+        requested_role: status === 'pending' ? 'farmer' : null,
+        totp_secret_enc: null,
+        totp_enabled: 0,
+        locale: 'zh-CN',
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+        password_changed_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (role) await t.db.db.insertInto('user_role').values({ user_id: row.id, role_code: role, division_code: division, granted_by: null, granted_at: now }).execute();
+    return row.id;
+  }
+
+  async function auditCount(action: string): Promise<number> {
+    const r = await t.db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).where('result', '=', 'success').executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    passwordHash = await hashPassword('Target#Pass2026');
+    const rows = await t.db.db.selectFrom('division').select(['code', 'parent_code']).execute();
+    parents = new Map(rows.map((r) => [r.code, r.parent_code]));
+    for (const p of PRINCIPALS) {
+      await addUser(t, { username: p.name, role: p.role, division: p.division });
+      agents.set(p.name, ['sys-admin', 'sec-admin', 'audit-admin'].includes(p.role) ? await signInAdmin(t, p.name) : await signIn(t, p.name));
+    }
+    // Rows to see in lists: organisations, users, registrations and audit rows in every object division.
+    for (const d of OBJECT_DIVISIONS) {
+      await makeOrg(d);
+      await makeUser(d, 'active', 'farmer');
+      await makeUser(d, 'pending', null);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('covers every non-public route', () => {
+    const missing = t.app.routeInventory
+      .filter((r) => r.rule && r.rule.access !== 'public')
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((id) => !(id in CASES));
+    expect(missing).toEqual([]);
+  });
+
+  it('allows exactly what role and division subtree allow, and audits every allowed write', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of t.app.routeInventory) {
+      const id = `${route.method} ${route.url}`;
+      const c = CASES[id];
+      if (!c || c.self || c.list || !route.rule) continue;
+      const permission = route.rule.access as Permission;
+      for (const p of PRINCIPALS) {
+        const agent = agents.get(p.name);
+        if (!agent) throw new Error(p.name);
+        for (const d of c.kind === 'none' && !c.body ? [null] : OBJECT_DIVISIONS) {
+          let url = route.url;
+          if (c.kind !== 'none' && d) {
+            const target = c.kind === 'org' ? await makeOrg(d) : c.kind === 'registration' ? await makeUser(d, 'pending', null) : await makeUser(d, 'active', 'farmer');
+            url = url.replace(':id', String(target));
+          }
+          const isWrite = route.method !== 'GET';
+          const before = isWrite ? await auditCount(route.rule.audit) : 0;
+          const res: LightMyRequestResponse = await agent.request(route.method as 'GET', url, c.body ? c.body(d ?? '150000', ++counter) : isWrite ? {} : undefined);
+          const expectOk = allowed(p, permission, d);
+          checked++;
+          const ok = res.statusCode >= 200 && res.statusCode < 300;
+          if (expectOk !== ok) failures.push(`${p.name} ${id} @${d}: expected ${expectOk ? '2xx' : 'denied'}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+          if (!ok && ![403, 404].includes(res.statusCode)) failures.push(`${p.name} ${id} @${d}: denial with status ${res.statusCode}`);
+          if (ok && isWrite && (await auditCount(route.rule.audit)) !== before + 1) failures.push(`${p.name} ${id} @${d}: no '${route.rule.audit}' audit row`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(800);
+  });
+
+  it('never returns a foreign row in any list, and returns the own rows', async () => {
+    const failures: string[] = [];
+    for (const [id, c] of Object.entries(CASES)) {
+      if (!c.list) continue;
+      const url = id.split(' ')[1] ?? '';
+      const permission = t.app.routeInventory.find((r) => `${r.method} ${r.url}` === id)?.rule?.access ?? '';
+      for (const p of PRINCIPALS) {
+        const res = await agents.get(p.name)!.request('GET', `${url}?pageSize=200`);
+        if (!allowed(p, permission, null)) {
+          if (res.statusCode !== 403) failures.push(`${p.name} ${id}: expected 403, got ${res.statusCode}`);
+          continue;
+        }
+        expect(res.statusCode).toBe(200);
+        const body = res.json() as { items: { divisionCode: string | null }[]; total: number };
+        if (body.items.length === 0) failures.push(`${p.name} ${id}: empty list (test would prove nothing)`);
+        for (const item of body.items) {
+          const inside = item.divisionCode === null ? p.division === '150000' : inScope(p.division, item.divisionCode);
+          if (!inside) failures.push(`${p.name} ${id}: foreign row in ${item.divisionCode}`);
+        }
+        // Filtering by a foreign division must not widen the scope.
+        const foreign = await agents.get(p.name)!.request('GET', `${url}?pageSize=200&division=150203`);
+        if (foreign.statusCode === 200 && !inScope(p.division, '150203')) {
+          const items = (foreign.json() as { items: unknown[] }).items;
+          if (items.length > 0) failures.push(`${p.name} ${id}: division filter leaked ${items.length} rows`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('rejects every non-public route without a session', async () => {
+    for (const r of t.app.routeInventory.filter((x) => x.rule && x.rule.access !== 'public')) {
+      const res = await t.app.inject({ method: r.method as 'GET', url: r.url.replace(':id', '1') });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+});
