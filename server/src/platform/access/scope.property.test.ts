@@ -341,19 +341,21 @@ describe('T2b: scopeFilter and isWithinScope agree with the model', () => {
       const h = await freshDatabase();
       class Rollback extends Error {}
       try {
+        // This database is ours alone: clear the seeded reference tree once, then roll back each random tree.
+        await h.db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('user_role').execute();
+          await trx.deleteFrom('session').execute();
+          await trx.deleteFrom('app_user').execute();
+          await trx.deleteFrom('organisation').execute();
+          await trx.deleteFrom('county_attribute').execute();
+          await trx.deleteFrom('division_closure').execute();
+          await trx.deleteFrom('division').execute();
+        });
         await fc.assert(
           fc.asyncProperty(scenarioArb, async (s) => {
             await h.db
               .transaction()
               .execute(async (trx) => {
-                // Clear the seeded reference tree inside the transaction; the rollback restores it.
-                await trx.deleteFrom('user_role').execute();
-                await trx.deleteFrom('session').execute();
-                await trx.deleteFrom('app_user').execute();
-                await trx.deleteFrom('organisation').execute();
-                await trx.deleteFrom('county_attribute').execute();
-                await trx.deleteFrom('division_closure').execute();
-                await trx.deleteFrom('division').execute();
                 const ids = await loadScenario(trx, s);
                 await checkScenario(trx, s, ids);
                 throw new Rollback();
