@@ -9,7 +9,7 @@
  * Loopback only. Writes the table to docs/BENCHMARKS.md under "HTTP (bench/http.ts)".
  *
  *   npx tsx bench/http.ts [--duration 10] [--connections 100] [--runs 3] [--warmup 2] [--engine sqlite|postgres]
- *                         [--cpu-prof] [--no-write]
+ *                         [--cpu-prof] [--no-write] [--cases bare,health,county,region]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,6 +36,7 @@ const { values: opts } = parseArgs({
     engine: { type: 'string', default: 'sqlite' },
     'cpu-prof': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    cases: { type: 'string', default: 'bare,health,county,region' },
   },
   strict: true,
 });
@@ -167,6 +168,7 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
 }
 
 async function main(): Promise<void> {
+  const loadStart = os.loadavg()[0]!;
   const pinned = pinningAvailable();
   if (pinned) pinSelf(LOAD_CPU);
   else console.warn('!! taskset unavailable or fewer than 2 CPUs: server and load generator share the CPUs; ratios still hold, absolutes do not');
@@ -196,7 +198,7 @@ async function main(): Promise<void> {
   }
 
   const profDir = path.join(dataDir, 'cpu-prof');
-  const profOut = path.join(REPO_ROOT, 'bench', 'profiles');
+  const profOut = path.join(os.tmpdir(), 'qixian-bench-profiles');
   console.log(`starting servers (${engine}; migrate + reference + demo seed)...`);
   const bare = await spawnServer({ name: 'bare', script: 'bench/lib/bare-server.ts', env: { ...process.env }, cpu: serverCpu });
   cleanups.push(() => bare.stop());
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
 
   const listTarget = '>= 0.25x, p99 < 50 ms';
   const listMeets = (ratio: number, p99: number) => ratio >= 0.25 && p99 < 50;
-  const cases: Case[] = [
+  const allCases: Case[] = [
     { id: 'bare', label: 'bare node:http JSON (baseline)', server: 'bare', path: '/', headers: {}, target: '1.00x' },
     {
       id: 'health',
@@ -246,6 +248,10 @@ async function main(): Promise<void> {
       meets: listMeets,
     },
   ];
+  const wanted = new Set(['bare', ...opts.cases.split(',').map((x) => x.trim())]);
+  for (const w of wanted) if (!allCases.some((c) => c.id === w)) throw new Error(`--cases: unknown case ${w}`);
+  const cases = allCases.filter((c) => wanted.has(c.id));
+  const partial = cases.length < allCases.length;
   const urlOf = (c: Case) => `${baseOf(c.server === 'bare' ? bare : qixian)}${c.path}`;
 
   const notes: string[] = [];
@@ -315,7 +321,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(profOut, { recursive: true });
     for (const f of fs.existsSync(profDir) ? fs.readdirSync(profDir) : []) {
       fs.copyFileSync(path.join(profDir, f), path.join(profOut, `${engine}-${f}`));
-      console.log(`cpu profile: ${path.relative(REPO_ROOT, path.join(profOut, `${engine}-${f}`))}`);
+      console.log(`cpu profile: ${path.join(profOut, `${engine}-${f}`)}`);
     }
   }
 
@@ -325,7 +331,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  if (!opts['no-write']) {
+  if (partial) console.log('\n(--cases selects a subset: not written to docs/BENCHMARKS.md)');
+  else if (!opts['no-write']) {
     const args = process.argv.slice(2).join(' ');
     const command = `${engine === 'postgres' && adminUrl ? `DATABASE_URL=${redactUrl(adminUrl)} ` : ''}npx tsx bench/http.ts${args ? ` ${args}` : ''}`;
     const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -334,6 +341,7 @@ async function main(): Promise<void> {
       '',
       `Date: ${new Date().toISOString()} — machine: nproc ${os.availableParallelism()} (${cpu}), Node ${process.version}, ${os.type()} ${os.release()}.`,
       `Setup: ${pinned ? `servers pinned to CPU ${SERVER_CPU} (\`taskset -c ${SERVER_CPU}\`), autocannon in the parent pinned to CPU ${LOAD_CPU}` : 'no CPU pinning (taskset unavailable)'}; 127.0.0.1; ${connections} connections, ${duration} s per case, ${runs} runs (cases interleaved in each run, ${warmup} s warm-up per case first); figures are medians over the runs; "x bare" is each run's req/s divided by the bare baseline of the same run, median over runs. Qixian: buildApp with LOG_LEVEL=warn, demo mode, ${dbDescription}, migrated + reference + demo seed.`,
+      `Machine load (1-min load average, the machine is shared): ${loadStart.toFixed(2)} at the start, ${os.loadavg()[0]!.toFixed(2)} at the end — above ~2 means other jobs competed for the two cores and the absolute figures are depressed; the same-run ratios absorb part of that.`,
       `Data: ${notes.filter((n) => n.includes('organisations in scope')).join('; ')}.`,
       '',
       table,

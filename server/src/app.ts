@@ -71,6 +71,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Demo and development run on plain http://localhost; production sits behind TLS.
+        upgradeInsecureRequests: config.mode === 'production' ? [] : null,
       },
     },
     hsts: { maxAge: 31536000, includeSubDomains: true },
@@ -128,7 +130,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
 function landingPage(mode: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>旗县 Qixian</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
+<title>旗县 Qixian</title><link rel="icon" href="data:,"></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
 <h1>旗县 · 县域创新驱动发展平台</h1><p>Qixian county innovation platform</p>
 <p>接口服务运行中（${mode === 'demo' ? '演示模式' : mode}）。The API is running.</p>
 <ul><li><a href="/api/docs">接口文档 / API documentation</a></li><li><a href="/api/health">健康检查 / health</a></li></ul>

@@ -231,7 +231,7 @@ async function* tableRows(engine: Engine, db: AnyDb, table: string, cols: readon
   const pk = await primaryKeyColumns(engine, db, table);
   const t = sql.table(table);
   if (pk.length === 0) {
-    const order = sql.join(cols.map((c) => sql.ref(c)));
+    const order = sql.join(cols.map((c) => sql.id(c)));
     for (let offset = 0; ; offset += pageSize) {
       const r = await sql<DbRow>`select * from ${t} order by ${order} limit ${pageSize} offset ${offset}`.execute(db);
       if (r.rows.length === 0) return;
@@ -239,7 +239,7 @@ async function* tableRows(engine: Engine, db: AnyDb, table: string, cols: readon
       if (r.rows.length < pageSize) return;
     }
   }
-  const keys = sql.join(pk.map((c) => sql.ref(c)));
+  const keys = sql.join(pk.map((c) => sql.id(c)));
   let last: unknown[] | null = null;
   for (;;) {
     const where: RawBuilder<unknown> = last ? sql`where (${keys}) > (${sql.join(last.map((v) => sql`${v}`))})` : sql``;
@@ -410,7 +410,7 @@ async function insertBatch(db: AnyDb, table: string, rows: PortableRow[]): Promi
       throw new BackupError(`表 ${table} 的记录列不一致`, `rows of table ${table} have different columns`);
     return sql`(${sql.join(cols.map((c) => sql`${fromPortable(row[c] ?? null)}`))})`;
   });
-  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) values ${sql.join(values)}`.execute(db);
+  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.id(c)))}) values ${sql.join(values)}`.execute(db);
 }
 
 /**

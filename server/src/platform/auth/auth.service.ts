@@ -18,14 +18,19 @@ export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-/** Records one failed attempt for a username (known or not); locks it at the fifth within the window. */
+/**
+ * Records one failed attempt for a username (known or not); locks it at the fifth. The count only restarts after
+ * 30 minutes without a failure (`first_failure_at` holds the latest failure of the run), so no 30-minute span ever
+ * holds more than MAX_FAILURES password checks; a window fixed at the first failure let a burst just before and
+ * one just after its end add up to eight.
+ */
 async function recordFailure(trx: DbOrTrx, deps: Deps, key: string): Promise<void> {
   const now = deps.clock.now();
   const row = await trx.selectFrom('login_throttle').selectAll().where('username_key', '=', key).executeTakeFirst();
   const windowOpen = row && now.getTime() - Date.parse(row.first_failure_at) < LOCKOUT_MS;
   const failures = windowOpen ? row.failures + 1 : 1;
   const lockedUntil = failures >= MAX_FAILURES ? iso(new Date(now.getTime() + LOCKOUT_MS)) : null;
-  const values = { failures, first_failure_at: windowOpen ? row.first_failure_at : iso(now), locked_until: lockedUntil };
+  const values = { failures, first_failure_at: iso(now), locked_until: lockedUntil };
   if (row) await trx.updateTable('login_throttle').set(values).where('username_key', '=', key).execute();
   else await trx.insertInto('login_throttle').values({ username_key: key, ...values }).execute();
 }

@@ -1,0 +1,251 @@
+/**
+ * T4: brute force, restart mid-lockout, user enumeration. Five failures lock an account for 30 minutes, the lock
+ * lives in the database (so it survives a restart), the answer never tells a known account from an unknown one, and
+ * no account gets more than five password checks in any 30 minutes.
+ */
+import fc from 'fast-check';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { connect } from '../../db/connect.ts';
+import type { DbHandle } from '../../db/database.ts';
+import { addUser, createTestApp, TEST_PASSWORD, testConfig, type TestApp } from '../../test/harness.ts';
+import { LOCKOUT_MS, MAX_FAILURES } from './auth.service.ts';
+
+const MINUTE = 60_000;
+const WRONG = 'Wrong#Password1';
+
+let ipCounter = 0;
+/** A fresh source address per request, so the per-IP rate limit never interferes unless a test wants it to. */
+function nextIp(): string {
+  ipCounter++;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+function attempt(app: FastifyInstance, username: string, password: string, ip = nextIp()): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+}
+
+/** Everything a client can see of a response except the Date header. */
+function visible(res: LightMyRequestResponse): { status: number; headers: Record<string, unknown>; body: string } {
+  const headers: Record<string, unknown> = { ...res.headers };
+  delete headers.date;
+  return { status: res.statusCode, headers, body: res.body };
+}
+
+const LOGIN_FAILED_BODY = JSON.stringify({
+  error: {
+    code: 'LOGIN_FAILED',
+    message: '用户名或密码错误，或账户暂时锁定',
+    messageEn: 'Wrong username or password, or the account is temporarily locked',
+  },
+});
+
+interface LoginAudit {
+  at: string;
+  result: string;
+  reason: string | null;
+}
+
+async function loginAudits(t: TestApp | { app: FastifyInstance }, username: string): Promise<LoginAudit[]> {
+  const rows = await t.app.deps.db
+    .selectFrom('audit_log')
+    .select(['at', 'result', 'details'])
+    .where('action', '=', 'auth.login')
+    .where('actor_username', '=', username)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    at: r.at,
+    result: r.result,
+    reason: r.details ? ((JSON.parse(r.details) as { reason?: string }).reason ?? null) : null,
+  }));
+}
+
+/** Largest number of password checks (bad-credentials failures and successes) inside any 30-minute span. */
+function maxChecksInAnyWindow(audits: LoginAudit[]): number {
+  const times = audits.filter((a) => a.reason === 'bad-credentials' || a.result === 'success').map((a) => Date.parse(a.at));
+  let max = 0;
+  for (const start of times) max = Math.max(max, times.filter((x) => x >= start && x < start + LOCKOUT_MS).length);
+  return max;
+}
+
+describe('T4: brute force and user enumeration', () => {
+  let t: TestApp;
+  let restarted: { app: FastifyInstance; db: DbHandle } | null = null;
+  let firstAppClosed = false;
+
+  beforeEach(async () => {
+    t = await createTestApp();
+    restarted = null;
+    firstAppClosed = false;
+    await addUser(t, { username: 'victim', role: 'county-officer', division: '150102' });
+  });
+  afterEach(async () => {
+    if (restarted) {
+      await restarted.app.close();
+      await restarted.db.destroy();
+    }
+    if (!firstAppClosed) await t.app.close();
+    await t.db.drop();
+  });
+
+  it('locks after 5 failures for 30 minutes, survives a restart, and never tells known from unknown', async () => {
+    expect(MAX_FAILURES).toBe(5);
+    expect(LOCKOUT_MS).toBe(30 * MINUTE);
+
+    // Phase 1: five wrong passwords, known and unknown side by side.
+    for (let i = 0; i < 5; i++) {
+      const known = await attempt(t.app, 'victim', WRONG);
+      const unknown = await attempt(t.app, 'ghost', WRONG);
+      expect(known.statusCode).toBe(401);
+      expect(known.body).toBe(LOGIN_FAILED_BODY);
+      expect(visible(unknown)).toEqual(visible(known));
+    }
+    const wrongShape = visible(await attempt(t.app, 'ghost2', WRONG));
+
+    // Phase 2: locked. The right password gets the same answer as a wrong one.
+    const right = await attempt(t.app, 'victim', TEST_PASSWORD);
+    expect(right.statusCode).toBe(401);
+    expect(right.cookies).toEqual([]);
+    expect(visible(right)).toEqual(wrongShape);
+    expect(visible(await attempt(t.app, 'victim', WRONG))).toEqual(wrongShape);
+    expect(visible(await attempt(t.app, 'ghost', TEST_PASSWORD))).toEqual(wrongShape);
+    expect(visible(await attempt(t.app, 'VICTIM', TEST_PASSWORD))).toEqual(wrongShape);
+
+    // Phase 3: restart mid-lockout on the same database and clock.
+    await t.app.close();
+    firstAppClosed = true;
+    const db = connect({ url: t.db.url });
+    const app = await buildApp({ config: testConfig(), database: db, clock: t.clock, logger: false });
+    await app.ready();
+    restarted = { app, db };
+    t.clock.advance(29 * MINUTE);
+    const afterRestart = await attempt(app, 'victim', TEST_PASSWORD);
+    expect(afterRestart.statusCode).toBe(401);
+    expect(visible(afterRestart)).toEqual(wrongShape);
+    expect(visible(await attempt(app, 'ghost', TEST_PASSWORD))).toEqual(wrongShape);
+    expect(visible(await attempt(app, 'nobody-at-all', WRONG))).toEqual(wrongShape);
+
+    // Phase 4: thirty minutes after the fifth failure the right password works; wrong ones still look alike.
+    t.clock.advance(1 * MINUTE);
+    const ok = await attempt(app, 'victim', TEST_PASSWORD);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ user: { username: 'victim' } });
+    const knownWrong = await attempt(app, 'victim', WRONG);
+    const unknownWrong = await attempt(app, 'ghost3', WRONG);
+    expect(visible(knownWrong)).toEqual(wrongShape);
+    expect(visible(unknownWrong)).toEqual(wrongShape);
+
+    // The audit trail: exactly five password checks before the lock, everything during it refused unchecked.
+    const audits = await loginAudits({ app }, 'victim');
+    expect(audits.map((a) => a.reason ?? a.result)).toEqual([
+      ...Array<string>(5).fill('bad-credentials'),
+      'locked',
+      'locked',
+      'locked',
+      'locked',
+      'success',
+      'bad-credentials',
+    ]);
+    expect(maxChecksInAnyWindow(audits)).toBeLessThanOrEqual(5);
+  });
+
+  it('counts every spelling of a username against the same account', async () => {
+    for (const name of ['Victim', 'VICTIM', ' victim ', 'vIcTiM', 'victim']) {
+      expect((await attempt(t.app, name, WRONG)).statusCode).toBe(401);
+    }
+    expect((await attempt(t.app, 'victim', TEST_PASSWORD)).statusCode).toBe(401);
+    const audits = await loginAudits(t, 'victim');
+    expect(audits.filter((a) => a.reason === 'bad-credentials')).toHaveLength(5);
+    expect(audits.at(-1)?.reason).toBe('locked');
+  });
+
+  it('locks unknown usernames exactly like known ones (same counters, same answers)', async () => {
+    const known: string[] = [];
+    const unknown: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      known.push(JSON.stringify(visible(await attempt(t.app, 'victim', i === 6 ? TEST_PASSWORD : WRONG))));
+      unknown.push(JSON.stringify(visible(await attempt(t.app, 'ghost', i === 6 ? TEST_PASSWORD : WRONG))));
+    }
+    expect(unknown).toEqual(known);
+    const rows = await t.app.deps.db.selectFrom('login_throttle').selectAll().orderBy('username_key').execute();
+    expect(rows.map((r) => ({ key: r.username_key, failures: r.failures, locked: r.locked_until !== null }))).toEqual([
+      { key: 'ghost', failures: 5, locked: true },
+      { key: 'victim', failures: 5, locked: true },
+    ]);
+  });
+
+  it('gives at most 5 password checks per account in any 30 minutes under a sustained attack', async () => {
+    // Every two minutes for three hours, alternating two wrong passwords.
+    for (let minute = 0; minute < 180; minute += 2) {
+      const res = await attempt(t.app, 'victim', minute % 4 === 0 ? WRONG : WRONG.toUpperCase());
+      expect(res.statusCode).toBe(401);
+      t.clock.advance(2 * MINUTE);
+    }
+    const audits = await loginAudits(t, 'victim');
+    expect(audits).toHaveLength(90);
+    expect(audits.every((a) => a.result === 'failure')).toBe(true);
+    expect(maxChecksInAnyWindow(audits)).toBeLessThanOrEqual(5);
+    // 5 checks, then locked for 30 minutes (15 attempts), and again: 5 checks per 40 minutes at this pace.
+    expect(audits.filter((a) => a.reason === 'bad-credentials').length).toBeLessThanOrEqual(Math.ceil(180 / 40) * 5);
+  });
+
+  it('gives at most 5 password checks per account in any 30 minutes at the window boundary', async () => {
+    // One failure opens the window; three more just before it closes; then a burst right after it closes.
+    expect((await attempt(t.app, 'victim', WRONG)).statusCode).toBe(401);
+    t.clock.advance(29 * MINUTE + 50_000);
+    for (let i = 0; i < 3; i++) expect((await attempt(t.app, 'victim', WRONG)).statusCode).toBe(401);
+    t.clock.advance(10_000);
+    for (let i = 0; i < 5; i++) expect((await attempt(t.app, 'victim', WRONG)).statusCode).toBe(401);
+    // The right password inside the same 30 minutes must not be checked any more.
+    const right = await attempt(t.app, 'victim', TEST_PASSWORD);
+    expect(right.statusCode).toBe(401);
+    expect(maxChecksInAnyWindow(await loginAudits(t, 'victim'))).toBeLessThanOrEqual(5);
+  });
+
+  it('random attack schedules never get more than 5 password checks into any 30 minutes', { timeout: 120_000 }, async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            // Bursts, waits that straddle the 30-minute boundaries, and anything in between.
+            gapS: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 28 * 60, max: 31 * 60 }), fc.integer({ min: 0, max: 45 * 60 })),
+            right: fc.boolean(),
+          }),
+          { minLength: 6, maxLength: 14 },
+        ),
+        async (schedule) => {
+          // Each run attacks its own (unknown) username: the throttle treats known and unknown alike.
+          const name = `target${run++}`;
+          for (const step of schedule) {
+            t.clock.advance(step.gapS * 1000);
+            await attempt(t.app, name, step.right ? TEST_PASSWORD : WRONG);
+          }
+          const audits = await loginAudits(t, name);
+          expect(audits).toHaveLength(schedule.length);
+          expect(maxChecksInAnyWindow(audits)).toBeLessThanOrEqual(MAX_FAILURES);
+        },
+      ),
+      { numRuns: 25, seed: 4242 },
+    );
+  });
+
+  it('answers the 31st login from one address within a minute with 429 and a Chinese message', async () => {
+    const ip = '192.0.2.77';
+    for (let i = 0; i < 30; i++) {
+      const res = await attempt(t.app, `user${i}`, WRONG, ip);
+      expect(res.statusCode, `attempt ${i + 1}`).toBe(401);
+    }
+    const limited = await attempt(t.app, 'victim', TEST_PASSWORD, ip);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toEqual({
+      error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', messageEn: 'Too many requests; try again later' },
+    });
+    expect(limited.cookies).toEqual([]);
+    // Other addresses are not affected, and the refused request did not count against the account.
+    const other = await attempt(t.app, 'victim', TEST_PASSWORD, '192.0.2.78');
+    expect(other.statusCode).toBe(200);
+  });
+});
