@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { REPO_ROOT, memoryOf, pinSelf, pinningAvailable, spawnServer, type ServerChild } from './lib/child.ts';
+import { REPO_ROOT, cpuSecondsOf, memoryOf, pinSelf, pinningAvailable, spawnServer, type ServerChild } from './lib/child.ts';
 import { upsertSubsection } from './lib/docs.ts';
 import { fmtInt, fmtMs, fmtRatio, markdownTable, median } from './lib/stats.ts';
 
@@ -70,6 +70,8 @@ interface Sample {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Server process CPU (user + system) per completed request, microseconds. */
+  cpuUs: number;
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -155,9 +157,12 @@ async function preflight(base: string, c: Case): Promise<string> {
   return `${Buffer.byteLength(text)} bytes`;
 }
 
-async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Sample> {
+async function load(url: string, headers: Record<string, string>, seconds: number, serverPid: number): Promise<Sample> {
+  const cpu0 = cpuSecondsOf(serverPid);
   const r = await autocannon({ url, connections, duration: seconds, headers, pipelining: 1 });
+  const cpu1 = cpuSecondsOf(serverPid);
   return {
+    cpuUs: ((cpu1 - cpu0) * 1e6) / r.requests.total,
     rps: r.requests.total / r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -253,6 +258,7 @@ async function main(): Promise<void> {
   const cases = allCases.filter((c) => wanted.has(c.id));
   const partial = cases.length < allCases.length;
   const urlOf = (c: Case) => `${baseOf(c.server === 'bare' ? bare : qixian)}${c.path}`;
+  const pidOf = (c: Case) => (c.server === 'bare' ? bare : qixian).pid;
 
   const notes: string[] = [];
   for (const c of cases) {
@@ -263,17 +269,17 @@ async function main(): Promise<void> {
 
   if (warmup > 0) {
     console.log(`warm-up: ${warmup} s per case`);
-    for (const c of cases) await load(urlOf(c), c.headers, warmup);
+    for (const c of cases) await load(urlOf(c), c.headers, warmup, pidOf(c));
   }
 
   const samples = new Map<string, Sample[]>(cases.map((c) => [c.id, []]));
   for (let run = 1; run <= runs; run++) {
     for (const c of cases) {
-      const s = await load(urlOf(c), c.headers, duration);
+      const s = await load(urlOf(c), c.headers, duration, pidOf(c));
       samples.get(c.id)!.push(s);
       const bad = s.non2xx + s.errors + s.timeouts;
       console.log(
-        `run ${run}/${runs}  ${c.label.padEnd(54)} ${fmtInt(s.rps).padStart(7)} req/s  p50 ${fmtMs(s.p50)}  p99 ${fmtMs(s.p99)}${bad > 0 ? `  !! non-2xx ${s.non2xx}, errors ${s.errors}, timeouts ${s.timeouts}` : ''}`,
+        `run ${run}/${runs}  ${c.label.padEnd(54)} ${fmtInt(s.rps).padStart(7)} req/s  p50 ${fmtMs(s.p50)}  p99 ${fmtMs(s.p99)}  server CPU ${fmtInt(s.cpuUs)} us/req${bad > 0 ? `  !! non-2xx ${s.non2xx}, errors ${s.errors}, timeouts ${s.timeouts}` : ''}`,
       );
     }
   }
@@ -295,6 +301,8 @@ async function main(): Promise<void> {
     const p50 = median(ss.map((s) => s.p50));
     const p99 = median(ss.map((s) => s.p99));
     const ratio = median(ratios);
+    const cpuUs = median(ss.map((s) => s.cpuUs));
+    const cpuRatio = median(ss.map((s, i) => bareRuns[i]!.cpuUs / s.cpuUs));
     const non2xx = ss.reduce((a, s) => a + s.non2xx, 0);
     const errors = ss.reduce((a, s) => a + s.errors + s.timeouts, 0);
     failures += non2xx + errors;
@@ -305,6 +313,8 @@ async function main(): Promise<void> {
       fmtMs(p50),
       fmtMs(p99),
       fmtRatio(ratio),
+      `${fmtInt(cpuUs)} us`,
+      fmtRatio(cpuRatio),
       c.target,
       met,
       String(non2xx) + (errors > 0 ? ` (+${errors} errors)` : ''),
@@ -312,7 +322,7 @@ async function main(): Promise<void> {
     ]);
     if (c.meets) verdicts.push(`${c.id}: ${met.replace(/\*/g, '')}`);
   }
-  const table = markdownTable(['case', 'req/s (median)', 'p50', 'p99', 'x bare (same run)', 'target', 'met', 'non-2xx', 'req/s per run'], rows);
+  const table = markdownTable(['case', 'req/s (median)', 'p50', 'p99', 'x bare (same run)', 'server CPU/req', 'x bare by CPU', 'target', 'met', 'non-2xx', 'req/s per run'], rows);
   const memLine = `Server RSS at the end (/proc/<pid>/status): Qixian ${qMem ? `${qMem.rssMb.toFixed(0)} MB (peak VmHWM ${qMem.hwmMb.toFixed(0)} MB)` : 'n/a'}; bare ${bareMem ? `${bareMem.rssMb.toFixed(0)} MB` : 'n/a'} — target < 300 MB.`;
 
   console.log(`\n${table}\n\n${memLine}`);
@@ -340,7 +350,7 @@ async function main(): Promise<void> {
       `Command: \`${command}\``,
       '',
       `Date: ${new Date().toISOString()} — machine: nproc ${os.availableParallelism()} (${cpu}), Node ${process.version}, ${os.type()} ${os.release()}.`,
-      `Setup: ${pinned ? `servers pinned to CPU ${SERVER_CPU} (\`taskset -c ${SERVER_CPU}\`), autocannon in the parent pinned to CPU ${LOAD_CPU}` : 'no CPU pinning (taskset unavailable)'}; 127.0.0.1; ${connections} connections, ${duration} s per case, ${runs} runs (cases interleaved in each run, ${warmup} s warm-up per case first); figures are medians over the runs; "x bare" is each run's req/s divided by the bare baseline of the same run, median over runs. Qixian: buildApp with LOG_LEVEL=warn, demo mode, ${dbDescription}, migrated + reference + demo seed.`,
+      `Setup: ${pinned ? `servers pinned to CPU ${SERVER_CPU} (\`taskset -c ${SERVER_CPU}\`), autocannon in the parent pinned to CPU ${LOAD_CPU}` : 'no CPU pinning (taskset unavailable)'}; 127.0.0.1; ${connections} connections, ${duration} s per case, ${runs} runs (cases interleaved in each run, ${warmup} s warm-up per case first); figures are medians over the runs; "x bare" is each run's req/s divided by the bare baseline of the same run, median over runs. "server CPU/req" is the server child's user+system CPU time (/proc/<pid>/stat) divided by the requests it served — less sensitive to other jobs on the machine than req/s; "x bare by CPU" is bare CPU/req ÷ case CPU/req (same run, median).${engine === 'postgres' ? ' With PostgreSQL the backends\' CPU is not included in "server CPU/req", and the PostgreSQL server processes (shared with other users of the machine) are not pinned.' : ''} Qixian: buildApp with LOG_LEVEL=warn, demo mode, ${dbDescription}, migrated + reference + demo seed.`,
       `Machine load (1-min load average, the machine is shared): ${loadStart.toFixed(2)} at the start, ${os.loadavg()[0]!.toFixed(2)} at the end — above ~2 means other jobs competed for the two cores and the absolute figures are depressed; the same-run ratios absorb part of that.`,
       `Data: ${notes.filter((n) => n.includes('organisations in scope')).join('; ')}.`,
       '',

@@ -123,3 +123,17 @@ export function memoryOf(pid: number): { rssMb: number; hwmMb: number } | null {
     return null;
   }
 }
+
+let clockTicks: number | null = null;
+
+/** User + system CPU seconds used so far by a process, from /proc/<pid>/stat (NaN off Linux). */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / clockTicks;
+  } catch {
+    return NaN;
+  }
+}

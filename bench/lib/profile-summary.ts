@@ -48,4 +48,4 @@ console.log(`total ${(total / 1e6).toFixed(2)} s, idle ${(idle / 1e6).toFixed(2)
 console.log('by package:');
 for (const [k, t] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 25)) if (k !== '(idle)') console.log(`  ${pct(t)}  ${k}`);
 console.log('\nby function (self):');
-for (const [k, t] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(t)}  ${k}`);
+for (const [k, t] of [...byFn].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(t)}  ${k}`);

@@ -17,7 +17,9 @@ function tableLines(tables: Record<string, TableSummary>): string {
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
-    .description('在线备份整个数据库到一个 gzip 文件（一致性快照，可跨引擎恢复）/ online backup of the whole database to a gzip file (consistent snapshot, restorable on either engine)')
+    .description(
+      '在线备份整个数据库到一个 gzip 文件（一致性快照，可跨引擎恢复）/ online backup of the whole database to a gzip file (consistent snapshot, restorable on either engine)',
+    )
     .argument('[file]', '备份文件 / backup file')
     .option('--out <file>', '备份文件 / backup file')
     .action(async (file: string | undefined, opts: { out?: string }) => {
@@ -38,7 +40,9 @@ export function registerBackupCommands(program: Command): void {
 
   program
     .command('restore')
-    .description('从备份文件恢复到空数据库（全部在一个事务中，校验行数和哈希）/ restore a backup into an empty database (one transaction; counts and hashes verified)')
+    .description(
+      '从备份文件恢复到空数据库（全部在一个事务中，校验行数和哈希）/ restore a backup into an empty database (one transaction; counts and hashes verified)',
+    )
     .argument('[file]', '备份文件 / backup file')
     .option('--in <file>', '备份文件 / backup file')
     .action(async (file: string | undefined, opts: { in?: string }) => {

@@ -31,49 +31,77 @@ function qixian(dataDir: string, args: string[]): Promise<Run> {
 }
 
 describe('qixian CLI', () => {
-  it('seeds, creates a user, rejects a bad role in Chinese, verifies the audit chain, backs up and restores', { timeout: 180_000 }, async () => {
-    const a = path.join(tmp, 'a');
-    const b = path.join(tmp, 'b');
-    const file = path.join(tmp, 'a.qxb.gz');
+  it(
+    'seeds, creates a user, rejects a bad role in Chinese, verifies the audit chain, backs up and restores',
+    { timeout: 180_000 },
+    async () => {
+      const a = path.join(tmp, 'a');
+      const b = path.join(tmp, 'b');
+      const file = path.join(tmp, 'a.qxb.gz');
 
-    // The restore target only gets migrated (no reference data): an empty, migrated database.
-    const [seed, migrate] = await Promise.all([qixian(a, ['seed']), qixian(b, ['migrate'])]);
-    expect(seed, seed.stderr).toMatchObject({ code: 0 });
-    expect(seed.stdout).toMatch(/divisions/);
-    expect(migrate, migrate.stderr).toMatchObject({ code: 0 });
-    expect(migrate.stdout).toMatch(/0001-foundation/);
-    expect(fs.existsSync(path.join(b, 'qixian.db'))).toBe(true);
+      // The restore target only gets migrated (no reference data): an empty, migrated database.
+      const [seed, migrate] = await Promise.all([qixian(a, ['seed']), qixian(b, ['migrate'])]);
+      expect(seed, seed.stderr).toMatchObject({ code: 0 });
+      expect(seed.stdout).toMatch(/divisions/);
+      expect(migrate, migrate.stderr).toMatchObject({ code: 0 });
+      expect(migrate.stdout).toMatch(/0001-foundation/);
+      expect(fs.existsSync(path.join(b, 'qixian.db'))).toBe(true);
 
-    const created = await qixian(a, [
-      'user', 'create', '--username', 'cli.officer', '--password', 'Qixian#Test2026',
-      '--role', 'county-officer', '--division', '150102', '--name', '命令行用户',
-    ]);
-    expect(created, created.stderr).toMatchObject({ code: 0 });
-    expect(created.stdout).toMatch(/id=1\b/);
+      const created = await qixian(a, [
+        'user',
+        'create',
+        '--username',
+        'cli.officer',
+        '--password',
+        'Qixian#Test2026',
+        '--role',
+        'county-officer',
+        '--division',
+        '150102',
+        '--name',
+        '命令行用户',
+      ]);
+      expect(created, created.stderr).toMatchObject({ code: 0 });
+      expect(created.stdout).toMatch(/id=1\b/);
 
-    const bad = await qixian(a, ['user', 'create', '--username', 'cli.bad', '--password', 'Qixian#Test2026', '--role', 'emperor', '--division', '150102']);
-    expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toContain('未知角色 emperor');
-    expect(bad.stderr).toContain('请求参数有误');
+      const bad = await qixian(a, [
+        'user',
+        'create',
+        '--username',
+        'cli.bad',
+        '--password',
+        'Qixian#Test2026',
+        '--role',
+        'emperor',
+        '--division',
+        '150102',
+      ]);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain('未知角色 emperor');
+      expect(bad.stderr).toContain('请求参数有误');
 
-    const verified = await qixian(a, ['audit', 'verify']);
-    expect(verified, verified.stderr).toMatchObject({ code: 0 });
-    expect(verified.stdout).toMatch(/checked 1 audit rows/);
+      const verified = await qixian(a, ['audit', 'verify']);
+      expect(verified, verified.stderr).toMatchObject({ code: 0 });
+      expect(verified.stdout).toMatch(/checked 1 audit rows/);
 
-    const backup = await qixian(a, ['backup', '--out', file]);
-    expect(backup, backup.stderr).toMatchObject({ code: 0 });
-    expect(backup.stdout).toContain('备份完成');
-    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+      const backup = await qixian(a, ['backup', '--out', file]);
+      expect(backup, backup.stderr).toMatchObject({ code: 0 });
+      expect(backup.stdout).toContain('备份完成');
+      expect(fs.statSync(file).size).toBeGreaterThan(1000);
 
-    const restore = await qixian(b, ['restore', file]);
-    expect(restore, restore.stderr).toMatchObject({ code: 0 });
-    expect(restore.stdout).toMatch(/恢复完成.*counts and hashes match the backup/);
-    expect(restore.stdout).toMatch(/app_user\s+1\s/);
+      const restore = await qixian(b, ['restore', file]);
+      expect(restore, restore.stderr).toMatchObject({ code: 0 });
+      expect(restore.stdout).toMatch(/恢复完成.*counts and hashes match the backup/);
+      expect(restore.stdout).toMatch(/app_user\s+1\s/);
 
-    const [again, verifiedB] = await Promise.all([qixian(b, ['restore', '--in', file]), qixian(b, ['audit', 'verify'])]);
-    expect(again.code).not.toBe(0);
-    expect(again.stderr).toContain('目标数据库不是空的');
-    expect(verifiedB, verifiedB.stderr).toMatchObject({ code: 0 });
-    expect(verifiedB.stdout).toMatch(/checked 1 audit rows/);
-  });
+      const [again, verifiedB] = await Promise.all([
+        qixian(b, ['restore', '--in', file]),
+        qixian(b, ['audit', 'verify']),
+      ]);
+      expect(again.code).not.toBe(0);
+      expect(again.stderr).toContain('目标数据库不是空的');
+      expect(verifiedB, verifiedB.stderr).toMatchObject({ code: 0 });
+      expect(verifiedB.stdout).toMatch(/checked 1 audit rows/);
+    },
+  );
 });

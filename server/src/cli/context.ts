@@ -84,7 +84,8 @@ export function describeError(err: unknown): string[] {
   if (err instanceof AppError) {
     const m = err.messages ?? ERRORS[err.code];
     const lines = [`错误 / error [${err.code}]: ${m.zh} / ${m.en}`];
-    for (const d of err.details ?? []) lines.push(`  - ${d.path}: ${d.message}${d.messageEn ? ` / ${d.messageEn}` : ''}`);
+    for (const d of err.details ?? [])
+      lines.push(`  - ${d.path}: ${d.message}${d.messageEn ? ` / ${d.messageEn}` : ''}`);
     return lines;
   }
   if (err instanceof CliError || err instanceof BackupError) return [`错误 / error: ${err.message}`];

@@ -25,18 +25,29 @@ export function registerDbCommands(program: Command): void {
 
   program
     .command('seed')
-    .description('写入基础参考数据（行政区划等）；加 --demo 同时写入演示数据 / seed reference data (divisions …); with --demo also the demo data set')
-    .option('--demo', '同时写入演示账户和单位（生产模式禁止）/ also seed demo accounts and organisations (refused in production)')
+    .description(
+      '写入基础参考数据（行政区划等）；加 --demo 同时写入演示数据 / seed reference data (divisions …); with --demo also the demo data set',
+    )
+    .option(
+      '--demo',
+      '同时写入演示账户和单位（生产模式禁止）/ also seed demo accounts and organisations (refused in production)',
+    )
     .action(async (opts: { demo?: boolean }) => {
       await withDatabase(async ({ config, handle, deps }) => {
         if (opts.demo && config.mode === 'production')
-          throw new CliError('生产模式下禁止写入演示数据', 'refusing to seed demo data in production mode (QIXIAN_MODE=production)');
+          throw new CliError(
+            '生产模式下禁止写入演示数据',
+            'refusing to seed demo data in production mode (QIXIAN_MODE=production)',
+          );
         out(`数据库 / database: ${describeDatabase(config)}`);
         const applied = await migrateToLatest(handle.db, handle.engine);
         if (applied.length > 0) out(`已应用迁移 / applied migrations: ${applied.join(', ')}`);
         const ref = await seedReference(handle.db, iso(deps.clock.now()));
         if (ref.divisions === 0) out('参考数据已存在，未改动 / reference data already present, unchanged');
-        else out(`参考数据 / reference data: ${ref.divisions} 个行政区划 / divisions, ${ref.attributes} 条旗县属性 / county attributes`);
+        else
+          out(
+            `参考数据 / reference data: ${ref.divisions} 个行政区划 / divisions, ${ref.attributes} 条旗县属性 / county attributes`,
+          );
         if (!opts.demo) return;
         const demo = await seedDemo(deps);
         out(`演示单位 / demo organisations: ${demo.organisations}`);

@@ -23,7 +23,9 @@ function parseId(value: string): number {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Registers `user create` on the program. */
@@ -33,8 +35,14 @@ export function registerUserCommands(program: Command): void {
     .command('create')
     .description('创建账户并授予角色（写入审计日志）/ create an account with its role (audited)')
     .requiredOption('--username <username>', '用户名（3-64 位小写字母、数字、._-）/ username (3-64 of a-z 0-9 . _ -)')
-    .requiredOption('--password <password>', '初始密码；"-" 表示从标准输入读取 / initial password; "-" reads it from stdin')
-    .requiredOption('--role <role>', '角色代码，多个用逗号分隔，如 county-officer / role code(s), comma-separated, e.g. county-officer')
+    .requiredOption(
+      '--password <password>',
+      '初始密码；"-" 表示从标准输入读取 / initial password; "-" reads it from stdin',
+    )
+    .requiredOption(
+      '--role <role>',
+      '角色代码，多个用逗号分隔，如 county-officer / role code(s), comma-separated, e.g. county-officer',
+    )
     .requiredOption('--division <code>', '行政区划代码（账户所属及角色范围）/ division code (home and role scope)')
     .option('--org <id>', '所属单位 ID / organisation id', parseId)
     .option('--name <name>', '显示姓名（默认同用户名）/ display name (defaults to the username)')

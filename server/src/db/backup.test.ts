@@ -69,17 +69,32 @@ async function addOrg(deps: Deps, name: string): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('organisation')
-      .values({ name, type: 'enterprise', uscc: null, division_code: '150102', status: 'active', is_demo: 0, created_at: now, updated_at: now })
+      .values({
+        name,
+        type: 'enterprise',
+        uscc: null,
+        division_code: '150102',
+        status: 'active',
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, deps.audit, actor, { action: 'org.create', targetType: 'organisation', targetId: row.id, divisionCode: '150102', details: { name } });
+    await writeAudit(trx, deps.audit, actor, {
+      action: 'org.create',
+      targetType: 'organisation',
+      targetId: row.id,
+      divisionCode: '150102',
+      details: { name },
+    });
     return row.id;
   });
 }
 
 async function populate(deps: Deps): Promise<void> {
   const orgId = await addOrg(deps, '呼和浩特马铃薯种业有限公司');
-  await addOrg(deps, "O'Brien & Sons \"quoted\"\n多行");
+  await addOrg(deps, 'O\'Brien & Sons "quoted"\n多行');
   for (const [username, role] of [
     ['officer1', 'county-officer'],
     ['farmer1', 'farmer'],
@@ -97,8 +112,14 @@ async function populate(deps: Deps): Promise<void> {
       actor,
     });
   }
-  await deps.db.insertInto('login_throttle').values({ username_key: 'a.b', failures: 2, first_failure_at: new Date().toISOString(), locked_until: null }).execute();
-  await deps.db.insertInto('login_throttle').values({ username_key: 'ab', failures: 1, first_failure_at: new Date().toISOString(), locked_until: null }).execute();
+  await deps.db
+    .insertInto('login_throttle')
+    .values({ username_key: 'a.b', failures: 2, first_failure_at: new Date().toISOString(), locked_until: null })
+    .execute();
+  await deps.db
+    .insertInto('login_throttle')
+    .values({ username_key: 'ab', failures: 1, first_failure_at: new Date().toISOString(), locked_until: null })
+    .execute();
 }
 
 function readLines(file: string): string[] {
@@ -197,7 +218,10 @@ describe(`backup and restore (${testEngine()})`, () => {
 
     // Sequences moved past the restored ids: new rows get fresh ids and the chain goes on.
     const id = await addOrg(createDeps(config, target), '恢复后新增');
-    const maxId = await target.db.selectFrom('organisation').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow();
+    const maxId = await target.db
+      .selectFrom('organisation')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow();
     expect(id).toBe(Number(maxId.m));
     expect((await verifyAuditChain(target.db, config.auditKey)).ok).toBe(true);
   });
@@ -230,14 +254,18 @@ describe(`backup and restore (${testEngine()})`, () => {
     const badJson = [...lines];
     badJson[userLine] = '{"t":"app_user","r":{"id":1,';
     writeLines(path.join(tmp, 'bad-json.gz'), badJson);
-    await expect(restoreDatabase(target, path.join(tmp, 'bad-json.gz'))).rejects.toThrow(new RegExp(`第 ${userLine + 1} 行`));
+    await expect(restoreDatabase(target, path.join(tmp, 'bad-json.gz'))).rejects.toThrow(
+      new RegExp(`第 ${userLine + 1} 行`),
+    );
     expect(await counts(target)).toEqual(emptyCounts);
 
     const edited = [...lines];
     edited[orgLine] = (edited[orgLine] ?? '').replace('呼和浩特', '包头');
     expect(edited[orgLine]).not.toBe(lines[orgLine]);
     writeLines(path.join(tmp, 'edited.gz'), edited);
-    await expect(restoreDatabase(target, path.join(tmp, 'edited.gz'))).rejects.toThrow(/organisation.*does not match the header/);
+    await expect(restoreDatabase(target, path.join(tmp, 'edited.gz'))).rejects.toThrow(
+      /organisation.*does not match the header/,
+    );
     expect(await counts(target)).toEqual(emptyCounts);
 
     const dropped = lines.filter((_, i) => i !== orgLine);
@@ -247,14 +275,19 @@ describe(`backup and restore (${testEngine()})`, () => {
 
     const header = JSON.parse(lines[0] ?? '') as BackupHeader;
     const tampered = [...lines];
-    tampered[0] = JSON.stringify({ ...header, tables: { ...header.tables, audit_log: { rows: 1, sha256: header.tables.audit_log?.sha256 } } });
+    tampered[0] = JSON.stringify({
+      ...header,
+      tables: { ...header.tables, audit_log: { rows: 1, sha256: header.tables.audit_log?.sha256 } },
+    });
     writeLines(path.join(tmp, 'header.gz'), tampered);
     await expect(restoreDatabase(target, path.join(tmp, 'header.gz'))).rejects.toThrow(/audit_log/);
     expect(await counts(target)).toEqual(emptyCounts);
 
     const raw = fs.readFileSync(file);
     fs.writeFileSync(path.join(tmp, 'truncated.gz'), raw.subarray(0, Math.floor(raw.length * 0.8)));
-    await expect(restoreDatabase(target, path.join(tmp, 'truncated.gz'))).rejects.toThrow(/损坏|truncated|does not match/);
+    await expect(restoreDatabase(target, path.join(tmp, 'truncated.gz'))).rejects.toThrow(
+      /损坏|truncated|does not match/,
+    );
     expect(await counts(target)).toEqual(emptyCounts);
 
     fs.writeFileSync(path.join(tmp, 'not-gzip.gz'), 'hello');
@@ -268,28 +301,30 @@ describe(`backup and restore (${testEngine()})`, () => {
     expect((await verifyAuditChain(target.db, config.auditKey)).ok).toBe(true);
   });
 
-  it.runIf(testEngine() === 'postgres')('restores across engines: PostgreSQL -> SQLite and SQLite -> PostgreSQL', async () => {
-    const pgSrc = await fresh();
-    await populate(createDeps(config, pgSrc));
-    const pgFile = path.join(tmp, 'pg.qxb.gz');
-    const pgBackup = await backupDatabase(pgSrc, pgFile);
-    const lite = await emptySqlite();
-    const r1 = await restoreDatabase(lite, pgFile);
-    expect(r1.sourceEngine).toBe('postgres');
-    expect(r1.tables).toEqual(pgBackup.header.tables);
-    expect((await verifyAuditChain(lite.db, config.auditKey)).ok).toBe(true);
+  // Defined only when the run has PostgreSQL (the SQLite run has no second engine to restore into).
+  if (testEngine() === 'postgres')
+    it('restores across engines: PostgreSQL -> SQLite and SQLite -> PostgreSQL', async () => {
+      const pgSrc = await fresh();
+      await populate(createDeps(config, pgSrc));
+      const pgFile = path.join(tmp, 'pg.qxb.gz');
+      const pgBackup = await backupDatabase(pgSrc, pgFile);
+      const lite = await emptySqlite();
+      const r1 = await restoreDatabase(lite, pgFile);
+      expect(r1.sourceEngine).toBe('postgres');
+      expect(r1.tables).toEqual(pgBackup.header.tables);
+      expect((await verifyAuditChain(lite.db, config.auditKey)).ok).toBe(true);
 
-    // A SQLite source with the reference data, users and audit rows, restored into an empty PostgreSQL database.
-    const liteSrc = await emptySqlite();
-    await seedReference(liteSrc.db, new Date().toISOString());
-    await populate(createDeps(config, liteSrc));
-    const liteFile = path.join(tmp, 'lite.qxb.gz');
-    const liteBackup = await backupDatabase(liteSrc, liteFile);
-    const pgTarget = await empty();
-    const r2 = await restoreDatabase(pgTarget, liteFile);
-    expect(r2.sourceEngine).toBe('sqlite');
-    expect(r2.tables).toEqual(liteBackup.header.tables);
-    expect((await verifyAuditChain(pgTarget.db, config.auditKey)).ok).toBe(true);
-    await addOrg(createDeps(config, pgTarget), '跨引擎恢复后新增');
-  });
+      // A SQLite source with the reference data, users and audit rows, restored into an empty PostgreSQL database.
+      const liteSrc = await emptySqlite();
+      await seedReference(liteSrc.db, new Date().toISOString());
+      await populate(createDeps(config, liteSrc));
+      const liteFile = path.join(tmp, 'lite.qxb.gz');
+      const liteBackup = await backupDatabase(liteSrc, liteFile);
+      const pgTarget = await empty();
+      const r2 = await restoreDatabase(pgTarget, liteFile);
+      expect(r2.sourceEngine).toBe('sqlite');
+      expect(r2.tables).toEqual(liteBackup.header.tables);
+      expect((await verifyAuditChain(pgTarget.db, config.auditKey)).ok).toBe(true);
+      await addOrg(createDeps(config, pgTarget), '跨引擎恢复后新增');
+    });
 });

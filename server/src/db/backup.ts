@@ -150,7 +150,9 @@ class TableDigest {
   }
 
   summary(): TableSummary {
-    const sha256 = createHash('sha256').update(`${this.rows}:${this.sum.toString(16).padStart(64, '0')}`).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(`${this.rows}:${this.sum.toString(16).padStart(64, '0')}`)
+      .digest('hex');
     return { rows: this.rows, sha256 };
   }
 }
@@ -161,7 +163,9 @@ class TableDigest {
 
 async function primaryKeyColumns(engine: Engine, db: AnyDb, table: string): Promise<string[]> {
   if (engine === 'sqlite') {
-    const r = await sql<{ name: string }>`select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(db);
+    const r = await sql<{
+      name: string;
+    }>`select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(db);
     return r.rows.map((x) => x.name);
   }
   const r = await sql<{ name: string }>`select a.attname as name from pg_index i
@@ -173,7 +177,9 @@ async function primaryKeyColumns(engine: Engine, db: AnyDb, table: string): Prom
 
 async function referencedTables(engine: Engine, db: AnyDb, table: string): Promise<string[]> {
   if (engine === 'sqlite') {
-    const r = await sql<{ ref: string }>`select distinct "table" as ref from pragma_foreign_key_list(${table})`.execute(db);
+    const r = await sql<{ ref: string }>`select distinct "table" as ref from pragma_foreign_key_list(${table})`.execute(
+      db,
+    );
     return r.rows.map((x) => x.ref);
   }
   const r = await sql<{ ref: string }>`select distinct c2.relname as ref from pg_constraint k
@@ -227,7 +233,13 @@ async function migrationNames(db: AnyDb, columns: Map<string, string[]>): Promis
 }
 
 /** Streams a table's rows in pages by primary key (keyset), or by all columns with offsets when it has none. */
-async function* tableRows(engine: Engine, db: AnyDb, table: string, cols: readonly string[], pageSize: number): AsyncGenerator<DbRow[]> {
+async function* tableRows(
+  engine: Engine,
+  db: AnyDb,
+  table: string,
+  cols: readonly string[],
+  pageSize: number,
+): AsyncGenerator<DbRow[]> {
   const pk = await primaryKeyColumns(engine, db, table);
   const t = sql.table(table);
   if (pk.length === 0) {
@@ -252,9 +264,16 @@ async function* tableRows(engine: Engine, db: AnyDb, table: string, cols: readon
   }
 }
 
-async function digestTable(engine: Engine, db: AnyDb, table: string, cols: readonly string[], pageSize: number): Promise<TableSummary> {
+async function digestTable(
+  engine: Engine,
+  db: AnyDb,
+  table: string,
+  cols: readonly string[],
+  pageSize: number,
+): Promise<TableSummary> {
   const d = new TableDigest();
-  for await (const page of tableRows(engine, db, table, cols, pageSize)) for (const row of page) d.add(portableRow(row));
+  for await (const page of tableRows(engine, db, table, cols, pageSize))
+    for (const row of page) d.add(portableRow(row));
   return d.summary();
 }
 
@@ -266,7 +285,11 @@ async function digestTable(engine: Engine, db: AnyDb, table: string, cols: reado
  * Writes a consistent logical backup of the whole database to `outFile` (gzip'd NDJSON) while the application keeps
  * writing. The file appears atomically (written beside it, then renamed).
  */
-export async function backupDatabase(handle: DbHandle, outFile: string, opts: BackupOptions = {}): Promise<BackupResult> {
+export async function backupDatabase(
+  handle: DbHandle,
+  outFile: string,
+  opts: BackupOptions = {},
+): Promise<BackupResult> {
   const pageSize = opts.pageSize ?? 1000;
   const target = path.resolve(outFile);
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -344,7 +367,10 @@ async function* gzipLines(file: string): AsyncGenerator<string> {
       for (const p of parts) yield p;
     }
   } catch (err) {
-    throw new BackupError('备份文件损坏或不完整（解压失败）', `the backup file is damaged or truncated (${String(err)})`);
+    throw new BackupError(
+      '备份文件损坏或不完整（解压失败）',
+      `the backup file is damaged or truncated (${String(err)})`,
+    );
   } finally {
     src.destroy();
   }
@@ -365,7 +391,12 @@ function parseHeader(line: string | undefined): BackupHeader {
   if (o.version !== BACKUP_VERSION)
     throw new BackupError(`不支持的备份版本 ${String(o.version)}`, `unsupported backup version ${String(o.version)}`);
   if (o.digest !== DIGEST_KIND) throw new BackupError('不支持的校验方式', `unsupported digest ${String(o.digest)}`);
-  if ((o.engine !== 'sqlite' && o.engine !== 'postgres') || !Array.isArray(o.migrations) || typeof o.tables !== 'object' || o.tables === null)
+  if (
+    (o.engine !== 'sqlite' && o.engine !== 'postgres') ||
+    !Array.isArray(o.migrations) ||
+    typeof o.tables !== 'object' ||
+    o.tables === null
+  )
     throw new BackupError('备份文件头不完整', 'the backup header is incomplete');
   for (const [name, s] of Object.entries(o.tables)) {
     if (!Number.isInteger(s.rows) || typeof s.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(s.sha256))
@@ -375,7 +406,8 @@ function parseHeader(line: string | undefined): BackupHeader {
 }
 
 function parseRowLine(line: string, lineNo: number): { t: string; r: PortableRow } {
-  const bad = (why: string): BackupError => new BackupError(`备份文件第 ${lineNo} 行无效：${why}`, `line ${lineNo} of the backup is invalid: ${why}`);
+  const bad = (why: string): BackupError =>
+    new BackupError(`备份文件第 ${lineNo} 行无效：${why}`, `line ${lineNo} of the backup is invalid: ${why}`);
   let o: unknown;
   try {
     o = JSON.parse(line);
@@ -383,7 +415,14 @@ function parseRowLine(line: string, lineNo: number): { t: string; r: PortableRow
     throw bad('JSON');
   }
   const x = o as { t?: unknown; r?: unknown } | null;
-  if (typeof x !== 'object' || x === null || typeof x.t !== 'string' || typeof x.r !== 'object' || x.r === null || Array.isArray(x.r))
+  if (
+    typeof x !== 'object' ||
+    x === null ||
+    typeof x.t !== 'string' ||
+    typeof x.r !== 'object' ||
+    x.r === null ||
+    Array.isArray(x.r)
+  )
     throw bad('{t, r}');
   for (const v of Object.values(x.r as Record<string, unknown>)) {
     const ok =
@@ -410,7 +449,9 @@ async function insertBatch(db: AnyDb, table: string, rows: PortableRow[]): Promi
       throw new BackupError(`表 ${table} 的记录列不一致`, `rows of table ${table} have different columns`);
     return sql`(${sql.join(cols.map((c) => sql`${fromPortable(row[c] ?? null)}`))})`;
   });
-  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.id(c)))}) values ${sql.join(values)}`.execute(db);
+  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.id(c)))}) values ${sql.join(values)}`.execute(
+    db,
+  );
 }
 
 /**
@@ -418,7 +459,11 @@ async function insertBatch(db: AnyDb, table: string, rows: PortableRow[]): Promi
  * transaction: refuses a non-empty database, a foreign or damaged file, and any count or digest that does not match
  * the header (nothing is changed then).
  */
-export async function restoreDatabase(handle: DbHandle, inFile: string, opts: { pageSize?: number } = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  handle: DbHandle,
+  inFile: string,
+  opts: { pageSize?: number } = {},
+): Promise<RestoreResult> {
   const file = path.resolve(inFile);
   if (!fs.existsSync(file)) throw new BackupError(`备份文件不存在：${file}`, `backup file not found: ${file}`);
   const pageSize = opts.pageSize ?? 1000;
@@ -432,7 +477,10 @@ export async function restoreDatabase(handle: DbHandle, inFile: string, opts: { 
       const columns = await columnsByTable(db);
       const migrations = await migrationNames(db, columns);
       if (migrations.length === 0)
-        throw new BackupError('目标数据库尚未迁移，请先运行 qixian migrate', 'the target database is not migrated; run qixian migrate first');
+        throw new BackupError(
+          '目标数据库尚未迁移，请先运行 qixian migrate',
+          'the target database is not migrated; run qixian migrate first',
+        );
       if (JSON.stringify(migrations) !== JSON.stringify(header.migrations))
         throw new BackupError(
           `迁移版本不一致：备份 [${header.migrations.join(', ')}]，目标 [${migrations.join(', ')}]`,
@@ -441,7 +489,10 @@ export async function restoreDatabase(handle: DbHandle, inFile: string, opts: { 
       const targetTables = await listTables(handle.engine, db);
       const missing = Object.keys(header.tables).filter((t) => !targetTables.includes(t));
       if (missing.length > 0)
-        throw new BackupError(`目标数据库缺少表：${missing.join(', ')}`, `tables missing in the target: ${missing.join(', ')}`);
+        throw new BackupError(
+          `目标数据库缺少表：${missing.join(', ')}`,
+          `tables missing in the target: ${missing.join(', ')}`,
+        );
       const nonEmpty: string[] = [];
       for (const t of targetTables) {
         const n = await countRows(db, t);
@@ -466,7 +517,10 @@ export async function restoreDatabase(handle: DbHandle, inFile: string, opts: { 
           } catch (err) {
             if (err instanceof BackupError) throw err;
             const msg = err instanceof Error ? err.message : String(err);
-            throw new BackupError(`写入表 ${current} 失败（第 ${lineNo} 行之前）：${msg}`, `inserting into ${current} failed (before line ${lineNo}): ${msg}`);
+            throw new BackupError(
+              `写入表 ${current} 失败（第 ${lineNo} 行之前）：${msg}`,
+              `inserting into ${current} failed (before line ${lineNo}): ${msg}`,
+            );
           }
         }
         batch = [];
@@ -476,11 +530,17 @@ export async function restoreDatabase(handle: DbHandle, inFile: string, opts: { 
         if (line === '') continue;
         const { t, r } = parseRowLine(line, lineNo);
         if (!(t in header.tables))
-          throw new BackupError(`第 ${lineNo} 行的表 ${t} 不在文件头中`, `line ${lineNo}: table ${t} is not in the header`);
+          throw new BackupError(
+            `第 ${lineNo} 行的表 ${t} 不在文件头中`,
+            `line ${lineNo}: table ${t} is not in the header`,
+          );
         if (t !== current) {
           await flush();
           if (done.has(t))
-            throw new BackupError(`第 ${lineNo} 行：表 ${t} 的记录不连续`, `line ${lineNo}: rows of table ${t} are not contiguous`);
+            throw new BackupError(
+              `第 ${lineNo} 行：表 ${t} 的记录不连续`,
+              `line ${lineNo}: rows of table ${t} are not contiguous`,
+            );
           if (current) done.add(current);
           current = t;
           batchLimit = Math.max(1, Math.min(500, Math.floor(10_000 / Math.max(1, Object.keys(r).length))));
@@ -511,9 +571,7 @@ export async function restoreDatabase(handle: DbHandle, inFile: string, opts: { 
         tables[t] = restored;
         totalRows += restored.rows;
       }
-      // resetSequences looks for a column named id; give it only the tables that have one.
-      const withId = Object.keys(header.tables).filter((t) => columns.get(t)?.includes('id'));
-      await resetSequences(handle.engine, db, withId);
+      await resetSequences(handle.engine, db, Object.keys(header.tables));
       return { file, sourceEngine: header.engine, createdAt: header.createdAt, tables, totalRows };
     });
   } finally {

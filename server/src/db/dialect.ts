@@ -52,10 +52,19 @@ export async function listTables(engine: Engine, db: Kysely<unknown>): Promise<s
 export async function resetSequences(engine: Engine, db: Kysely<unknown>, tables: string[]): Promise<void> {
   if (engine !== 'postgres') return;
   for (const table of tables) {
-    const r = await sql<{ seq: string | null }>`select pg_get_serial_sequence(${table}, 'id') as seq`.execute(db);
-    const seq = r.rows[0]?.seq;
-    if (!seq) continue;
-    await sql`select setval(${seq}, coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
+    // Serial columns are those whose default draws from a sequence (id, or seq in audit_log).
+    const cols = await sql<{ column_name: string }>`select column_name from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table} and column_default like 'nextval(%'`.execute(db);
+    for (const { column_name: column } of cols.rows) {
+      const r = await sql<{ seq: string | null }>`select pg_get_serial_sequence(${table}, ${column}) as seq`.execute(
+        db,
+      );
+      const seq = r.rows[0]?.seq;
+      if (!seq) continue;
+      await sql`select setval(${seq}, coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(
+        db,
+      );
+    }
   }
 }
 

@@ -19,7 +19,7 @@ export function testEngine(): 'sqlite' | 'postgres' {
 }
 
 /** A fresh, migrated database with reference data, cloned from the run's template. */
-export async function freshDatabase(): Promise<DbHandle & { url: string; drop(): Promise<void> }> {
+export async function freshDatabase(): Promise<TestDatabase> {
   const template = process.env.QIXIAN_TEST_TEMPLATE;
   if (!template) throw new Error('QIXIAN_TEST_TEMPLATE is not set: run tests through vitest (global setup)');
   const url = process.env.DATABASE_URL;
@@ -70,9 +70,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ QIXIAN_MODE: 'test', QIXIAN_SECRET: DEMO_SECRET, LOG_LEVEL: 'silent' }), ...overrides };
 }
 
+export type TestDatabase = DbHandle & { url: string; drop(): Promise<void> };
+
 export interface TestApp {
   app: FastifyInstance;
-  db: DbHandle;
+  db: TestDatabase;
   clock: Clock & { advance(ms: number): void };
   close(): Promise<void>;
 }
@@ -131,7 +133,7 @@ export async function signIn(t: TestApp, username: string, password = TEST_PASSW
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const agent: Agent = {
-    csrf: (res.json() as { csrfToken: string }).csrfToken,
+    csrf: res.json<{ csrfToken: string }>().csrfToken,
     cookie: sessionCookie(res),
     request(method, url, body) {
       return t.app.inject({
@@ -151,10 +153,10 @@ export async function signInAdmin(t: TestApp, username: string): Promise<Agent> 
   const pending = await signIn(t, username);
   const setup = await pending.request('GET', '/api/auth/totp/setup');
   if (setup.statusCode !== 200) throw new Error(`totp setup failed: ${setup.body}`);
-  const totp = new TOTP({ secret: Secret.fromBase32((setup.json() as { secret: string }).secret) });
+  const totp = new TOTP({ secret: Secret.fromBase32(setup.json<{ secret: string }>().secret) });
   const res = await pending.request('POST', '/api/auth/totp', { code: totp.generate({ timestamp: t.clock.now().getTime() }) });
   if (res.statusCode !== 200) throw new Error(`totp verify failed: ${res.body}`);
-  pending.csrf = (res.json() as { csrfToken: string }).csrfToken;
+  pending.csrf = res.json<{ csrfToken: string }>().csrfToken;
   pending.cookie = sessionCookie(res);
   return pending;
 }

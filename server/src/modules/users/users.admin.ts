@@ -43,7 +43,7 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
     details.push({ path: 'body.idNumber', message: '身份证号码无效（GB 11643 校验位不符或出生日期错误）' });
   const roleCodes: string[] = [];
   for (const r of input.roles) {
-    if (!isRoleCode(r.role)) details.push({ path: 'body.roles', message: `未知角色 ${r.role}` });
+    if (!isRoleCode(r.role)) details.push({ path: 'body.roles', message: `未知角色 ${String(r.role)}` });
     else if (!keepsSeparationOfDuties(roleCodes, r.role)) throw new AppError('SEPARATION_OF_DUTIES');
     roleCodes.push(r.role);
   }

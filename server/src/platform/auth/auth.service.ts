@@ -19,25 +19,45 @@ export function normaliseUsername(username: string): string {
 }
 
 /**
- * Records one failed attempt for a username (known or not); locks it at the fifth. The count only restarts after
- * 30 minutes without a failure (`first_failure_at` holds the latest failure of the run), so no 30-minute span ever
- * holds more than MAX_FAILURES password checks; a window fixed at the first failure let a burst just before and
- * one just after its end add up to eight.
+ * Claims one check (password or one-time code) for a username, known or not, BEFORE it is made: the attempt is
+ * counted as a failure up front in a single atomic statement, and a success clears the counter. Checking the lock
+ * first and recording the failure afterwards let parallel requests all pass the lock check before any of them was
+ * counted (20 concurrent guesses got 20 checks). Returns false when the username is locked; nothing is counted then.
+ *
+ * The count restarts only after 30 minutes without a failure (`first_failure_at` holds the latest failure of the
+ * run), so no 30-minute span ever holds more than MAX_FAILURES checks; a window fixed at the first failure let a
+ * burst just before and one just after its end add up to eight.
  */
-async function recordFailure(trx: DbOrTrx, deps: Deps, key: string): Promise<void> {
+async function claimAttempt(deps: Deps, key: string): Promise<boolean> {
   const now = deps.clock.now();
-  const row = await trx.selectFrom('login_throttle').selectAll().where('username_key', '=', key).executeTakeFirst();
-  const windowOpen = row && now.getTime() - Date.parse(row.first_failure_at) < LOCKOUT_MS;
-  const failures = windowOpen ? row.failures + 1 : 1;
-  const lockedUntil = failures >= MAX_FAILURES ? iso(new Date(now.getTime() + LOCKOUT_MS)) : null;
-  const values = { failures, first_failure_at: iso(now), locked_until: lockedUntil };
-  if (row) await trx.updateTable('login_throttle').set(values).where('username_key', '=', key).execute();
-  else await trx.insertInto('login_throttle').values({ username_key: key, ...values }).execute();
-}
-
-async function isLocked(db: DbOrTrx, deps: Deps, key: string): Promise<boolean> {
-  const row = await db.selectFrom('login_throttle').select('locked_until').where('username_key', '=', key).executeTakeFirst();
-  return Boolean(row?.locked_until && Date.parse(row.locked_until) > deps.clock.now().getTime());
+  const windowStart = iso(new Date(now.getTime() - LOCKOUT_MS));
+  const lockUntil = iso(new Date(now.getTime() + LOCKOUT_MS));
+  for (let pass = 0; pass < 2; pass++) {
+    const updated = await deps.db
+      .updateTable('login_throttle')
+      .set((eb) => ({
+        failures: eb.case().when('first_failure_at', '>', windowStart).then(eb('failures', '+', 1)).else(1).end(),
+        locked_until: eb
+          .case()
+          .when(eb.and([eb('first_failure_at', '>', windowStart), eb('failures', '>=', MAX_FAILURES - 1)]))
+          .then(lockUntil)
+          .else(null)
+          .end(),
+        first_failure_at: iso(now),
+      }))
+      .where('username_key', '=', key)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', iso(now))]))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) > 0) return true;
+    const inserted = await deps.db
+      .insertInto('login_throttle')
+      .values({ username_key: key, failures: 1, first_failure_at: iso(now), locked_until: null })
+      .onConflict((oc) => oc.column('username_key').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true;
+    // The row exists but the update did not match: locked, or inserted concurrently just now (then try once more).
+  }
+  return false;
 }
 
 export interface LoginInput {
@@ -58,13 +78,12 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ id: string
     .select(['id', 'password_hash', 'status'])
     .where('username', '=', key)
     .executeTakeFirst();
-  const locked = await isLocked(deps.db, deps, key);
+  const locked = !(await claimAttempt(deps, key));
   // Always verify (against a dummy for unknown users) so timing does not tell them apart.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
 
   if (locked || !user || !passwordOk) {
     await deps.db.transaction().execute(async (trx) => {
-      if (!locked) await recordFailure(trx, deps, key);
       await writeAudit(trx, deps.audit, { ...actor, userId: user?.id ?? null }, {
         action: 'auth.login',
         result: 'failure',
@@ -76,15 +95,17 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ id: string
     throw new AppError('LOGIN_FAILED');
   }
   if (user.status !== 'active') {
-    await deps.db.transaction().execute((trx) =>
-      writeAudit(trx, deps.audit, { ...actor, userId: user.id }, {
+    await deps.db.transaction().execute(async (trx) => {
+      // The password was right: the attempt claimed above is not a failure.
+      await trx.deleteFrom('login_throttle').where('username_key', '=', key).execute();
+      await writeAudit(trx, deps.audit, { ...actor, userId: user.id }, {
         action: 'auth.login',
         result: 'failure',
         targetType: 'user',
         targetId: user.id,
         details: { reason: `status-${user.status}` },
-      }),
-    );
+      });
+    });
     throw new AppError('INVALID_STATE', {
       zh: user.status === 'pending' ? '账户正在等待审核' : '账户已停用，请联系管理员',
       en: user.status === 'pending' ? 'The account is awaiting approval' : 'The account is disabled',
@@ -144,12 +165,11 @@ export async function verifyTotp(
     .where('id', '=', opts.principal.userId)
     .executeTakeFirstOrThrow();
   if (!user.totp_secret_enc) throw new AppError('INVALID_STATE', { zh: '请先绑定动态口令', en: 'Enrol a TOTP device first' });
-  const locked = await isLocked(deps.db, deps, key);
+  const locked = !(await claimAttempt(deps, key));
   const secret = deps.vault.decrypt(user.totp_secret_enc);
   const delta = totpFor(secret, opts.principal.username).validate({ token: opts.code, timestamp: deps.clock.now().getTime(), window: 1 });
   if (locked || delta === null) {
     await deps.db.transaction().execute(async (trx) => {
-      if (!locked) await recordFailure(trx, deps, key);
       await writeAudit(trx, deps.audit, actor, { action: 'auth.totp', result: 'failure', targetType: 'user', targetId: actor.userId ?? undefined });
     });
     throw new AppError('MFA_INVALID');

@@ -33,6 +33,11 @@ function visible(res: LightMyRequestResponse): { status: number; headers: Record
   return { status: res.statusCode, headers, body: res.body };
 }
 
+/** createTestApp's database is a freshDatabase(): it has the URL and drop() that a restart test needs. */
+function testDatabase(t: TestApp): DbHandle & { url: string; drop(): Promise<void> } {
+  return t.db as DbHandle & { url: string; drop(): Promise<void> };
+}
+
 const LOGIN_FAILED_BODY = JSON.stringify({
   error: {
     code: 'LOGIN_FAILED',
@@ -87,7 +92,7 @@ describe('T4: brute force and user enumeration', () => {
       await restarted.db.destroy();
     }
     if (!firstAppClosed) await t.app.close();
-    await t.db.drop();
+    await testDatabase(t).drop();
   });
 
   it('locks after 5 failures for 30 minutes, survives a restart, and never tells known from unknown', async () => {
@@ -116,7 +121,7 @@ describe('T4: brute force and user enumeration', () => {
     // Phase 3: restart mid-lockout on the same database and clock.
     await t.app.close();
     firstAppClosed = true;
-    const db = connect({ url: t.db.url });
+    const db = connect({ url: testDatabase(t).url });
     const app = await buildApp({ config: testConfig(), database: db, clock: t.clock, logger: false });
     await app.ready();
     restarted = { app, db };
@@ -202,6 +207,25 @@ describe('T4: brute force and user enumeration', () => {
     const right = await attempt(t.app, 'victim', TEST_PASSWORD);
     expect(right.statusCode).toBe(401);
     expect(maxChecksInAnyWindow(await loginAudits(t, 'victim'))).toBeLessThanOrEqual(5);
+  });
+
+  it('gives at most 5 password checks to 20 parallel guesses (the lock is claimed before the check)', async () => {
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(t.app, 'victim', `${WRONG}${i}`)));
+    expect(responses.every((r) => r.statusCode === 401)).toBe(true);
+    expect(new Set(responses.map((r) => r.body))).toEqual(new Set([LOGIN_FAILED_BODY]));
+    const audits = await loginAudits(t, 'victim');
+    expect(audits.filter((a) => a.reason === 'bad-credentials')).toHaveLength(5);
+    expect(audits.filter((a) => a.reason === 'locked')).toHaveLength(15);
+    expect((await attempt(t.app, 'victim', TEST_PASSWORD)).statusCode).toBe(401);
+  });
+
+  it('gives at most 5 checks to parallel guesses that include the right password', async () => {
+    const guesses = Array.from({ length: 20 }, (_, i) => (i === 12 ? TEST_PASSWORD : `${WRONG}${i}`));
+    const responses = await Promise.all(guesses.map((g) => attempt(t.app, 'victim', g)));
+    const audits = await loginAudits(t, 'victim');
+    const checks = audits.filter((a) => a.reason === 'bad-credentials' || a.result === 'success');
+    expect(checks.length).toBeLessThanOrEqual(5);
+    expect(responses.filter((r) => r.statusCode === 200).length).toBe(audits.filter((a) => a.result === 'success').length);
   });
 
   it('random attack schedules never get more than 5 password checks into any 30 minutes', { timeout: 120_000 }, async () => {

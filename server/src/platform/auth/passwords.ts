@@ -2,7 +2,7 @@ import { hash, verify, type Options } from '@node-rs/argon2';
 
 /** argon2id, OWASP-recommended parameters (19 MiB, 2 passes). */
 // algorithm 2 = Argon2id (a const enum in the typings, not importable under isolatedModules).
-const OPTIONS: Options = { algorithm: 2 as Options['algorithm'], memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const OPTIONS: Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

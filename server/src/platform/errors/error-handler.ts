@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERRORS, type ErrorCode, type ErrorDetail } from './errors.ts';
 
@@ -6,28 +6,21 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; messageEn: string; details?: ErrorDetail[] };
 }
 
-/** Zod issue text in Chinese for the common cases; English is kept beside it. */
+const ZH_ISSUES: Record<string, (issue: { minimum?: unknown; maximum?: unknown }) => string> = {
+  invalid_type: () => '缺少该字段或类型不正确',
+  too_small: (i) => `长度或数值过小（最小 ${String(i.minimum)}）`,
+  too_big: (i) => `长度或数值过大（最大 ${String(i.maximum)}）`,
+  invalid_format: () => '格式不正确',
+  invalid_string: () => '格式不正确',
+  invalid_value: () => '取值不在允许范围内',
+  invalid_enum_value: () => '取值不在允许范围内',
+  unrecognized_keys: () => '包含不允许的字段',
+};
+
+/** Zod issue text in Chinese for the common cases; custom issues already carry their own bilingual message. */
 function zhIssue(issue: { code?: string; message: string; minimum?: unknown; maximum?: unknown }): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return '缺少该字段或类型不正确';
-    case 'too_small':
-      return `长度或数值过小（最小 ${String(issue.minimum)}）`;
-    case 'too_big':
-      return `长度或数值过大（最大 ${String(issue.maximum)}）`;
-    case 'invalid_format':
-    case 'invalid_string':
-      return '格式不正确';
-    case 'invalid_value':
-    case 'invalid_enum_value':
-      return '取值不在允许范围内';
-    case 'unrecognized_keys':
-      return '包含不允许的字段';
-    case 'custom':
-      return issue.message;
-    default:
-      return issue.message;
-  }
+  const make = issue.code ? ZH_ISSUES[issue.code] : undefined;
+  return make ? make(issue) : issue.message;
 }
 
 export function toErrorBody(code: ErrorCode, details?: ErrorDetail[], messages?: { zh: string; en: string }): ErrorBody {
@@ -43,10 +36,12 @@ export function registerErrorHandler(app: FastifyInstance, opts: { exposeInterna
       return reply.status(err.status).send(toErrorBody(err.code, err.details, err.messages));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => {
+      const validation: FastifySchemaValidationError[] = (err as FastifyError).validation ?? [];
+      const context = (err as FastifyError).validationContext ?? 'body';
+      const details = validation.map((v) => {
         const params = v.params as { issue?: { code?: string; message: string; minimum?: unknown; maximum?: unknown } };
         const issue = params.issue ?? { message: v.message ?? '' };
-        const where = err.validationContext ?? 'body';
+        const where = context;
         const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
         return { path: field ? `${where}.${field}` : where, message: zhIssue(issue), messageEn: issue.message };
       });

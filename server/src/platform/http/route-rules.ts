@@ -43,7 +43,7 @@ export function collectRoutes(app: FastifyInstance, inventory: InventoryEntry[])
       route.config = { ...(route.config as object), rule: { access: 'public', scope: 'none', audit: 'none' } };
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const rule = (route.config as { rule?: RouteRule } | undefined)?.rule;
+    const rule = route.config?.rule;
     const s = route.schema ?? {};
     const hasSchema = route.url.startsWith('/api/docs') || Boolean(s.response) || Boolean(s.body) || Boolean(s.querystring) || Boolean(s.params);
     for (const m of methods) if (m !== 'HEAD') inventory.push({ method: m, url: route.url, rule, hasSchema });
