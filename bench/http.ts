@@ -174,6 +174,7 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
 
 async function main(): Promise<void> {
   const loadStart = os.loadavg()[0]!;
+  const nproc = os.availableParallelism(); // before pinning this process to one CPU
   const pinned = pinningAvailable();
   if (pinned) pinSelf(LOAD_CPU);
   else console.warn('!! taskset unavailable or fewer than 2 CPUs: server and load generator share the CPUs; ratios still hold, absolutes do not');
@@ -349,7 +350,7 @@ async function main(): Promise<void> {
     const content = [
       `Command: \`${command}\``,
       '',
-      `Date: ${new Date().toISOString()} — machine: nproc ${os.availableParallelism()} (${cpu}), Node ${process.version}, ${os.type()} ${os.release()}.`,
+      `Date: ${new Date().toISOString()} — machine: nproc ${nproc} (${cpu}), Node ${process.version}, ${os.type()} ${os.release()}.`,
       `Setup: ${pinned ? `servers pinned to CPU ${SERVER_CPU} (\`taskset -c ${SERVER_CPU}\`), autocannon in the parent pinned to CPU ${LOAD_CPU}` : 'no CPU pinning (taskset unavailable)'}; 127.0.0.1; ${connections} connections, ${duration} s per case, ${runs} runs (cases interleaved in each run, ${warmup} s warm-up per case first); figures are medians over the runs; "x bare" is each run's req/s divided by the bare baseline of the same run, median over runs. "server CPU/req" is the server child's user+system CPU time (/proc/<pid>/stat) divided by the requests it served — less sensitive to other jobs on the machine than req/s; "x bare by CPU" is bare CPU/req ÷ case CPU/req (same run, median).${engine === 'postgres' ? ' With PostgreSQL the backends\' CPU is not included in "server CPU/req", and the PostgreSQL server processes (shared with other users of the machine) are not pinned.' : ''} Qixian: buildApp with LOG_LEVEL=warn, demo mode, ${dbDescription}, migrated + reference + demo seed.`,
       `Machine load (1-min load average, the machine is shared): ${loadStart.toFixed(2)} at the start, ${os.loadavg()[0]!.toFixed(2)} at the end — above ~2 means other jobs competed for the two cores and the absolute figures are depressed; the same-run ratios absorb part of that.`,
       `Data: ${notes.filter((n) => n.includes('organisations in scope')).join('; ')}.`,

@@ -38,7 +38,7 @@ function split(text: string, level: '## ' | '### '): { pre: string; blocks: Bloc
 }
 
 function join(pre: string, blocks: readonly Block[]): string {
-  const parts = [pre.trimEnd(), ...blocks.map((b) => `${b.heading}\n${b.body.trim()}`)];
+  const parts = [pre.trim(), ...blocks.map((b) => `${b.heading}\n\n${b.body.trim()}`)];
   return `${parts.filter((p) => p.length > 0).join('\n\n')}\n`;
 }
 

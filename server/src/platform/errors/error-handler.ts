@@ -39,8 +39,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { exposeInterna
       const validation: FastifySchemaValidationError[] = (err as FastifyError).validation ?? [];
       const context = (err as FastifyError).validationContext ?? 'body';
       const details = validation.map((v) => {
-        const params = v.params as { issue?: { code?: string; message: string; minimum?: unknown; maximum?: unknown } };
-        const issue = params.issue ?? { message: v.message ?? '' };
+        const params = v.params as { minimum?: unknown; maximum?: unknown };
+        const issue = { code: v.keyword, message: v.message ?? '', minimum: params.minimum, maximum: params.maximum };
         const where = context;
         const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
         return { path: field ? `${where}.${field}` : where, message: zhIssue(issue), messageEn: issue.message };
