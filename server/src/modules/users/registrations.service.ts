@@ -1,7 +1,6 @@
 /** Self-registration of enterprises, researchers and farmers, approved by an officer of their division. */
 import type { z } from 'zod';
 import type { ZListRegistrationsQuery, ZRegistrationRequest } from '../../../../contracts/users.ts';
-import { isUniqueViolation } from '../../db/dialect.ts';
 import { isWithinScope, scopeFilter, scopeRoots } from '../../platform/access/scope.ts';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
@@ -17,46 +16,30 @@ export async function register(deps: Deps, actor: AuditActor, body: z.infer<type
   if (division?.level !== 'county')
     throw new AppError('VALIDATION', { details: [{ path: 'body.divisionCode', message: '请选择所在旗县（区）', messageEn: 'choose a county-level division' }] });
   let orgId: number | null = null;
+  let newOrganisation: { name: string; type: 'enterprise' | 'institution'; uscc: string } | undefined;
   if (body.organisation) {
-    const now = iso(deps.clock.now());
-    const existing = await deps.db.selectFrom('organisation').select(['id', 'status']).where('uscc', '=', body.organisation.uscc).executeTakeFirst();
+    const existing = await deps.db.selectFrom('organisation').select(['id']).where('uscc', '=', body.organisation.uscc).executeTakeFirst();
     if (existing && body.role === 'enterprise')
       throw new AppError('DUPLICATE', { zh: '该统一社会信用代码已登记，请联系本单位管理员', en: 'This credit code is already registered' });
+    // A researcher joins an existing institution, or registers a new one with the account.
     if (existing) orgId = existing.id;
-    else {
-      try {
-        const row = await deps.db
-          .insertInto('organisation')
-          .values({ name: body.organisation.name, type: body.role === 'enterprise' ? 'enterprise' : 'institution', uscc: body.organisation.uscc, division_code: body.divisionCode, status: 'pending', is_demo: 0, created_at: now, updated_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        orgId = row.id;
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError('DUPLICATE');
-        throw err;
-      }
-    }
+    else newOrganisation = { name: body.organisation.name, type: body.role === 'enterprise' ? 'enterprise' : 'institution', uscc: body.organisation.uscc };
   }
-  try {
-    const id = await createUser(deps, {
-      username: body.username ?? body.phone,
-      password: body.password,
-      displayName: body.displayName,
-      divisionCode: body.divisionCode,
-      orgId,
-      phone: body.phone,
-      idNumber: body.idNumber ?? null,
-      roles: [],
-      status: 'pending',
-      requestedRole: body.role,
-      actor,
-    });
-    return { id, status: 'pending' as const };
-  } catch (err) {
-    // Do not leave a pending organisation behind a failed account.
-    if (orgId !== null && body.organisation) await deps.db.deleteFrom('organisation').where('id', '=', orgId).where('status', '=', 'pending').execute();
-    throw err;
-  }
+  const id = await createUser(deps, {
+    username: body.username ?? body.phone,
+    password: body.password,
+    displayName: body.displayName,
+    divisionCode: body.divisionCode,
+    orgId,
+    newOrganisation,
+    phone: body.phone,
+    idNumber: body.idNumber ?? null,
+    roles: [],
+    status: 'pending',
+    requestedRole: body.role,
+    actor,
+  });
+  return { id, status: 'pending' as const };
 }
 
 export async function listRegistrations(deps: Deps, caller: Caller, query: z.infer<typeof ZListRegistrationsQuery>) {

@@ -9,6 +9,7 @@ import { isRoleCode, keepsSeparationOfDuties, type RoleCode } from '../../platfo
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { normaliseUsername } from '../../platform/auth/auth.service.ts';
 import type { UserStatus } from './users.tables.ts';
+import type { OrganisationType } from '../organisations/organisations.tables.ts';
 
 export interface CreateUserInput {
   username: string;
@@ -17,6 +18,8 @@ export interface CreateUserInput {
   roles: { role: RoleCode; divisionCode: string }[];
   divisionCode: string;
   orgId: number | null;
+  /** A new organisation (pending) created with the account in the same transaction (self-registration). */
+  newOrganisation?: { name: string; type: OrganisationType; uscc: string };
   phone: string | null;
   idNumber: string | null;
   status?: UserStatus;
@@ -64,6 +67,22 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
   const now = iso(deps.clock.now());
   try {
     return await deps.db.transaction().execute(async (trx) => {
+      let orgId = input.orgId;
+      if (input.newOrganisation) {
+        const org = await trx
+          .insertInto('organisation')
+          .values({ ...input.newOrganisation, division_code: input.divisionCode, status: 'pending', is_demo: 0, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        orgId = org.id;
+        await writeAudit(trx, deps.audit, input.actor, {
+          action: 'organisation.create',
+          targetType: 'organisation',
+          targetId: org.id,
+          divisionCode: input.divisionCode,
+          details: { name: input.newOrganisation.name, type: input.newOrganisation.type, status: 'pending' },
+        });
+      }
       const row = await trx
         .insertInto('app_user')
         .values({
@@ -74,7 +93,7 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
           phone_hmac: input.phone ? deps.vault.lookupHash(input.phone) : null,
           id_number_enc: input.idNumber ? deps.vault.encrypt(input.idNumber) : null,
           division_code: input.divisionCode,
-          org_id: input.orgId,
+          org_id: orgId,
           status: input.status ?? 'active',
           requested_role: input.requestedRole ?? null,
           totp_secret_enc: null,
@@ -104,7 +123,10 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError('DUPLICATE', { zh: '用户名或手机号已被使用', en: 'Username or phone number already in use' });
+      throw new AppError('DUPLICATE', {
+        zh: '用户名、手机号或统一社会信用代码已被使用',
+        en: 'Username, phone number or credit code already in use',
+      });
     }
     throw err;
   }
