@@ -97,7 +97,7 @@ export async function writeAudit(trx: DbOrTrx, ctx: AuditContext, actor: AuditAc
 
 export interface ChainProblem {
   seq: number;
-  kind: 'edited' | 'deleted' | 'reordered' | 'broken-link';
+  kind: 'edited' | 'deleted' | 'reordered' | 'broken-link' | 'truncated';
   message: string;
 }
 
@@ -105,10 +105,22 @@ export interface VerifyResult {
   ok: boolean;
   rows: number;
   problems: ChainProblem[];
+  /** Last row of the chain, to keep outside the database as a witness against truncation. */
+  head: ChainHead | null;
+}
+
+/** A (seq, hash) pair recorded outside the database by an earlier verification. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
 }
 
 /** Walks the whole chain in seq order and reports every row that does not fit. */
-export async function verifyAuditChain(db: DbOrTrx, key: string, opts: { batch?: number; maxProblems?: number } = {}): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  db: DbOrTrx,
+  key: string,
+  opts: { batch?: number; maxProblems?: number; witness?: ChainHead } = {},
+): Promise<VerifyResult> {
   const batch = opts.batch ?? 5000;
   const maxProblems = opts.maxProblems ?? 100;
   const problems: ChainProblem[] = [];
@@ -116,6 +128,8 @@ export async function verifyAuditChain(db: DbOrTrx, key: string, opts: { batch?:
   let prevHash = GENESIS_HASH;
   let rows = 0;
   let after = 0;
+  let head: ChainHead | null = null;
+  let witnessSeen = false;
   for (;;) {
     const page = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
     if (page.length === 0) break;
@@ -131,11 +145,25 @@ export async function verifyAuditChain(db: DbOrTrx, key: string, opts: { batch?:
       if (row.hash !== expected) {
         problems.push({ seq: row.seq, kind: 'edited', message: `第 ${row.seq} 条内容被修改 / row ${row.seq} was altered` });
       }
+      if (opts.witness && row.seq === opts.witness.seq) {
+        witnessSeen = true;
+        if (row.hash !== opts.witness.hash)
+          problems.push({ seq: row.seq, kind: 'edited', message: `第 ${row.seq} 条与外部见证不符 / row ${row.seq} differs from the witness` });
+      }
       prevHash = row.hash;
       expectedSeq = row.seq + 1;
-      if (problems.length >= maxProblems) return { ok: false, rows, problems };
+      head = { seq: row.seq, hash: row.hash };
+      if (problems.length >= maxProblems) return { ok: false, rows, problems, head };
     }
     after = page[page.length - 1]?.seq ?? after;
   }
-  return { ok: problems.length === 0, rows, problems };
+  // Deleting the newest rows leaves a valid chain; only a head kept outside the database reveals it.
+  if (opts.witness && !witnessSeen) {
+    problems.push({
+      seq: opts.witness.seq,
+      kind: 'truncated',
+      message: `见证的第 ${opts.witness.seq} 条已不存在（末尾记录被删除） / witnessed row ${opts.witness.seq} is gone (rows cut from the end)`,
+    });
+  }
+  return { ok: problems.length === 0, rows, problems, head };
 }
