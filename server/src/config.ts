@@ -7,7 +7,7 @@ export const DEMO_SECRET = 'qixian-demo-secret-do-not-use-in-production-0000';
 const ZEnv = z.object({
   QIXIAN_MODE: z.enum(['demo', 'production', 'development', 'test']).default('demo'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   QIXIAN_DATA_DIR: z.string().default('./data'),
   QIXIAN_SECRET: z.string().min(32).default(DEMO_SECRET),
@@ -50,7 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     mode: e.QIXIAN_MODE,
     port: e.PORT,
-    host: e.HOST,
+    // Demo and development listen on loopback only; production listens on every interface (behind the TLS proxy).
+    host: e.HOST ?? (e.QIXIAN_MODE === 'production' ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,
     dataDir,
     secret: e.QIXIAN_SECRET,
