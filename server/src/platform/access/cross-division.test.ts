@@ -9,6 +9,9 @@ import { ROLE_PERMISSIONS, type Permission, type RoleCode } from './roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { addUser, createTestApp, signIn, signInAdmin, type Agent, type TestApp } from '../../test/harness.ts';
 
+/** Target users' phones are 1390000xxxx; a full one in any body other than the full view is a leak. */
+const FULL_PHONE = /1390000\d{4}/;
+
 const OBJECT_DIVISIONS = ['150000', '150100', '150102', '150105', '150200', '150203', '152921'] as const;
 
 interface PrincipalSpec {
@@ -167,6 +170,7 @@ describe('cross-division access matrix (T1)', () => {
   it('allows exactly what role and division subtree allow, and audits every allowed write', async () => {
     const failures: string[] = [];
     let checked = 0;
+    let fullViews = 0;
     for (const route of t.app.routeInventory) {
       const id = `${route.method} ${route.url}`;
       const c = CASES[id];
@@ -182,19 +186,24 @@ describe('cross-division access matrix (T1)', () => {
             url = url.replace(':id', String(target));
           }
           const isWrite = route.method !== 'GET';
-          const before = isWrite ? await auditCount(route.rule.audit) : 0;
+          const isAudited = route.rule.audit !== 'none';
+          const before = isAudited ? await auditCount(route.rule.audit) : 0;
           const res: LightMyRequestResponse = await agent.request(route.method as 'GET', url, c.body ? c.body(d ?? '150000', ++counter) : isWrite ? {} : undefined);
           const expectOk = allowed(p, permission, d);
           checked++;
           const ok = res.statusCode >= 200 && res.statusCode < 300;
           if (expectOk !== ok) failures.push(`${p.name} ${id} @${d}: expected ${expectOk ? '2xx' : 'denied'}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
           if (!ok && ![403, 404].includes(res.statusCode)) failures.push(`${p.name} ${id} @${d}: denial with status ${res.statusCode}`);
-          if (ok && isWrite && (await auditCount(route.rule.audit)) !== before + 1) failures.push(`${p.name} ${id} @${d}: no '${route.rule.audit}' audit row`);
+          if (ok && isAudited && (await auditCount(route.rule.audit)) !== before + 1) failures.push(`${p.name} ${id} @${d}: no '${route.rule.audit}' audit row`);
+          // T10: full phone numbers appear only in the audited full view.
+          if (route.rule.access !== 'pi:view_full' && FULL_PHONE.test(res.body)) failures.push(`${p.name} ${id} @${d}: full phone number in the response`);
+          if (ok && route.rule.access === 'pi:view_full') fullViews++;
         }
       }
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(800);
+    expect(fullViews).toBeGreaterThan(0);
   });
 
   it('never returns a foreign row in any list, and returns the own rows', async () => {
@@ -212,6 +221,7 @@ describe('cross-division access matrix (T1)', () => {
         expect(res.statusCode).toBe(200);
         const body = res.json() as { items: { divisionCode: string | null }[]; total: number };
         if (body.items.length === 0) failures.push(`${p.name} ${id}: empty list (test would prove nothing)`);
+        if (FULL_PHONE.test(res.body)) failures.push(`${p.name} ${id}: full phone number in a list`);
         for (const item of body.items) {
           const inside = item.divisionCode === null ? p.division === '150000' : inScope(p.division, item.divisionCode);
           if (!inside) failures.push(`${p.name} ${id}: foreign row in ${item.divisionCode}`);
