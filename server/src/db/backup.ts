@@ -27,7 +27,7 @@ import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DbHandle } from './database.ts';
-import { listTables, resetSequences, type Engine } from './dialect.ts';
+import { listTables, primaryKeyColumns, referencedTables, resetSequences, type Engine } from './dialect.ts';
 
 export const BACKUP_FORMAT = 'qixian-backup';
 export const BACKUP_VERSION = 1;
@@ -155,37 +155,6 @@ class TableDigest {
       .digest('hex');
     return { rows: this.rows, sha256 };
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Catalog: primary keys and foreign keys. (Engine-specific catalog queries; candidates for dialect.ts.)
-// ---------------------------------------------------------------------------------------------------------------
-
-async function primaryKeyColumns(engine: Engine, db: AnyDb, table: string): Promise<string[]> {
-  if (engine === 'sqlite') {
-    const r = await sql<{
-      name: string;
-    }>`select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(db);
-    return r.rows.map((x) => x.name);
-  }
-  const r = await sql<{ name: string }>`select a.attname as name from pg_index i
-    join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-    where i.indrelid = to_regclass(quote_ident(${table}::text)) and i.indisprimary
-    order by array_position(i.indkey::int2[], a.attnum)`.execute(db);
-  return r.rows.map((x) => x.name);
-}
-
-async function referencedTables(engine: Engine, db: AnyDb, table: string): Promise<string[]> {
-  if (engine === 'sqlite') {
-    const r = await sql<{ ref: string }>`select distinct "table" as ref from pragma_foreign_key_list(${table})`.execute(
-      db,
-    );
-    return r.rows.map((x) => x.ref);
-  }
-  const r = await sql<{ ref: string }>`select distinct c2.relname as ref from pg_constraint k
-    join pg_class c2 on c2.oid = k.confrelid
-    where k.contype = 'f' and k.conrelid = to_regclass(quote_ident(${table}::text))`.execute(db);
-  return r.rows.map((x) => x.ref);
 }
 
 /** Column names of every table (kysely_ tables included), in one catalog query. */

@@ -99,3 +99,32 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/** Primary-key columns of a table, in key order. */
+export async function primaryKeyColumns(engine: Engine, db: Kysely<unknown>, table: string): Promise<string[]> {
+  if (engine === 'sqlite') {
+    const r = await sql<{
+      name: string;
+    }>`select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(db);
+    return r.rows.map((x) => x.name);
+  }
+  const r = await sql<{ name: string }>`select a.attname as name from pg_index i
+    join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+    where i.indrelid = to_regclass(quote_ident(${table}::text)) and i.indisprimary
+    order by array_position(i.indkey::int2[], a.attnum)`.execute(db);
+  return r.rows.map((x) => x.name);
+}
+
+/** Tables that a table references through foreign keys. */
+export async function referencedTables(engine: Engine, db: Kysely<unknown>, table: string): Promise<string[]> {
+  if (engine === 'sqlite') {
+    const r = await sql<{ ref: string }>`select distinct "table" as ref from pragma_foreign_key_list(${table})`.execute(
+      db,
+    );
+    return r.rows.map((x) => x.ref);
+  }
+  const r = await sql<{ ref: string }>`select distinct c2.relname as ref from pg_constraint k
+    join pg_class c2 on c2.oid = k.confrelid
+    where k.contype = 'f' and k.conrelid = to_regclass(quote_ident(${table}::text))`.execute(db);
+  return r.rows.map((x) => x.ref);
+}

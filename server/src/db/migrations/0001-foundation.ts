@@ -1,10 +1,10 @@
 /* Frozen: never edit a migration that has shipped; add a new one. */
 import { sql, type Kysely } from 'kysely';
-import { appendOnlyTriggerSql, autoIdColumn, type Engine } from '../dialect.ts';
+import { appendOnlyTriggerSql, autoIdColumn, autoIdType, type Engine } from '../dialect.ts';
 
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const id = autoIdColumn(engine);
-  const idType = engine === 'sqlite' ? 'integer' : 'serial';
+  const idType = autoIdType(engine);
 
   await db.schema
     .createTable('division')
