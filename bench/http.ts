@@ -200,7 +200,7 @@ async function main(): Promise<void> {
       d.close();
       return v;
     });
-    dbDescription = `SQLite ${sqliteVersion} via better-sqlite3 (temp file, WAL, synchronous=FULL)`;
+    dbDescription = `SQLite ${sqliteVersion} via better-sqlite3 (temp file, WAL, synchronous=${process.env.QIXIAN_SQLITE_SYNCHRONOUS ?? 'FULL'})`;
   }
 
   const profDir = path.join(dataDir, 'cpu-prof');

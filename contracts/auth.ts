@@ -6,7 +6,9 @@ export const ZLoginRequest = z.object({
   password: z.string().min(1).max(200),
 });
 
-export const ZTotpRequest = z.object({ code: z.string().regex(/^\d{6}$/, { message: '动态口令为 6 位数字 / six digits' }) });
+export const ZTotpRequest = z.object({
+  code: z.string().regex(/^\d{6}$/, { message: '动态口令为 6 位数字 / six digits' }),
+});
 
 export const ZSession = z.object({
   user: z.object({

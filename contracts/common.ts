@@ -10,7 +10,9 @@ export const ZErrorBody = z.object({
   }),
 });
 
-export const ZDivisionCode = z.string().regex(/^\d{6}$/, { message: '行政区划代码应为 6 位数字 / a division code has 6 digits' });
+export const ZDivisionCode = z
+  .string()
+  .regex(/^\d{6}$/, { message: '行政区划代码应为 6 位数字 / a division code has 6 digits' });
 
 export const ZPageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -20,7 +22,12 @@ export const ZPageQuery = z.object({
 export const ZIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function zPage<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export const ZOk = z.object({ ok: z.literal(true) });

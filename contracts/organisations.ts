@@ -9,7 +9,9 @@ export const ZUscc = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isValidUscc, { message: '统一社会信用代码无效（GB 32100：18 位，校验码不符） / invalid unified social credit code' });
+  .refine(isValidUscc, {
+    message: '统一社会信用代码无效（GB 32100：18 位，校验码不符） / invalid unified social credit code',
+  });
 
 export const ZOrganisation = z.object({
   id: z.number().int(),

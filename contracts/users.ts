@@ -17,7 +17,10 @@ export const ROLE_CODE_VALUES = [
   'farmer',
 ] as const;
 
-export const ZPhone = z.string().trim().refine(isValidMobile, { message: '手机号码格式不正确 / invalid mobile number' });
+export const ZPhone = z
+  .string()
+  .trim()
+  .refine(isValidMobile, { message: '手机号码格式不正确 / invalid mobile number' });
 export const ZIdNumber = z
   .string()
   .trim()
@@ -81,7 +84,10 @@ export const ZRegistrationRequest = z
     phone: ZPhone,
     idNumber: ZIdNumber.optional(),
     divisionCode: ZDivisionCode,
-    organisation: z.object({ name: z.string().trim().min(2).max(200), uscc: ZUscc }).strict().optional(),
+    organisation: z
+      .object({ name: z.string().trim().min(2).max(200), uscc: ZUscc })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((r) => r.role !== 'enterprise' || r.organisation !== undefined, {

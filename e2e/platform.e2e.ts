@@ -57,9 +57,15 @@ describe('platform in Chromium', () => {
         body: JSON.stringify({ username: 'county-150102', password: 'Demo#2026qx' }),
       });
       const session = (await login.json()) as { csrfToken: string; division: { name: string } };
-      const orgs = (await (await fetch('/api/organisations?pageSize=100')).json()) as { items: { divisionCode: string }[]; total: number };
+      const orgs = (await (await fetch('/api/organisations?pageSize=100')).json()) as {
+        items: { divisionCode: string }[];
+        total: number;
+      };
       const noCsrf = await fetch('/api/auth/logout', { method: 'POST' });
-      const logout = await fetch('/api/auth/logout', { method: 'POST', headers: { 'x-csrf-token': session.csrfToken } });
+      const logout = await fetch('/api/auth/logout', {
+        method: 'POST',
+        headers: { 'x-csrf-token': session.csrfToken },
+      });
       const after = await fetch('/api/organisations');
       return {
         cookieVisible: document.cookie.includes('qx_session'),
@@ -71,7 +77,14 @@ describe('platform in Chromium', () => {
         after: after.status,
       };
     });
-    expect(result).toMatchObject({ cookieVisible: false, division: '新城区', divisions: ['150102'], noCsrf: 403, logout: 200, after: 401 });
+    expect(result).toMatchObject({
+      cookieVisible: false,
+      division: '新城区',
+      divisions: ['150102'],
+      noCsrf: 403,
+      logout: 200,
+      after: 401,
+    });
     expect(result.total).toBeGreaterThan(0);
     const cookies = await context.cookies();
     expect(cookies.filter((c) => c.name.includes('qx_session'))).toEqual([]);

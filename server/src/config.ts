@@ -56,7 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     secret: e.QIXIAN_SECRET,
     auditKey: e.QIXIAN_AUDIT_KEY ?? e.QIXIAN_SECRET,
-    trustProxy: e.QIXIAN_TRUST_PROXY === undefined ? false : e.QIXIAN_TRUST_PROXY === 'true' ? true : e.QIXIAN_TRUST_PROXY,
+    trustProxy:
+      e.QIXIAN_TRUST_PROXY === undefined ? false : e.QIXIAN_TRUST_PROXY === 'true' ? true : e.QIXIAN_TRUST_PROXY,
     publicUrl: e.QIXIAN_PUBLIC_URL,
     sqliteSynchronous: e.QIXIAN_SQLITE_SYNCHRONOUS,
     logLevel: e.LOG_LEVEL,
@@ -69,12 +70,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function assertProductionSafe(config: Config): void {
   const problems: string[] = [];
   if (config.secret === DEMO_SECRET) problems.push('QIXIAN_SECRET 仍为演示默认值 / QIXIAN_SECRET is the demo default');
-  if (config.auditKey === DEMO_SECRET) problems.push('QIXIAN_AUDIT_KEY 仍为演示默认值 / QIXIAN_AUDIT_KEY is the demo default');
+  if (config.auditKey === DEMO_SECRET)
+    problems.push('QIXIAN_AUDIT_KEY 仍为演示默认值 / QIXIAN_AUDIT_KEY is the demo default');
   if (!config.publicUrl?.startsWith('https://'))
-    problems.push('生产模式需要 HTTPS 的 QIXIAN_PUBLIC_URL / production needs an https QIXIAN_PUBLIC_URL (TLS at the proxy)');
+    problems.push(
+      '生产模式需要 HTTPS 的 QIXIAN_PUBLIC_URL / production needs an https QIXIAN_PUBLIC_URL (TLS at the proxy)',
+    );
   if (config.trustProxy === false)
     problems.push('生产模式需要设置 QIXIAN_TRUST_PROXY / production needs QIXIAN_TRUST_PROXY (the TLS proxy address)');
-  if (problems.length > 0) throw new Error(`生产模式配置不安全 / unsafe production configuration:\n${problems.join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`生产模式配置不安全 / unsafe production configuration:\n${problems.join('\n')}`);
 }
 
 export function isPostgresUrl(url: string): boolean {

@@ -13,14 +13,23 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(database.db, database.engine);
   if (applied.length > 0) console.log(`已执行迁移 / migrations applied: ${applied.join(', ')}`);
   const ref = await seedReference(database.db, new Date().toISOString());
-  if (ref.divisions > 0) console.log(`已载入行政区划 ${ref.divisions} 条、旗县属性 ${ref.attributes} 条 / reference data loaded`);
+  if (ref.divisions > 0)
+    console.log(`已载入行政区划 ${ref.divisions} 条、旗县属性 ${ref.attributes} 条 / reference data loaded`);
 
   if (config.mode === 'demo') {
     const { accounts } = await seedDemo(createDeps(config, database));
-    console.log('\n演示模式（演示数据） / demo mode — demo accounts (password for all: %s)', accounts[0]?.password ?? '');
-    const shown = accounts.filter((a) => !a.username.startsWith('county-') || ['county-150102', 'county-150121', 'county-150203'].includes(a.username));
+    console.log(
+      '\n演示模式（演示数据） / demo mode — demo accounts (password for all: %s)',
+      accounts[0]?.password ?? '',
+    );
+    const shown = accounts.filter(
+      (a) =>
+        !a.username.startsWith('county-') || ['county-150102', 'county-150121', 'county-150203'].includes(a.username),
+    );
     console.table(shown.map((a) => ({ 用户名: a.username, 角色: a.role, 区划: a.division, 说明: a.note })));
-    console.log('另有每个旗县一个账户 county-<代码>（共 103 个）/ plus one county-<code> account for each of the 103 counties\n');
+    console.log(
+      '另有每个旗县一个账户 county-<代码>（共 103 个）/ plus one county-<code> account for each of the 103 counties\n',
+    );
   }
 
   const app = await buildApp({ config, database });
@@ -33,7 +42,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  console.log(`旗县平台已启动 / Qixian is running: http://localhost:${config.port}  (${database.engine}, ${config.mode})`);
+  console.log(
+    `旗县平台已启动 / Qixian is running: http://localhost:${config.port}  (${database.engine}, ${config.mode})`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -20,7 +20,9 @@ export function registerAuditCommands(program: Command): void {
       await withDatabase(async ({ config, handle }) => {
         out(`数据库 / database: ${describeDatabase(config)}`);
         const witnessFile = opts.witness ?? path.join(config.dataDir, 'audit-witness.json');
-        const witness = fs.existsSync(witnessFile) ? (JSON.parse(fs.readFileSync(witnessFile, 'utf8')) as ChainHead) : undefined;
+        const witness = fs.existsSync(witnessFile)
+          ? (JSON.parse(fs.readFileSync(witnessFile, 'utf8')) as ChainHead)
+          : undefined;
         if (witness) out(`外部见证 / witness: seq ${witness.seq} (${witnessFile})`);
         const r = await verifyAuditChain(handle.db, config.auditKey, { maxProblems: opts.maxProblems, witness });
         out(`已检查 ${r.rows} 条审计记录 / checked ${r.rows} audit rows`);

@@ -11,7 +11,6 @@ import { connect } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedReference } from '../db/seed/reference.ts';
 
-
 export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL;
   // Names carry a run id so that concurrent test runs on one server never touch each other's databases.
@@ -34,7 +33,9 @@ export default async function setup(): Promise<() => Promise<void>> {
     return async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
-      const r = await a.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`qx_t_${runId}_%`]);
+      const r = await a.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+        `qx_t_${runId}_%`,
+      ]);
       for (const row of r.rows) await a.query(`drop database if exists ${row.datname} with (force)`);
       await a.query(`drop database if exists ${PG_TEMPLATE}`);
       await a.end();

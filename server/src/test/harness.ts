@@ -119,7 +119,11 @@ export async function addUser(
 export interface Agent {
   csrf: string;
   cookie: string;
-  request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
 }
 
 function sessionCookie(res: LightMyRequestResponse): string {
@@ -154,7 +158,9 @@ export async function signInAdmin(t: TestApp, username: string): Promise<Agent> 
   const setup = await pending.request('GET', '/api/auth/totp/setup');
   if (setup.statusCode !== 200) throw new Error(`totp setup failed: ${setup.body}`);
   const totp = new TOTP({ secret: Secret.fromBase32(setup.json<{ secret: string }>().secret) });
-  const res = await pending.request('POST', '/api/auth/totp', { code: totp.generate({ timestamp: t.clock.now().getTime() }) });
+  const res = await pending.request('POST', '/api/auth/totp', {
+    code: totp.generate({ timestamp: t.clock.now().getTime() }),
+  });
   if (res.statusCode !== 200) throw new Error(`totp verify failed: ${res.body}`);
   pending.csrf = res.json<{ csrfToken: string }>().csrfToken;
   pending.cookie = sessionCookie(res);

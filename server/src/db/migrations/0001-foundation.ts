@@ -65,7 +65,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organisation_division_idx').on('organisation').columns(['division_code', 'id']).execute();
+  await db.schema
+    .createIndex('organisation_division_idx')
+    .on('organisation')
+    .columns(['division_code', 'id'])
+    .execute();
 
   await db.schema
     .createTable('app_user')

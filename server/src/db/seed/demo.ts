@@ -55,15 +55,41 @@ function demoIdNumber(divisionCode: string, rand: () => number): string {
   return first17 + idNumberCheckChar(first17);
 }
 
-const INDUSTRIES = ['农牧科技', '乳业', '马铃薯种业', '草业', '羊绒制品', '新能源科技', '稀土材料', '生物科技', '肉业', '沙产业'];
+const INDUSTRIES = [
+  '农牧科技',
+  '乳业',
+  '马铃薯种业',
+  '草业',
+  '羊绒制品',
+  '新能源科技',
+  '稀土材料',
+  '生物科技',
+  '肉业',
+  '沙产业',
+];
 const SUFFIX = ['有限公司', '股份有限公司', '专业合作社'];
-const RESPONSIBILITY_UNITS = ['自治区发展和改革委员会', '自治区教育厅', '自治区工业和信息化厅', '自治区农牧厅', '自治区财政厅', '自治区人力资源和社会保障厅', '自治区商务厅', '自治区统计局', '自治区科学技术协会'];
+const RESPONSIBILITY_UNITS = [
+  '自治区发展和改革委员会',
+  '自治区教育厅',
+  '自治区工业和信息化厅',
+  '自治区农牧厅',
+  '自治区财政厅',
+  '自治区人力资源和社会保障厅',
+  '自治区商务厅',
+  '自治区统计局',
+  '自治区科学技术协会',
+];
 
 export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; organisations: number }> {
   const db = deps.db;
   const accounts: DemoAccount[] = [];
   const already = await db.selectFrom('app_user').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
-  const leagues = await db.selectFrom('division').select(['code', 'name']).where('parent_code', '=', DEMO_REGION).orderBy('code').execute();
+  const leagues = await db
+    .selectFrom('division')
+    .select(['code', 'name'])
+    .where('parent_code', '=', DEMO_REGION)
+    .orderBy('code')
+    .execute();
   const counties = await db
     .selectFrom('division_closure')
     .innerJoin('division', 'division.code', 'division_closure.descendant_code')
@@ -73,20 +99,102 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
     .orderBy('division.code')
     .execute();
 
-  const plan: { username: string; role: RoleCode; division: string; name: string; note: string; orgKey?: string; pi?: boolean }[] = [
-    { username: 'sysadmin', role: 'sys-admin', division: DEMO_REGION, name: '系统管理员（演示）', note: '系统管理员，首次登录绑定动态口令' },
-    { username: 'secadmin', role: 'sec-admin', division: DEMO_REGION, name: '安全管理员（演示）', note: '安全管理员，首次登录绑定动态口令' },
-    { username: 'auditadmin', role: 'audit-admin', division: DEMO_REGION, name: '审计管理员（演示）', note: '审计管理员，首次登录绑定动态口令' },
-    { username: 'region', role: 'region-officer', division: DEMO_REGION, name: '科技厅分析员（演示）', note: '自治区科技厅' },
+  const plan: {
+    username: string;
+    role: RoleCode;
+    division: string;
+    name: string;
+    note: string;
+    orgKey?: string;
+    pi?: boolean;
+  }[] = [
+    {
+      username: 'sysadmin',
+      role: 'sys-admin',
+      division: DEMO_REGION,
+      name: '系统管理员（演示）',
+      note: '系统管理员，首次登录绑定动态口令',
+    },
+    {
+      username: 'secadmin',
+      role: 'sec-admin',
+      division: DEMO_REGION,
+      name: '安全管理员（演示）',
+      note: '安全管理员，首次登录绑定动态口令',
+    },
+    {
+      username: 'auditadmin',
+      role: 'audit-admin',
+      division: DEMO_REGION,
+      name: '审计管理员（演示）',
+      note: '审计管理员，首次登录绑定动态口令',
+    },
+    {
+      username: 'region',
+      role: 'region-officer',
+      division: DEMO_REGION,
+      name: '科技厅分析员（演示）',
+      note: '自治区科技厅',
+    },
   ];
-  for (const l of leagues) plan.push({ username: `league-${l.code}`, role: 'league-officer', division: l.code, name: `${l.name}科技局（演示）`, note: `${l.name}科技局` });
-  for (const c of counties) plan.push({ username: `county-${c.code}`, role: 'county-officer', division: c.code, name: `${c.name}科技局（演示）`, note: `${c.name}科技局` });
+  for (const l of leagues)
+    plan.push({
+      username: `league-${l.code}`,
+      role: 'league-officer',
+      division: l.code,
+      name: `${l.name}科技局（演示）`,
+      note: `${l.name}科技局`,
+    });
+  for (const c of counties)
+    plan.push({
+      username: `county-${c.code}`,
+      role: 'county-officer',
+      division: c.code,
+      name: `${c.name}科技局（演示）`,
+      note: `${c.name}科技局`,
+    });
   plan.push(
-    { username: 'unit-nmt', role: 'unit-officer', division: DEMO_REGION, name: '农牧厅联络员（演示）', note: '责任单位：自治区农牧厅', orgKey: 'unit:自治区农牧厅' },
-    { username: 'enterprise-150121', role: 'enterprise', division: '150121', name: '企业联络人（演示）', note: '土默特左旗演示企业', orgKey: 'ent:150121', pi: true },
-    { username: 'researcher-150105', role: 'researcher', division: '150105', name: '科研人员（演示）', note: '赛罕区', pi: true },
-    { username: 'expert-150121', role: 'expert', division: '150121', name: '科技特派员（演示）', note: '土默特左旗', pi: true },
-    { username: 'farmer-150121', role: 'farmer', division: '150121', name: '农牧民（演示）', note: '土默特左旗', pi: true },
+    {
+      username: 'unit-nmt',
+      role: 'unit-officer',
+      division: DEMO_REGION,
+      name: '农牧厅联络员（演示）',
+      note: '责任单位：自治区农牧厅',
+      orgKey: 'unit:自治区农牧厅',
+    },
+    {
+      username: 'enterprise-150121',
+      role: 'enterprise',
+      division: '150121',
+      name: '企业联络人（演示）',
+      note: '土默特左旗演示企业',
+      orgKey: 'ent:150121',
+      pi: true,
+    },
+    {
+      username: 'researcher-150105',
+      role: 'researcher',
+      division: '150105',
+      name: '科研人员（演示）',
+      note: '赛罕区',
+      pi: true,
+    },
+    {
+      username: 'expert-150121',
+      role: 'expert',
+      division: '150121',
+      name: '科技特派员（演示）',
+      note: '土默特左旗',
+      pi: true,
+    },
+    {
+      username: 'farmer-150121',
+      role: 'farmer',
+      division: '150121',
+      name: '农牧民（演示）',
+      note: '土默特左旗',
+      pi: true,
+    },
   );
 
   let organisations = 0;
@@ -95,10 +203,25 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
     const rand = prng(20260101);
     const now = iso(deps.clock.now());
     await db.transaction().execute(async (trx) => {
-      const insert = async (name: string, type: OrganisationType, uscc: string | null, division: string, key?: string) => {
+      const insert = async (
+        name: string,
+        type: OrganisationType,
+        uscc: string | null,
+        division: string,
+        key?: string,
+      ) => {
         const row = await trx
           .insertInto('organisation')
-          .values({ name, type, uscc, division_code: division, status: 'active', is_demo: 1, created_at: now, updated_at: now })
+          .values({
+            name,
+            type,
+            uscc,
+            division_code: division,
+            status: 'active',
+            is_demo: 1,
+            created_at: now,
+            updated_at: now,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         organisations++;
@@ -113,9 +236,16 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
           const industry = INDUSTRIES[Math.floor(rand() * INDUSTRIES.length)] ?? '科技';
           const suffix = SUFFIX[Math.floor(rand() * SUFFIX.length)] ?? '有限公司';
           const type: OrganisationType = suffix === '专业合作社' ? 'social' : 'enterprise';
-          await insert(`${c.name}演示${industry}${i + 1}号${suffix}`, type, demoUscc(c.code, rand), c.code, i === 0 ? `ent:${c.code}` : undefined);
+          await insert(
+            `${c.name}演示${industry}${i + 1}号${suffix}`,
+            type,
+            demoUscc(c.code, rand),
+            c.code,
+            i === 0 ? `ent:${c.code}` : undefined,
+          );
         }
-        if (rand() < 0.3) await insert(`${c.name}演示农牧业技术推广中心`, 'institution', demoUscc(c.code, rand, '12'), c.code);
+        if (rand() < 0.3)
+          await insert(`${c.name}演示农牧业技术推广中心`, 'institution', demoUscc(c.code, rand, '12'), c.code);
       }
     });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -137,6 +267,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
       });
     }
   }
-  for (const p of plan) accounts.push({ username: p.username, password: DEMO_PASSWORD, role: p.role, division: p.division, note: p.note });
+  for (const p of plan)
+    accounts.push({ username: p.username, password: DEMO_PASSWORD, role: p.role, division: p.division, note: p.note });
   return { accounts, organisations };
 }

@@ -64,7 +64,10 @@ async function insertChunked<T>(items: T[], size: number, insert: (chunk: T[]) =
 }
 
 export async function seedReference(db: Db, now: string): Promise<{ divisions: number; attributes: number }> {
-  const existing = await db.selectFrom('division').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('division')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return { divisions: 0, attributes: 0 };
   const divisions = loadChinaDivisions();
   const depthOf = new Map<string, number>();
@@ -78,7 +81,16 @@ export async function seedReference(db: Db, now: string): Promise<{ divisions: n
     await insertChunked(divisions, 500, (chunk) =>
       trx
         .insertInto('division')
-        .values(chunk.map((d) => ({ code: d.code, name: d.name, level: d.level, type: d.type, parent_code: d.parentCode, depth: depthOf.get(d.code) ?? 0 })))
+        .values(
+          chunk.map((d) => ({
+            code: d.code,
+            name: d.name,
+            level: d.level,
+            type: d.type,
+            parent_code: d.parentCode,
+            depth: depthOf.get(d.code) ?? 0,
+          })),
+        )
         .execute(),
     );
     await insertChunked(closure, 1000, (chunk) =>

@@ -77,12 +77,24 @@ export function loadChinaDivisions(): DivisionRecord[] {
   const prefectureTypes = new Map<string, string>();
   for (const c of cities) {
     prefectureTypes.set(c.code, prefectureType(c.name));
-    out.push({ code: `${c.code}00`, name: c.name, level: 'prefecture', type: prefectureType(c.name), parentCode: `${c.provinceCode}0000` });
+    out.push({
+      code: `${c.code}00`,
+      name: c.name,
+      level: 'prefecture',
+      type: prefectureType(c.name),
+      parentCode: `${c.provinceCode}0000`,
+    });
   }
   for (const a of areas) {
     // Prefecture-level cities without counties (东莞, 中山, 儋州) repeat themselves as an area; keep the prefecture.
     if (isDevelopmentZoneCode(a.code) || a.code === `${a.cityCode}00`) continue;
-    out.push({ code: a.code, name: a.name, level: 'county', type: countyType(a.code, a.name, prefectureTypes.get(a.cityCode)), parentCode: `${a.cityCode}00` });
+    out.push({
+      code: a.code,
+      name: a.name,
+      level: 'county',
+      type: countyType(a.code, a.name, prefectureTypes.get(a.cityCode)),
+      parentCode: `${a.cityCode}00`,
+    });
   }
   return out;
 }

@@ -66,7 +66,15 @@ export function findOrganisation(db: DbOrTrx, roots: readonly string[], id: numb
 
 export function insertOrganisation(
   db: DbOrTrx,
-  values: { name: string; type: OrganisationType; uscc: string | null; divisionCode: string; status: OrganisationStatus; isDemo: boolean; now: string },
+  values: {
+    name: string;
+    type: OrganisationType;
+    uscc: string | null;
+    divisionCode: string;
+    status: OrganisationStatus;
+    isDemo: boolean;
+    now: string;
+  },
 ) {
   return db
     .insertInto('organisation')
@@ -84,6 +92,10 @@ export function insertOrganisation(
     .executeTakeFirstOrThrow();
 }
 
-export function updateOrganisation(db: DbOrTrx, id: number, set: { name?: string; status?: OrganisationStatus; updated_at: string }) {
+export function updateOrganisation(
+  db: DbOrTrx,
+  id: number,
+  set: { name?: string; status?: OrganisationStatus; updated_at: string },
+) {
   return db.updateTable('organisation').set(set).where('id', '=', id).execute();
 }

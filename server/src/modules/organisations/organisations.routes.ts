@@ -18,19 +18,34 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): vo
 
   r.get('/api/organisations', {
     config: { rule: { access: 'org:read', scope: 'division-subtree', audit: 'none' } },
-    schema: { tags, summary: '单位列表 / list organisations', querystring: ZListOrganisationsQuery, response: { 200: ZOrganisationPage, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '单位列表 / list organisations',
+      querystring: ZListOrganisationsQuery,
+      response: { 200: ZOrganisationPage, ...errorResponses },
+    },
     handler: (req) => service.listOrganisations(deps, callerOf(req), req.query),
   });
 
   r.get('/api/organisations/:id', {
     config: { rule: { access: 'org:read', scope: 'division-subtree', audit: 'none' } },
-    schema: { tags, summary: '单位详情 / organisation', params: ZIdParams, response: { 200: ZOrganisation, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '单位详情 / organisation',
+      params: ZIdParams,
+      response: { 200: ZOrganisation, ...errorResponses },
+    },
     handler: (req) => service.getOrganisation(deps, callerOf(req), req.params.id),
   });
 
   r.post('/api/organisations', {
     config: { rule: { access: 'org:create', scope: 'division-subtree', audit: 'organisation.create' } },
-    schema: { tags, summary: '登记单位 / create organisation', body: ZCreateOrganisationRequest, response: { 201: ZOrganisation, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '登记单位 / create organisation',
+      body: ZCreateOrganisationRequest,
+      response: { 201: ZOrganisation, ...errorResponses },
+    },
     handler: async (req, reply) => {
       const org = await service.createOrganisation(deps, callerOf(req), req.body);
       return reply.status(201).send(org);
@@ -39,7 +54,13 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): vo
 
   r.patch('/api/organisations/:id', {
     config: { rule: { access: 'org:update', scope: 'division-subtree', audit: 'organisation.update' } },
-    schema: { tags, summary: '修改单位 / update organisation', params: ZIdParams, body: ZUpdateOrganisationRequest, response: { 200: ZOrganisation, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '修改单位 / update organisation',
+      params: ZIdParams,
+      body: ZUpdateOrganisationRequest,
+      response: { 200: ZOrganisation, ...errorResponses },
+    },
     handler: (req) => service.updateOrganisation(deps, callerOf(req), req.params.id, req.body),
   });
 }

@@ -28,7 +28,8 @@ export async function getOrganisation(deps: Deps, caller: Caller, id: number) {
 
 export async function createOrganisation(deps: Deps, caller: Caller, body: z.infer<typeof ZCreateOrganisationRequest>) {
   const roots = scopeRoots(caller.principal, 'org:create');
-  if (!(await isWithinScope(deps.db, roots, body.divisionCode))) throw new AppError('FORBIDDEN', { zh: '不能在管辖范围以外创建单位', en: 'Outside your divisions' });
+  if (!(await isWithinScope(deps.db, roots, body.divisionCode)))
+    throw new AppError('FORBIDDEN', { zh: '不能在管辖范围以外创建单位', en: 'Outside your divisions' });
   const now = iso(deps.clock.now());
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
@@ -52,12 +53,18 @@ export async function createOrganisation(deps: Deps, caller: Caller, body: z.inf
     });
     return getOrganisation(deps, caller, id);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('DUPLICATE', { zh: '该统一社会信用代码已登记', en: 'This credit code is already registered' });
+    if (isUniqueViolation(err))
+      throw new AppError('DUPLICATE', { zh: '该统一社会信用代码已登记', en: 'This credit code is already registered' });
     throw err;
   }
 }
 
-export async function updateOrganisation(deps: Deps, caller: Caller, id: number, body: z.infer<typeof ZUpdateOrganisationRequest>) {
+export async function updateOrganisation(
+  deps: Deps,
+  caller: Caller,
+  id: number,
+  body: z.infer<typeof ZUpdateOrganisationRequest>,
+) {
   const row = await repo.findOrganisation(deps.db, scopeRoots(caller.principal, 'org:update'), id);
   if (!row) throw new AppError('NOT_FOUND');
   await deps.db.transaction().execute(async (trx) => {

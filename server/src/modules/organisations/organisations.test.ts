@@ -25,7 +25,11 @@ describe('organisations', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ uscc: '91440300708461136T', divisionName: '新城区', status: 'active' });
-    const audit = await t.db.db.selectFrom('audit_log').selectAll().where('action', '=', 'organisation.create').execute();
+    const audit = await t.db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'organisation.create')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ division_code: '150102', target_id: String(res.json().id) });
   });
@@ -47,14 +51,29 @@ describe('organisations', () => {
   });
 
   it('requires a credit code for enterprises and refuses unknown fields (mass assignment)', async () => {
-    const noCode = await county.request('POST', '/api/organisations', { name: '无代码企业', type: 'enterprise', divisionCode: '150102' });
+    const noCode = await county.request('POST', '/api/organisations', {
+      name: '无代码企业',
+      type: 'enterprise',
+      divisionCode: '150102',
+    });
     expect(noCode.statusCode).toBe(400);
-    const extra = await county.request('POST', '/api/organisations', { name: '某单位', type: 'government', divisionCode: '150102', status: 'active', isDemo: true });
+    const extra = await county.request('POST', '/api/organisations', {
+      name: '某单位',
+      type: 'government',
+      divisionCode: '150102',
+      status: 'active',
+      isDemo: true,
+    });
     expect(extra.statusCode).toBe(400);
   });
 
   it('refuses a duplicate credit code with 409', async () => {
-    const body = { name: '华为技术有限公司（测试）', type: 'enterprise', uscc: '914403001922038216', divisionCode: '150102' };
+    const body = {
+      name: '华为技术有限公司（测试）',
+      type: 'enterprise',
+      uscc: '914403001922038216',
+      divisionCode: '150102',
+    };
     expect((await county.request('POST', '/api/organisations', body)).statusCode).toBe(201);
     const again = await county.request('POST', '/api/organisations', { ...body, name: '重复' });
     expect(again.statusCode).toBe(409);
@@ -84,8 +103,16 @@ describe('organisations', () => {
   });
 
   it('updates name and status inside the scope only', async () => {
-    const created = (await league.request('POST', '/api/organisations', { name: '赛罕区单位', type: 'government', divisionCode: '150105' })).json();
-    expect((await county.request('PATCH', `/api/organisations/${created.id}`, { name: '越权修改' })).statusCode).toBe(404);
+    const created = (
+      await league.request('POST', '/api/organisations', {
+        name: '赛罕区单位',
+        type: 'government',
+        divisionCode: '150105',
+      })
+    ).json();
+    expect((await county.request('PATCH', `/api/organisations/${created.id}`, { name: '越权修改' })).statusCode).toBe(
+      404,
+    );
     const res = await league.request('PATCH', `/api/organisations/${created.id}`, { status: 'disabled' });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('disabled');

@@ -12,18 +12,38 @@ import { createUser } from './users.admin.ts';
 
 /** Public: records a pending account (and a pending organisation for enterprises). */
 export async function register(deps: Deps, actor: AuditActor, body: z.infer<typeof ZRegistrationRequest>) {
-  const division = await deps.db.selectFrom('division').select(['code', 'level']).where('code', '=', body.divisionCode).executeTakeFirst();
+  const division = await deps.db
+    .selectFrom('division')
+    .select(['code', 'level'])
+    .where('code', '=', body.divisionCode)
+    .executeTakeFirst();
   if (division?.level !== 'county')
-    throw new AppError('VALIDATION', { details: [{ path: 'body.divisionCode', message: '请选择所在旗县（区）', messageEn: 'choose a county-level division' }] });
+    throw new AppError('VALIDATION', {
+      details: [
+        { path: 'body.divisionCode', message: '请选择所在旗县（区）', messageEn: 'choose a county-level division' },
+      ],
+    });
   let orgId: number | null = null;
   let newOrganisation: { name: string; type: 'enterprise' | 'institution'; uscc: string } | undefined;
   if (body.organisation) {
-    const existing = await deps.db.selectFrom('organisation').select(['id']).where('uscc', '=', body.organisation.uscc).executeTakeFirst();
+    const existing = await deps.db
+      .selectFrom('organisation')
+      .select(['id'])
+      .where('uscc', '=', body.organisation.uscc)
+      .executeTakeFirst();
     if (existing && body.role === 'enterprise')
-      throw new AppError('DUPLICATE', { zh: '该统一社会信用代码已登记，请联系本单位管理员', en: 'This credit code is already registered' });
+      throw new AppError('DUPLICATE', {
+        zh: '该统一社会信用代码已登记，请联系本单位管理员',
+        en: 'This credit code is already registered',
+      });
     // A researcher joins an existing institution, or registers a new one with the account.
     if (existing) orgId = existing.id;
-    else newOrganisation = { name: body.organisation.name, type: body.role === 'enterprise' ? 'enterprise' : 'institution', uscc: body.organisation.uscc };
+    else
+      newOrganisation = {
+        name: body.organisation.name,
+        type: body.role === 'enterprise' ? 'enterprise' : 'institution',
+        uscc: body.organisation.uscc,
+      };
   }
   const id = await createUser(deps, {
     username: body.username ?? body.phone,
@@ -93,18 +113,39 @@ export async function listRegistrations(deps: Deps, caller: Caller, query: z.inf
 }
 
 /** Approves or rejects a pending registration inside the officer's divisions. */
-export async function decideRegistration(deps: Deps, caller: Caller, id: number, decision: { approve: true } | { approve: false; reason: string }) {
+export async function decideRegistration(
+  deps: Deps,
+  caller: Caller,
+  id: number,
+  decision: { approve: true } | { approve: false; reason: string },
+) {
   const roots = scopeRoots(caller.principal, 'registration:approve');
-  const user = await deps.db.selectFrom('app_user').select(['id', 'division_code', 'status', 'requested_role', 'org_id']).where('id', '=', id).executeTakeFirst();
-  if (!user?.requested_role || !(await isWithinScope(deps.db, roots, user.division_code))) throw new AppError('NOT_FOUND');
-  if (user.status !== 'pending') throw new AppError('INVALID_STATE', { zh: '该注册申请已处理', en: 'This registration was already decided' });
+  const user = await deps.db
+    .selectFrom('app_user')
+    .select(['id', 'division_code', 'status', 'requested_role', 'org_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!user?.requested_role || !(await isWithinScope(deps.db, roots, user.division_code)))
+    throw new AppError('NOT_FOUND');
+  if (user.status !== 'pending')
+    throw new AppError('INVALID_STATE', { zh: '该注册申请已处理', en: 'This registration was already decided' });
   const now = iso(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ status: decision.approve ? 'active' : 'rejected', updated_at: now }).where('id', '=', id).execute();
+    await trx
+      .updateTable('app_user')
+      .set({ status: decision.approve ? 'active' : 'rejected', updated_at: now })
+      .where('id', '=', id)
+      .execute();
     if (decision.approve) {
       await trx
         .insertInto('user_role')
-        .values({ user_id: id, role_code: user.requested_role ?? '', division_code: user.division_code, granted_by: caller.principal.userId, granted_at: now })
+        .values({
+          user_id: id,
+          role_code: user.requested_role ?? '',
+          division_code: user.division_code,
+          granted_by: caller.principal.userId,
+          granted_at: now,
+        })
         .execute();
     }
     if (user.org_id !== null)
@@ -119,7 +160,9 @@ export async function decideRegistration(deps: Deps, caller: Caller, id: number,
       targetType: 'user',
       targetId: id,
       divisionCode: user.division_code,
-      details: decision.approve ? { role: user.requested_role } : { role: user.requested_role, reason: decision.reason },
+      details: decision.approve
+        ? { role: user.requested_role }
+        : { role: user.requested_role, reason: decision.reason },
     });
   });
   return { id, status: decision.approve ? ('active' as const) : ('rejected' as const) };

@@ -38,10 +38,16 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
   const username = normaliseUsername(input.username);
   const details = [];
   if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username))
-    details.push({ path: 'body.username', message: '用户名为 3-64 位小写字母、数字、点、下划线或连字符', messageEn: 'username: 3-64 of a-z 0-9 . _ -' });
+    details.push({
+      path: 'body.username',
+      message: '用户名为 3-64 位小写字母、数字、点、下划线或连字符',
+      messageEn: 'username: 3-64 of a-z 0-9 . _ -',
+    });
   if (!input.skipPolicy)
-    for (const m of checkPasswordPolicy(input.password, 'dengbao', username)) details.push({ path: 'body.password', message: m });
-  if (input.phone !== null && !isValidMobile(input.phone)) details.push({ path: 'body.phone', message: '手机号码格式不正确' });
+    for (const m of checkPasswordPolicy(input.password, 'dengbao', username))
+      details.push({ path: 'body.password', message: m });
+  if (input.phone !== null && !isValidMobile(input.phone))
+    details.push({ path: 'body.phone', message: '手机号码格式不正确' });
   if (input.idNumber !== null && !isValidIdNumber(input.idNumber))
     details.push({ path: 'body.idNumber', message: '身份证号码无效（GB 11643 校验位不符或出生日期错误）' });
   const roleCodes: string[] = [];
@@ -52,11 +58,19 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
   }
   if (details.length > 0) throw new AppError('VALIDATION', { details });
 
-  const division = await deps.db.selectFrom('division').select('code').where('code', '=', input.divisionCode).executeTakeFirst();
-  if (!division) throw new AppError('VALIDATION', { details: [{ path: 'body.divisionCode', message: '行政区划代码不存在' }] });
+  const division = await deps.db
+    .selectFrom('division')
+    .select('code')
+    .where('code', '=', input.divisionCode)
+    .executeTakeFirst();
+  if (!division)
+    throw new AppError('VALIDATION', { details: [{ path: 'body.divisionCode', message: '行政区划代码不存在' }] });
   for (const r of input.roles) {
     const d = await deps.db.selectFrom('division').select('code').where('code', '=', r.divisionCode).executeTakeFirst();
-    if (!d) throw new AppError('VALIDATION', { details: [{ path: 'body.roles', message: `角色范围的行政区划 ${r.divisionCode} 不存在` }] });
+    if (!d)
+      throw new AppError('VALIDATION', {
+        details: [{ path: 'body.roles', message: `角色范围的行政区划 ${r.divisionCode} 不存在` }],
+      });
   }
   if (input.orgId !== null) {
     const org = await deps.db.selectFrom('organisation').select('id').where('id', '=', input.orgId).executeTakeFirst();
@@ -71,7 +85,14 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
       if (input.newOrganisation) {
         const org = await trx
           .insertInto('organisation')
-          .values({ ...input.newOrganisation, division_code: input.divisionCode, status: 'pending', is_demo: 0, created_at: now, updated_at: now })
+          .values({
+            ...input.newOrganisation,
+            division_code: input.divisionCode,
+            status: 'pending',
+            is_demo: 0,
+            created_at: now,
+            updated_at: now,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         orgId = org.id;
@@ -109,7 +130,13 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
       for (const r of input.roles) {
         await trx
           .insertInto('user_role')
-          .values({ user_id: row.id, role_code: r.role, division_code: r.divisionCode, granted_by: input.grantedBy ?? null, granted_at: now })
+          .values({
+            user_id: row.id,
+            role_code: r.role,
+            division_code: r.divisionCode,
+            granted_by: input.grantedBy ?? null,
+            granted_at: now,
+          })
           .execute();
       }
       await writeAudit(trx, deps.audit, input.actor, {

@@ -37,13 +37,24 @@ function baseQuery(db: DbOrTrx, engine: Engine, f: UserFilter) {
   if (f.status) qb = qb.where('app_user.status', '=', f.status);
   if (f.role) {
     const role = f.role;
-    qb = qb.where((eb) => eb.exists(eb.selectFrom('user_role').select('user_role.user_id').whereRef('user_role.user_id', '=', 'app_user.id').where('user_role.role_code', '=', role)));
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_role')
+          .select('user_role.user_id')
+          .whereRef('user_role.user_id', '=', 'app_user.id')
+          .where('user_role.role_code', '=', role),
+      ),
+    );
   }
   if (f.q) {
     const pattern = likePattern(f.q);
     const op = likeOperator(engine);
     qb = qb.where((eb) =>
-      eb.or([eb(sql`app_user.username`, op, sql`${pattern} escape '\\'`), eb(sql`app_user.display_name`, op, sql`${pattern} escape '\\'`)]),
+      eb.or([
+        eb(sql`app_user.username`, op, sql`${pattern} escape '\\'`),
+        eb(sql`app_user.display_name`, op, sql`${pattern} escape '\\'`),
+      ]),
     );
   }
   return qb;
@@ -65,10 +76,18 @@ export function findUser(db: DbOrTrx, roots: readonly string[], id: number) {
     .executeTakeFirst();
 }
 
-export async function rolesOf(db: DbOrTrx, userIds: number[]): Promise<Map<number, { role: string; divisionCode: string }[]>> {
+export async function rolesOf(
+  db: DbOrTrx,
+  userIds: number[],
+): Promise<Map<number, { role: string; divisionCode: string }[]>> {
   const out = new Map<number, { role: string; divisionCode: string }[]>();
   if (userIds.length === 0) return out;
-  const rows = await db.selectFrom('user_role').select(['user_id', 'role_code', 'division_code']).where('user_id', 'in', userIds).orderBy('role_code').execute();
+  const rows = await db
+    .selectFrom('user_role')
+    .select(['user_id', 'role_code', 'division_code'])
+    .where('user_id', 'in', userIds)
+    .orderBy('role_code')
+    .execute();
   for (const r of rows) {
     const list = out.get(r.user_id) ?? [];
     list.push({ role: r.role_code, divisionCode: r.division_code });

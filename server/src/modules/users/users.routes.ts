@@ -33,37 +33,69 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/users', {
     config: { rule: { access: 'user:read', scope: 'division-subtree', audit: 'none' } },
-    schema: { tags, summary: '账户列表 / list accounts', querystring: ZListUsersQuery, response: { 200: ZUserPage, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '账户列表 / list accounts',
+      querystring: ZListUsersQuery,
+      response: { 200: ZUserPage, ...errorResponses },
+    },
     handler: (req) => service.listUsers(deps, callerOf(req), req.query),
   });
 
   r.get('/api/users/:id', {
     config: { rule: { access: 'user:read', scope: 'division-subtree', audit: 'none' } },
-    schema: { tags, summary: '账户详情（个人信息脱敏） / account, masked', params: ZIdParams, response: { 200: ZUser, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '账户详情（个人信息脱敏） / account, masked',
+      params: ZIdParams,
+      response: { 200: ZUser, ...errorResponses },
+    },
     handler: (req) => service.getUser(deps, callerOf(req), req.params.id),
   });
 
   r.get('/api/users/:id/personal-info', {
     config: { rule: { access: 'pi:view_full', scope: 'division-subtree', audit: 'pi.view_full' } },
-    schema: { tags, summary: '查看完整个人信息（留痕） / full personal data, audited', params: ZIdParams, response: { 200: ZPersonalInfo, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '查看完整个人信息（留痕） / full personal data, audited',
+      params: ZIdParams,
+      response: { 200: ZPersonalInfo, ...errorResponses },
+    },
     handler: (req) => service.viewPersonalInfo(deps, callerOf(req), req.params.id),
   });
 
   r.post('/api/users', {
     config: { rule: { access: 'user:create', scope: 'division-subtree', audit: 'user.create' } },
-    schema: { tags, summary: '创建账户 / create account', body: ZCreateUserRequest, response: { 201: ZUser, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '创建账户 / create account',
+      body: ZCreateUserRequest,
+      response: { 201: ZUser, ...errorResponses },
+    },
     handler: async (req, reply) => reply.status(201).send(await service.createUser(deps, callerOf(req), req.body)),
   });
 
   r.post('/api/users/:id/roles', {
     config: { rule: { access: 'role:assign', scope: 'division-subtree', audit: 'user.role_grant' } },
-    schema: { tags, summary: '授予角色 / grant role', params: ZIdParams, body: ZRoleAssignment.strict(), response: { 200: ZUser, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '授予角色 / grant role',
+      params: ZIdParams,
+      body: ZRoleAssignment.strict(),
+      response: { 200: ZUser, ...errorResponses },
+    },
     handler: (req) => service.assignRole(deps, callerOf(req), req.params.id, req.body),
   });
 
   r.post('/api/users/:id/roles/revoke', {
     config: { rule: { access: 'role:assign', scope: 'division-subtree', audit: 'user.role_revoke' } },
-    schema: { tags, summary: '撤销角色 / revoke role', params: ZIdParams, body: ZRoleAssignment.strict(), response: { 200: ZUser, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '撤销角色 / revoke role',
+      params: ZIdParams,
+      body: ZRoleAssignment.strict(),
+      response: { 200: ZUser, ...errorResponses },
+    },
     handler: (req) => service.revokeRole(deps, callerOf(req), req.params.id, req.body),
   });
 
@@ -73,25 +105,39 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   ] as const) {
     r.post(`/api/users/:id/${action}`, {
       config: { rule: { access: 'user:update', scope: 'division-subtree', audit: `user.${action}` } },
-      schema: { tags, summary: action === 'disable' ? '停用账户 / disable' : '启用账户 / enable', params: ZIdParams, response: { 200: ZUser, ...errorResponses } },
+      schema: {
+        tags,
+        summary: action === 'disable' ? '停用账户 / disable' : '启用账户 / enable',
+        params: ZIdParams,
+        response: { 200: ZUser, ...errorResponses },
+      },
       handler: (req) => service.setUserStatus(deps, callerOf(req), req.params.id, status),
     });
   }
 
   r.post('/api/registrations', {
-    config: { rule: { access: 'public', scope: 'none', audit: 'user.create' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: {
+      rule: { access: 'public', scope: 'none', audit: 'user.create' },
+      rateLimit: { max: 10, timeWindow: '1 minute' },
+    },
     schema: {
       tags,
       summary: '企业/科研人员/农牧民注册 / self-registration',
       body: ZRegistrationRequest,
       response: { 201: ZDecision, ...errorResponses, 429: ZErrorBody },
     },
-    handler: async (req, reply) => reply.status(201).send(await registrations.register(deps, callerActor(null, req.ip), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await registrations.register(deps, callerActor(null, req.ip), req.body)),
   });
 
   r.get('/api/registrations', {
     config: { rule: { access: 'registration:approve', scope: 'division-subtree', audit: 'none' } },
-    schema: { tags, summary: '注册审核列表 / registrations to review', querystring: ZListRegistrationsQuery, response: { 200: ZRegistrationPage, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '注册审核列表 / registrations to review',
+      querystring: ZListRegistrationsQuery,
+      response: { 200: ZRegistrationPage, ...errorResponses },
+    },
     handler: (req) => registrations.listRegistrations(deps, callerOf(req), req.query),
   });
 
@@ -103,7 +149,14 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/registrations/:id/reject', {
     config: { rule: { access: 'registration:approve', scope: 'division-subtree', audit: 'registration.reject' } },
-    schema: { tags, summary: '驳回注册 / reject', params: ZIdParams, body: ZRejectRequest, response: { 200: ZDecision, ...errorResponses } },
-    handler: (req) => registrations.decideRegistration(deps, callerOf(req), req.params.id, { approve: false, reason: req.body.reason }),
+    schema: {
+      tags,
+      summary: '驳回注册 / reject',
+      params: ZIdParams,
+      body: ZRejectRequest,
+      response: { 200: ZDecision, ...errorResponses },
+    },
+    handler: (req) =>
+      registrations.decideRegistration(deps, callerOf(req), req.params.id, { approve: false, reason: req.body.reason }),
   });
 }

@@ -14,8 +14,16 @@ import { createUser as createAccount } from './users.admin.ts';
 export async function listUsers(deps: Deps, caller: Caller, query: z.infer<typeof ZListUsersQuery>) {
   const roots = scopeRoots(caller.principal, 'user:read');
   const { rows, total } = await repo.listUsers(deps.db, deps.engine, { roots, ...query }, query);
-  const roles = await repo.rolesOf(deps.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => presentUser(r, roles.get(r.id) ?? [], deps.vault)), total, page: query.page, pageSize: query.pageSize };
+  const roles = await repo.rolesOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => presentUser(r, roles.get(r.id) ?? [], deps.vault)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getUser(deps: Deps, caller: Caller, id: number) {
@@ -75,31 +83,56 @@ export async function createUser(deps: Deps, caller: Caller, body: z.infer<typeo
  */
 export async function assignRole(deps: Deps, caller: Caller, userId: number, grant: z.infer<typeof ZRoleAssignment>) {
   const roots = scopeRoots(caller.principal, 'role:assign');
-  if (userId === caller.principal.userId) throw new AppError('FORBIDDEN', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
+  if (userId === caller.principal.userId)
+    throw new AppError('FORBIDDEN', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
   const target = await repo.findUser(deps.db, roots, userId);
   if (!target) throw new AppError('NOT_FOUND');
   if (!(await isWithinScope(deps.db, roots, grant.divisionCode)))
     throw new AppError('FORBIDDEN', { zh: '授权范围超出本人管辖范围', en: 'The grant is wider than your scope' });
-  if (!(await isWithinScope(deps.db, [grant.divisionCode], target.division_code)) && !(await isWithinScope(deps.db, [target.division_code], grant.divisionCode)))
-    throw new AppError('VALIDATION', { details: [{ path: 'body.divisionCode', message: '授权范围须与账户所属区划一致或为其上下级' }] });
+  if (
+    !(await isWithinScope(deps.db, [grant.divisionCode], target.division_code)) &&
+    !(await isWithinScope(deps.db, [target.division_code], grant.divisionCode))
+  )
+    throw new AppError('VALIDATION', {
+      details: [{ path: 'body.divisionCode', message: '授权范围须与账户所属区划一致或为其上下级' }],
+    });
   const held = (await repo.rolesOf(deps.db, [userId])).get(userId) ?? [];
   if (held.some((h) => h.role === grant.role && h.divisionCode === grant.divisionCode)) throw new AppError('DUPLICATE');
-  if (!keepsSeparationOfDuties(held.map((h) => h.role), grant.role)) throw new AppError('SEPARATION_OF_DUTIES');
+  if (
+    !keepsSeparationOfDuties(
+      held.map((h) => h.role),
+      grant.role,
+    )
+  )
+    throw new AppError('SEPARATION_OF_DUTIES');
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('user_role')
-      .values({ user_id: userId, role_code: grant.role, division_code: grant.divisionCode, granted_by: caller.principal.userId, granted_at: iso(deps.clock.now()) })
+      .values({
+        user_id: userId,
+        role_code: grant.role,
+        division_code: grant.divisionCode,
+        granted_by: caller.principal.userId,
+        granted_at: iso(deps.clock.now()),
+      })
       .execute();
     // Privileges changed: existing sessions must sign in again.
     await trx.deleteFrom('session').where('user_id', '=', userId).execute();
-    await writeAudit(trx, deps.audit, caller.actor, { action: 'user.role_grant', targetType: 'user', targetId: userId, divisionCode: target.division_code, details: grant });
+    await writeAudit(trx, deps.audit, caller.actor, {
+      action: 'user.role_grant',
+      targetType: 'user',
+      targetId: userId,
+      divisionCode: target.division_code,
+      details: grant,
+    });
   });
   return getUser(deps, caller, userId);
 }
 
 export async function revokeRole(deps: Deps, caller: Caller, userId: number, grant: z.infer<typeof ZRoleAssignment>) {
   const roots = scopeRoots(caller.principal, 'role:assign');
-  if (userId === caller.principal.userId) throw new AppError('FORBIDDEN', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
+  if (userId === caller.principal.userId)
+    throw new AppError('FORBIDDEN', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
   const target = await repo.findUser(deps.db, roots, userId);
   if (!target) throw new AppError('NOT_FOUND');
   if (!(await isWithinScope(deps.db, roots, grant.divisionCode))) throw new AppError('FORBIDDEN');
@@ -112,7 +145,13 @@ export async function revokeRole(deps: Deps, caller: Caller, userId: number, gra
       .executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw new AppError('NOT_FOUND');
     await trx.deleteFrom('session').where('user_id', '=', userId).execute();
-    await writeAudit(trx, deps.audit, caller.actor, { action: 'user.role_revoke', targetType: 'user', targetId: userId, divisionCode: target.division_code, details: grant });
+    await writeAudit(trx, deps.audit, caller.actor, {
+      action: 'user.role_revoke',
+      targetType: 'user',
+      targetId: userId,
+      divisionCode: target.division_code,
+      details: grant,
+    });
   });
   return getUser(deps, caller, userId);
 }
@@ -120,12 +159,22 @@ export async function revokeRole(deps: Deps, caller: Caller, userId: number, gra
 export async function setUserStatus(deps: Deps, caller: Caller, userId: number, status: 'active' | 'disabled') {
   const target = await repo.findUser(deps.db, scopeRoots(caller.principal, 'user:update'), userId);
   if (!target) throw new AppError('NOT_FOUND');
-  if (userId === caller.principal.userId) throw new AppError('FORBIDDEN', { zh: '不能停用自己的账户', en: 'You cannot disable yourself' });
+  if (userId === caller.principal.userId)
+    throw new AppError('FORBIDDEN', { zh: '不能停用自己的账户', en: 'You cannot disable yourself' });
   if (target.status === 'pending' || target.status === 'rejected') throw new AppError('INVALID_STATE');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ status, updated_at: iso(deps.clock.now()) }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('app_user')
+      .set({ status, updated_at: iso(deps.clock.now()) })
+      .where('id', '=', userId)
+      .execute();
     if (status === 'disabled') await trx.deleteFrom('session').where('user_id', '=', userId).execute();
-    await writeAudit(trx, deps.audit, caller.actor, { action: status === 'disabled' ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId, divisionCode: target.division_code });
+    await writeAudit(trx, deps.audit, caller.actor, {
+      action: status === 'disabled' ? 'user.disable' : 'user.enable',
+      targetType: 'user',
+      targetId: userId,
+      divisionCode: target.division_code,
+    });
   });
   return getUser(deps, caller, userId);
 }

@@ -14,7 +14,13 @@ describe('users and personal data', () => {
   });
 
   it('stores phone and ID number encrypted and masks them in every response', async () => {
-    const id = await addUser(t, { username: 'farmer1', role: 'farmer', division: '150102', phone: PHONE, idNumber: ID });
+    const id = await addUser(t, {
+      username: 'farmer1',
+      role: 'farmer',
+      division: '150102',
+      phone: PHONE,
+      idNumber: ID,
+    });
     const row = await t.db.db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.phone_enc).not.toContain(PHONE);
     expect(row.id_number_enc).not.toContain(ID);
@@ -32,7 +38,13 @@ describe('users and personal data', () => {
   });
 
   it('shows full personal data only with pi:view_full, and audits each view in the same transaction', async () => {
-    const id = await addUser(t, { username: 'farmer2', role: 'farmer', division: '150102', phone: PHONE, idNumber: ID });
+    const id = await addUser(t, {
+      username: 'farmer2',
+      role: 'farmer',
+      division: '150102',
+      phone: PHONE,
+      idNumber: ID,
+    });
     await addUser(t, { username: 'county', role: 'county-officer', division: '150102' });
     const county = await signIn(t, 'county');
     const res = await county.request('GET', `/api/users/${id}/personal-info`);
@@ -49,13 +61,22 @@ describe('users and personal data', () => {
     const sec = await addUser(t, { username: 'sec', role: 'sec-admin', division: '150000' });
     const target = await addUser(t, { username: 'sys', role: 'sys-admin', division: '150000' });
     const agent = await signInAdmin(t, 'sec');
-    const res = await agent.request('POST', `/api/users/${target}/roles`, { role: 'audit-admin', divisionCode: '150000' });
+    const res = await agent.request('POST', `/api/users/${target}/roles`, {
+      role: 'audit-admin',
+      divisionCode: '150000',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('SEPARATION_OF_DUTIES');
-    const officer = await agent.request('POST', `/api/users/${target}/roles`, { role: 'region-officer', divisionCode: '150000' });
+    const officer = await agent.request('POST', `/api/users/${target}/roles`, {
+      role: 'region-officer',
+      divisionCode: '150000',
+    });
     expect(officer.json().error.code).toBe('SEPARATION_OF_DUTIES');
     // nor on oneself
-    const self = await agent.request('POST', `/api/users/${sec}/roles`, { role: 'region-officer', divisionCode: '150000' });
+    const self = await agent.request('POST', `/api/users/${sec}/roles`, {
+      role: 'region-officer',
+      divisionCode: '150000',
+    });
     expect(self.statusCode).toBe(403);
   });
 
@@ -64,9 +85,15 @@ describe('users and personal data', () => {
     await addUser(t, { username: 'sec-league', role: 'sec-admin', division: '150100' });
     const target = await addUser(t, { username: 'worker', role: 'county-officer', division: '150102' });
     const agent = await signInAdmin(t, 'sec-league');
-    const wide = await agent.request('POST', `/api/users/${target}/roles`, { role: 'region-officer', divisionCode: '150000' });
+    const wide = await agent.request('POST', `/api/users/${target}/roles`, {
+      role: 'region-officer',
+      divisionCode: '150000',
+    });
     expect(wide.statusCode).toBe(403);
-    const ok = await agent.request('POST', `/api/users/${target}/roles`, { role: 'league-officer', divisionCode: '150100' });
+    const ok = await agent.request('POST', `/api/users/${target}/roles`, {
+      role: 'league-officer',
+      divisionCode: '150100',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().roles).toContainEqual({ role: 'league-officer', divisionCode: '150100' });
   });
@@ -83,9 +110,17 @@ describe('users and personal data', () => {
       phone: '12345',
     });
     expect(bad.statusCode).toBe(400);
-    const paths = bad.json().error.details.map((d: { path: string }) => d.path).sort();
+    const paths = bad
+      .json()
+      .error.details.map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['body.idNumber', 'body.phone']);
-    const weak = await agent.request('POST', '/api/users', { username: 'weakuser', password: 'aaaaaaaaaaaa', displayName: '弱', divisionCode: '150102' });
+    const weak = await agent.request('POST', '/api/users', {
+      username: 'weakuser',
+      password: 'aaaaaaaaaaaa',
+      displayName: '弱',
+      divisionCode: '150102',
+    });
     expect(weak.statusCode).toBe(400);
     const ok = await agent.request('POST', '/api/users', {
       username: 'newuser',
@@ -106,7 +141,11 @@ describe('users and personal data', () => {
     const admin = await signInAdmin(t, 'sysadm2');
     expect((await admin.request('POST', `/api/users/${victim}/disable`)).statusCode).toBe(200);
     expect((await victimAgent.request('GET', '/api/me')).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'victim', password: TEST_PASSWORD } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'victim', password: TEST_PASSWORD },
+    });
     expect(login.statusCode).toBe(409);
   });
 });
@@ -133,7 +172,11 @@ describe('self-registration', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/registrations', payload: enterprise });
     expect(res.statusCode).toBe(201);
     const { id } = res.json();
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '13912345678', password: 'Register#2026' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: '13912345678', password: 'Register#2026' },
+    });
     expect(login.statusCode).toBe(409);
     expect(login.json().error.message).toContain('审核');
 
@@ -146,37 +189,73 @@ describe('self-registration', () => {
     const officer = await signIn(t, 'tumed');
     const list = (await officer.request('GET', '/api/registrations')).json();
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ requestedRole: 'enterprise', phone: '139****5678', organisation: { uscc: '91110108558521630L' } });
+    expect(list.items[0]).toMatchObject({
+      requestedRole: 'enterprise',
+      phone: '139****5678',
+      organisation: { uscc: '91110108558521630L' },
+    });
     expect((await officer.request('POST', `/api/registrations/${id}/approve`)).statusCode).toBe(200);
     expect((await officer.request('POST', `/api/registrations/${id}/approve`)).statusCode).toBe(409);
 
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '13912345678', password: 'Register#2026' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: '13912345678', password: 'Register#2026' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().roles).toEqual([{ role: 'enterprise', divisionCode: '150121' }]);
-    const org = await t.db.db.selectFrom('organisation').select('status').where('uscc', '=', '91110108558521630L').executeTakeFirstOrThrow();
+    const org = await t.db.db
+      .selectFrom('organisation')
+      .select('status')
+      .where('uscc', '=', '91110108558521630L')
+      .executeTakeFirstOrThrow();
     expect(org.status).toBe('active');
   });
 
   it('rejects with a reason, and refuses bad registrations without writing anything', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/registrations', payload: { ...enterprise, divisionCode: '150100' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/registrations',
+      payload: { ...enterprise, divisionCode: '150100' },
+    });
     expect(bad.statusCode).toBe(400);
-    const noOrg = await t.app.inject({ method: 'POST', url: '/api/registrations', payload: { ...enterprise, organisation: undefined } });
+    const noOrg = await t.app.inject({
+      method: 'POST',
+      url: '/api/registrations',
+      payload: { ...enterprise, organisation: undefined },
+    });
     expect(noOrg.statusCode).toBe(400);
-    const admin = await t.app.inject({ method: 'POST', url: '/api/registrations', payload: { ...enterprise, role: 'sys-admin' } });
+    const admin = await t.app.inject({
+      method: 'POST',
+      url: '/api/registrations',
+      payload: { ...enterprise, role: 'sys-admin' },
+    });
     expect(admin.statusCode).toBe(400);
-    expect(await t.db.db.selectFrom('app_user').select('id').where('username', '=', '13912345678').execute()).toHaveLength(0);
+    expect(
+      await t.db.db.selectFrom('app_user').select('id').where('username', '=', '13912345678').execute(),
+    ).toHaveLength(0);
 
     const farmer = await t.app.inject({
       method: 'POST',
       url: '/api/registrations',
-      payload: { role: 'farmer', password: 'Register#2026', displayName: '巴特尔', phone: '13712345678', divisionCode: '150121' },
+      payload: {
+        role: 'farmer',
+        password: 'Register#2026',
+        displayName: '巴特尔',
+        phone: '13712345678',
+        divisionCode: '150121',
+      },
     });
     expect(farmer.statusCode).toBe(201);
     await addUser(t, { username: 'tumed2', role: 'county-officer', division: '150121' });
     const officer = await signIn(t, 'tumed2');
     const res = await officer.request('POST', `/api/registrations/${farmer.json().id}/reject`, { reason: '信息不实' });
     expect(res.json()).toMatchObject({ status: 'rejected' });
-    const audit = await t.db.db.selectFrom('audit_log').select('details').where('action', '=', 'registration.reject').executeTakeFirstOrThrow();
+    const audit = await t.db.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'registration.reject')
+      .executeTakeFirstOrThrow();
     expect(audit.details).toContain('信息不实');
   });
 });

@@ -53,7 +53,10 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/me': { kind: 'none', self: true },
   'GET /api/organisations': { kind: 'none', list: true },
   'GET /api/organisations/:id': { kind: 'org' },
-  'POST /api/organisations': { kind: 'none', body: (d, n) => ({ name: `矩阵测试单位${n}`, type: 'government', divisionCode: d }) },
+  'POST /api/organisations': {
+    kind: 'none',
+    body: (d, n) => ({ name: `矩阵测试单位${n}`, type: 'government', divisionCode: d }),
+  },
   'PATCH /api/organisations/:id': { kind: 'org', body: (_d, n) => ({ name: `改名单位${n}` }) },
   'GET /api/users': { kind: 'none', list: true },
   'GET /api/users/:id': { kind: 'user' },
@@ -98,7 +101,16 @@ describe('cross-division access matrix (T1)', () => {
     const now = new Date().toISOString();
     const row = await t.db.db
       .insertInto('organisation')
-      .values({ name: `目标单位${++counter}`, type: 'government', uscc: null, division_code: division, status: 'active', is_demo: 0, created_at: now, updated_at: now })
+      .values({
+        name: `目标单位${++counter}`,
+        type: 'government',
+        uscc: null,
+        division_code: division,
+        status: 'active',
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -130,12 +142,21 @@ describe('cross-division access matrix (T1)', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (role) await t.db.db.insertInto('user_role').values({ user_id: row.id, role_code: role, division_code: division, granted_by: null, granted_at: now }).execute();
+    if (role)
+      await t.db.db
+        .insertInto('user_role')
+        .values({ user_id: row.id, role_code: role, division_code: division, granted_by: null, granted_at: now })
+        .execute();
     return row.id;
   }
 
   async function auditCount(action: string): Promise<number> {
-    const r = await t.db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).where('result', '=', 'success').executeTakeFirstOrThrow();
+    const r = await t.db.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', action)
+      .where('result', '=', 'success')
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -146,7 +167,12 @@ describe('cross-division access matrix (T1)', () => {
     parents = new Map(rows.map((r) => [r.code, r.parent_code]));
     for (const p of PRINCIPALS) {
       await addUser(t, { username: p.name, role: p.role, division: p.division });
-      agents.set(p.name, ['sys-admin', 'sec-admin', 'audit-admin'].includes(p.role) ? await signInAdmin(t, p.name) : await signIn(t, p.name));
+      agents.set(
+        p.name,
+        ['sys-admin', 'sec-admin', 'audit-admin'].includes(p.role)
+          ? await signInAdmin(t, p.name)
+          : await signIn(t, p.name),
+      );
     }
     // Rows to see in lists: organisations, users, registrations and audit rows in every object division.
     for (const d of OBJECT_DIVISIONS) {
@@ -182,21 +208,36 @@ describe('cross-division access matrix (T1)', () => {
         for (const d of c.kind === 'none' && !c.body ? [null] : OBJECT_DIVISIONS) {
           let url = route.url;
           if (c.kind !== 'none' && d) {
-            const target = c.kind === 'org' ? await makeOrg(d) : c.kind === 'registration' ? await makeUser(d, 'pending', null) : await makeUser(d, 'active', 'farmer');
+            const target =
+              c.kind === 'org'
+                ? await makeOrg(d)
+                : c.kind === 'registration'
+                  ? await makeUser(d, 'pending', null)
+                  : await makeUser(d, 'active', 'farmer');
             url = url.replace(':id', String(target));
           }
           const isWrite = route.method !== 'GET';
           const isAudited = route.rule.audit !== 'none';
           const before = isAudited ? await auditCount(route.rule.audit) : 0;
-          const res: LightMyRequestResponse = await agent.request(route.method as 'GET', url, c.body ? c.body(d ?? '150000', ++counter) : isWrite ? {} : undefined);
+          const res: LightMyRequestResponse = await agent.request(
+            route.method as 'GET',
+            url,
+            c.body ? c.body(d ?? '150000', ++counter) : isWrite ? {} : undefined,
+          );
           const expectOk = allowed(p, permission, d);
           checked++;
           const ok = res.statusCode >= 200 && res.statusCode < 300;
-          if (expectOk !== ok) failures.push(`${p.name} ${id} @${d}: expected ${expectOk ? '2xx' : 'denied'}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
-          if (!ok && ![403, 404].includes(res.statusCode)) failures.push(`${p.name} ${id} @${d}: denial with status ${res.statusCode}`);
-          if (ok && isAudited && (await auditCount(route.rule.audit)) !== before + 1) failures.push(`${p.name} ${id} @${d}: no '${route.rule.audit}' audit row`);
+          if (expectOk !== ok)
+            failures.push(
+              `${p.name} ${id} @${d}: expected ${expectOk ? '2xx' : 'denied'}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+            );
+          if (!ok && ![403, 404].includes(res.statusCode))
+            failures.push(`${p.name} ${id} @${d}: denial with status ${res.statusCode}`);
+          if (ok && isAudited && (await auditCount(route.rule.audit)) !== before + 1)
+            failures.push(`${p.name} ${id} @${d}: no '${route.rule.audit}' audit row`);
           // T10: full phone numbers appear only in the audited full view.
-          if (route.rule.access !== 'pi:view_full' && FULL_PHONE.test(res.body)) failures.push(`${p.name} ${id} @${d}: full phone number in the response`);
+          if (route.rule.access !== 'pi:view_full' && FULL_PHONE.test(res.body))
+            failures.push(`${p.name} ${id} @${d}: full phone number in the response`);
           if (ok && route.rule.access === 'pi:view_full') fullViews++;
         }
       }

@@ -40,7 +40,14 @@ export const ADMIN_ROLES: readonly RoleCode[] = ['sys-admin', 'sec-admin', 'audi
 /** Roles a member of the public may ask for when registering. */
 export const SELF_REGISTER_ROLES: readonly RoleCode[] = ['enterprise', 'researcher', 'farmer'];
 
-const OFFICER: Permission[] = ['org:read', 'org:create', 'org:update', 'org:approve', 'user:read', 'registration:approve'];
+const OFFICER: Permission[] = [
+  'org:read',
+  'org:create',
+  'org:update',
+  'org:approve',
+  'user:read',
+  'registration:approve',
+];
 
 export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   'sys-admin': ['org:read', 'org:create', 'org:update', 'user:read', 'user:create', 'user:update', 'profile:read'],

@@ -23,9 +23,32 @@ interface Tree {
 
 /** Real-looking codes whose prefixes collide: 1502xx siblings, league codes, and codes that merely look related. */
 const TRICKY = [
-  '150000', '150100', '150102', '150105', '150200', '150202', '150203', '150204', '150205', '150206', '150207',
-  '150220', '150221', '150222', '150223', '150230', '150300', '150302', '152000', '152500', '152502', '150020',
-  '150023', '150002', '102030', '015020',
+  '150000',
+  '150100',
+  '150102',
+  '150105',
+  '150200',
+  '150202',
+  '150203',
+  '150204',
+  '150205',
+  '150206',
+  '150207',
+  '150220',
+  '150221',
+  '150222',
+  '150223',
+  '150230',
+  '150300',
+  '150302',
+  '152000',
+  '152500',
+  '152502',
+  '150020',
+  '150023',
+  '150002',
+  '102030',
+  '015020',
 ];
 
 const codeArb: fc.Arbitrary<string> = fc.oneof(
@@ -112,7 +135,10 @@ describe('T2a: buildClosure (pure)', () => {
         const index = closureIndex(rows);
         expect(tree.codes.filter((c) => index.get(`${c}>${c}`) !== 0)).toEqual([]);
         const bad = rows.filter(
-          (r) => !tree.parents.has(r.ancestor) || !tree.parents.has(r.descendant) || (r.distance === 0) !== (r.ancestor === r.descendant),
+          (r) =>
+            !tree.parents.has(r.ancestor) ||
+            !tree.parents.has(r.descendant) ||
+            (r.distance === 0) !== (r.ancestor === r.descendant),
         );
         expect(bad).toEqual([]);
       }),
@@ -130,9 +156,11 @@ describe('T2a: buildClosure (pure)', () => {
         const wrong: string[] = [];
         for (const ab of rows) {
           for (const bc of byAncestor.get(ab.descendant) ?? []) {
-            if (index.get(`${ab.ancestor}>${bc.descendant}`) !== ab.distance + bc.distance) wrong.push(`${ab.ancestor}>${ab.descendant}>${bc.descendant}`);
+            if (index.get(`${ab.ancestor}>${bc.descendant}`) !== ab.distance + bc.distance)
+              wrong.push(`${ab.ancestor}>${ab.descendant}>${bc.descendant}`);
           }
-          if (ab.ancestor !== ab.descendant && index.has(`${ab.descendant}>${ab.ancestor}`)) wrong.push(`cycle ${ab.ancestor}<>${ab.descendant}`);
+          if (ab.ancestor !== ab.descendant && index.has(`${ab.descendant}>${ab.ancestor}`))
+            wrong.push(`cycle ${ab.ancestor}<>${ab.descendant}`);
         }
         expect(wrong).toEqual([]);
       }),
@@ -167,7 +195,8 @@ describe('T2a: buildClosure (pure)', () => {
         const wrong: string[] = [];
         for (const a of tree.codes) {
           for (const d of tree.codes) {
-            if (looksRelatedByPrefix(a, d) && index.has(`${a}>${d}`) !== chainOf(tree, d).includes(a)) wrong.push(`${a}>${d}`);
+            if (looksRelatedByPrefix(a, d) && index.has(`${a}>${d}`) !== chainOf(tree, d).includes(a))
+              wrong.push(`${a}>${d}`);
           }
         }
         expect(wrong).toEqual([]);
@@ -222,10 +251,13 @@ const scenarioArb: fc.Arbitrary<Scenario> = treeArb(30).chain((tree) =>
   fc.record({
     tree: fc.constant(tree),
     orgDivisions: fc.array(fc.constantFrom(...tree.codes), { minLength: 0, maxLength: 40 }),
-    roots: fc.uniqueArray(fc.oneof({ arbitrary: fc.constantFrom(...tree.codes), weight: 4 }, { arbitrary: codeArb, weight: 1 }), {
-      minLength: 0,
-      maxLength: 4,
-    }),
+    roots: fc.uniqueArray(
+      fc.oneof({ arbitrary: fc.constantFrom(...tree.codes), weight: 4 }, { arbitrary: codeArb, weight: 1 }),
+      {
+        minLength: 0,
+        maxLength: 4,
+      },
+    ),
   }),
 );
 
@@ -249,14 +281,27 @@ async function loadScenario(db: Db, s: Scenario): Promise<number[]> {
   for (let i = 0; i < closure.length; i += 500) {
     await db
       .insertInto('division_closure')
-      .values(closure.slice(i, i + 500).map((c) => ({ ancestor_code: c.ancestor, descendant_code: c.descendant, distance: c.distance })))
+      .values(
+        closure
+          .slice(i, i + 500)
+          .map((c) => ({ ancestor_code: c.ancestor, descendant_code: c.descendant, distance: c.distance })),
+      )
       .execute();
   }
   const ids: number[] = [];
   for (const [i, division] of s.orgDivisions.entries()) {
     const row = await db
       .insertInto('organisation')
-      .values({ name: `单位${i}`, type: 'enterprise', uscc: null, division_code: division, status: 'active', is_demo: 0, created_at: NOW, updated_at: NOW })
+      .values({
+        name: `单位${i}`,
+        type: 'enterprise',
+        uscc: null,
+        division_code: division,
+        status: 'active',
+        is_demo: 0,
+        created_at: NOW,
+        updated_at: NOW,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.push(row.id);
@@ -266,7 +311,11 @@ async function loadScenario(db: Db, s: Scenario): Promise<number[]> {
 
 async function checkScenario(db: Db, s: Scenario, ids: number[]): Promise<void> {
   const expected = ids.filter((_, i) => inScopeModel(s.tree, s.roots, s.orgDivisions[i] ?? '')).sort((a, b) => a - b);
-  const rows = await db.selectFrom('organisation').select('id').where(scopeFilter('organisation.division_code', s.roots)).execute();
+  const rows = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where(scopeFilter('organisation.division_code', s.roots))
+    .execute();
   expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(expected);
   // Also combined with another predicate, as repositories do.
   const active = await db
@@ -277,7 +326,9 @@ async function checkScenario(db: Db, s: Scenario, ids: number[]): Promise<void> 
     .execute();
   expect(active.length).toBe(expected.length);
   for (const code of s.tree.codes) {
-    expect(await isWithinScope(db, s.roots, code), `${code} in [${s.roots.join(',')}]`).toBe(inScopeModel(s.tree, s.roots, code));
+    expect(await isWithinScope(db, s.roots, code), `${code} in [${s.roots.join(',')}]`).toBe(
+      inScopeModel(s.tree, s.roots, code),
+    );
   }
   // Codes that are not divisions at all are never in scope, whatever they look like.
   for (const code of ['999999', '150299', '1502', '']) {
@@ -323,11 +374,21 @@ describe('T2b: scopeFilter and isWithinScope agree with the model', () => {
         roots: ['150200'],
       };
       const ids = await loadScenario(h.db, s);
-      const rows = await h.db.selectFrom('organisation').select('id').where(scopeFilter('organisation.division_code', ['150200'])).execute();
+      const rows = await h.db
+        .selectFrom('organisation')
+        .select('id')
+        .where(scopeFilter('organisation.division_code', ['150200']))
+        .execute();
       expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual([ids[0], ids[2]]);
       expect(await isWithinScope(h.db, ['150200'], '150203')).toBe(false);
       expect(await isWithinScope(h.db, ['150200'], '150202')).toBe(true);
-      expect(await h.db.selectFrom('organisation').select('id').where(scopeFilter('organisation.division_code', [])).execute()).toEqual([]);
+      expect(
+        await h.db
+          .selectFrom('organisation')
+          .select('id')
+          .where(scopeFilter('organisation.division_code', []))
+          .execute(),
+      ).toEqual([]);
       expect(await isWithinScope(h.db, [], '150200')).toBe(false);
     } finally {
       await h.destroy();

@@ -57,7 +57,9 @@ export async function isWithinScope(db: DbOrTrx, roots: readonly string[], divis
 }
 
 /** Pure model of the closure: the ancestors of every node of a parent map, itself included. */
-export function buildClosure(parents: ReadonlyMap<string, string | null>): { ancestor: string; descendant: string; distance: number }[] {
+export function buildClosure(
+  parents: ReadonlyMap<string, string | null>,
+): { ancestor: string; descendant: string; distance: number }[] {
   const rows: { ancestor: string; descendant: string; distance: number }[] = [];
   for (const code of parents.keys()) {
     let cur: string | null | undefined = code;

@@ -18,7 +18,11 @@ describe('audit witness', () => {
     const config = testConfig();
     const deps = createDeps(config, db);
     for (let i = 0; i < 10; i++) {
-      await db.db.transaction().execute((trx) => writeAudit(trx, deps.audit, { userId: null, username: 'w', ip: null }, { action: `test.${i}` }));
+      await db.db
+        .transaction()
+        .execute((trx) =>
+          writeAudit(trx, deps.audit, { userId: null, username: 'w', ip: null }, { action: `test.${i}` }),
+        );
     }
     const first = await verifyAuditChain(db.db, config.auditKey);
     expect(first.ok).toBe(true);

@@ -15,15 +15,29 @@ export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/audit', {
     config: { rule: { access: 'audit:read', scope: 'division-subtree', audit: 'none' } },
-    schema: { tags: ['audit'], summary: '审计日志 / audit log', querystring: ZListAuditQuery, response: { 200: ZAuditPage, ...errorResponses } },
+    schema: {
+      tags: ['audit'],
+      summary: '审计日志 / audit log',
+      querystring: ZListAuditQuery,
+      response: { 200: ZAuditPage, ...errorResponses },
+    },
     handler: async (req) => {
       const q = req.query;
       const roots = scopeRoots(callerOf(req).principal, 'audit:read');
       // Rows without a division (failed logins of unknown names, system events) belong to region-level auditors.
-      const provinceRoots = await deps.db.selectFrom('division').select('code').where('code', 'in', roots.length ? roots : ['']).where('level', '=', 'province').execute();
+      const provinceRoots = await deps.db
+        .selectFrom('division')
+        .select('code')
+        .where('code', 'in', roots.length ? roots : [''])
+        .where('level', '=', 'province')
+        .execute();
       let base = deps.db
         .selectFrom('audit_log')
-        .where((eb) => (provinceRoots.length > 0 ? eb.or([scopeFilter('audit_log.division_code', roots), eb('audit_log.division_code', 'is', null)]) : scopeFilter('audit_log.division_code', roots)));
+        .where((eb) =>
+          provinceRoots.length > 0
+            ? eb.or([scopeFilter('audit_log.division_code', roots), eb('audit_log.division_code', 'is', null)])
+            : scopeFilter('audit_log.division_code', roots),
+        );
       if (q.actor) base = base.where('audit_log.actor_username', '=', q.actor.toLowerCase());
       if (q.action) base = base.where('audit_log.action', '=', q.action);
       if (q.division) base = base.where(scopeFilter('audit_log.division_code', [q.division]));
@@ -53,7 +67,11 @@ export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/audit/verify', {
     config: { rule: { access: 'audit:verify', scope: 'none', audit: 'none' } },
-    schema: { tags: ['audit'], summary: '校验审计链 / verify the audit chain', response: { 200: ZAuditVerifyResult, ...errorResponses } },
+    schema: {
+      tags: ['audit'],
+      summary: '校验审计链 / verify the audit chain',
+      response: { 200: ZAuditVerifyResult, ...errorResponses },
+    },
     handler: () => verifyAuditChain(deps.db, deps.config.auditKey),
   });
 }

@@ -58,7 +58,9 @@ function makeDeps(h: Handle, start = new Date('2026-01-15T02:00:00.000Z')) {
 /** Varied rows: nulls and values in every nullable column, Chinese text, IPv6, failures, denials. */
 function sampleEntry(i: number): { actor: AuditActor; entry: AuditEntry } {
   const actor: AuditActor =
-    i % 5 === 0 ? { userId: null, username: null, ip: null } : { userId: i % 7, username: `user${i % 7}`, ip: i % 3 === 0 ? '::1' : `10.0.0.${i % 250}` };
+    i % 5 === 0
+      ? { userId: null, username: null, ip: null }
+      : { userId: i % 7, username: `user${i % 7}`, ip: i % 3 === 0 ? '::1' : `10.0.0.${i % 250}` };
   const entry: AuditEntry = {
     action: ['org.create', 'org.update', 'auth.login', 'user.role_grant', 'pi.view_full'][i % 5] ?? 'org.create',
     targetType: i % 4 === 0 ? undefined : 'organisation',
@@ -82,7 +84,17 @@ async function writeRows(deps: Deps, clock: { advance(ms: number): void }, n: nu
 // Tamperings
 // ---------------------------------------------------------------------------------------------------------------
 
-const TEXT_FIELDS = ['at', 'actor_username', 'action', 'target_type', 'target_id', 'division_code', 'result', 'ip', 'details'] as const;
+const TEXT_FIELDS = [
+  'at',
+  'actor_username',
+  'action',
+  'target_type',
+  'target_id',
+  'division_code',
+  'result',
+  'ip',
+  'details',
+] as const;
 const NOT_NULL = new Set<string>(['at', 'action', 'result']);
 type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -93,7 +105,14 @@ type Tamper =
   | { kind: 'edit-actor-id'; row: number; toNull: boolean; delta: number }
   | { kind: 'delete'; row: number; count: number }
   | { kind: 'swap-rows'; a: number; b: number; withHashes: boolean }
-  | { kind: 'change-hash'; row: number; column: 'hash' | 'prev_hash'; source: 'random' | 'other-row' | 'flip'; other: number; pos: number }
+  | {
+      kind: 'change-hash';
+      row: number;
+      column: 'hash' | 'prev_hash';
+      source: 'random' | 'other-row' | 'flip';
+      other: number;
+      pos: number;
+    }
   | { kind: 'move-seq'; row: number; gap: number }
   | { kind: 'append-forged'; unkeyed: boolean }
   | { kind: 'edit-and-rehash'; row: number; text: string };
@@ -110,10 +129,19 @@ function tamperArb(n: number): fc.Arbitrary<Tamper> {
   );
   return fc.oneof(
     fc.record({ kind: fc.constant('edit-text' as const), row, field: fc.constantFrom(...TEXT_FIELDS), value }),
-    fc.record({ kind: fc.constant('edit-actor-id' as const), row, toNull: fc.boolean(), delta: fc.integer({ min: 1, max: 1000 }) }),
+    fc.record({
+      kind: fc.constant('edit-actor-id' as const),
+      row,
+      toNull: fc.boolean(),
+      delta: fc.integer({ min: 1, max: 1000 }),
+    }),
     // Any row but the tail: removing the newest rows leaves a shorter chain that is valid by itself (see report).
     fc
-      .record({ kind: fc.constant('delete' as const), row: fc.nat({ max: n - 2 }), count: fc.integer({ min: 1, max: 5 }) })
+      .record({
+        kind: fc.constant('delete' as const),
+        row: fc.nat({ max: n - 2 }),
+        count: fc.integer({ min: 1, max: 5 }),
+      })
       .map((t) => ({ ...t, count: Math.min(t.count, n - 1 - t.row) })),
     fc
       .record({ kind: fc.constant('swap-rows' as const), a: row, b: row, withHashes: fc.boolean() })
@@ -154,7 +182,18 @@ function newText(old: string | null, field: TextField, v: ValueSpec): string | n
   return out;
 }
 
-const CONTENT_COLUMNS = ['at', 'actor_user_id', 'actor_username', 'action', 'target_type', 'target_id', 'division_code', 'result', 'ip', 'details'] as const;
+const CONTENT_COLUMNS = [
+  'at',
+  'actor_user_id',
+  'actor_username',
+  'action',
+  'target_type',
+  'target_id',
+  'division_code',
+  'result',
+  'ip',
+  'details',
+] as const;
 
 function contentOf(r: AuditRow) {
   return {
@@ -203,7 +242,8 @@ async function applyTamper(trx: Db, rows: AuditRow[], t: Tamper): Promise<void> 
     case 'swap-rows': {
       const a = at(t.a);
       const b = at(t.b);
-      const pick = (r: AuditRow) => (t.withHashes ? { ...contentOf(r), prev_hash: r.prev_hash, hash: r.hash } : contentOf(r));
+      const pick = (r: AuditRow) =>
+        t.withHashes ? { ...contentOf(r), prev_hash: r.prev_hash, hash: r.hash } : contentOf(r);
       await trx.updateTable('audit_log').set(pick(b)).where('seq', '=', a.seq).execute();
       await trx.updateTable('audit_log').set(pick(a)).where('seq', '=', b.seq).execute();
       return;
@@ -288,7 +328,12 @@ describe('T11: audit hash chain', () => {
     expect(rows[0]?.prev_hash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
     for (const batch of [undefined, 1, 7, N_ROWS]) {
-      expect(await verifyAuditChain(h.db, deps.audit.key, { batch })).toMatchObject({ ok: true, rows: N_ROWS, problems: [], head: { seq: N_ROWS } });
+      expect(await verifyAuditChain(h.db, deps.audit.key, { batch })).toMatchObject({
+        ok: true,
+        rows: N_ROWS,
+        problems: [],
+        head: { seq: N_ROWS },
+      });
     }
   });
 
@@ -326,8 +371,15 @@ describe('T11: audit hash chain', () => {
   });
 
   it('is intact again after all the rolled-back tamperings, guards included', async () => {
-    expect(await verifyAuditChain(h.db, deps.audit.key)).toMatchObject({ ok: true, rows: N_ROWS, problems: [], head: { seq: N_ROWS } });
-    await expect(h.db.updateTable('audit_log').set({ action: 'x' }).where('seq', '=', 1).execute()).rejects.toThrow(/append-only/);
+    expect(await verifyAuditChain(h.db, deps.audit.key)).toMatchObject({
+      ok: true,
+      rows: N_ROWS,
+      problems: [],
+      head: { seq: N_ROWS },
+    });
+    await expect(h.db.updateTable('audit_log').set({ action: 'x' }).where('seq', '=', 1).execute()).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('names the kind of each problem', async () => {
@@ -337,9 +389,17 @@ describe('T11: audit hash chain', () => {
         await applyTamper(trx, rows, t);
         return (await verifyAuditChain(trx, deps.audit.key)).problems.map((p) => `${p.seq}:${p.kind}`);
       });
-    expect(await kinds({ kind: 'edit-text', row: 9, field: 'action', value: { mode: 'set', text: 'org.delete' } })).toEqual(['10:edited']);
+    expect(
+      await kinds({ kind: 'edit-text', row: 9, field: 'action', value: { mode: 'set', text: 'org.delete' } }),
+    ).toEqual(['10:edited']);
     expect(await kinds({ kind: 'delete', row: 9, count: 2 })).toEqual(['12:deleted', '12:reordered']);
-    expect(await kinds({ kind: 'swap-rows', a: 3, b: 4, withHashes: true })).toEqual(['4:reordered', '4:edited', '5:reordered', '5:edited', '6:reordered']);
+    expect(await kinds({ kind: 'swap-rows', a: 3, b: 4, withHashes: true })).toEqual([
+      '4:reordered',
+      '4:edited',
+      '5:reordered',
+      '5:edited',
+      '6:reordered',
+    ]);
   });
 });
 
@@ -361,13 +421,23 @@ describe('T11: append-only guards and rollback coupling', () => {
   });
 
   const NOW = new Date().toISOString();
-  const orgCount = async (name: string) => (await h.db.selectFrom('organisation').select('id').where('name', '=', name).execute()).length;
+  const orgCount = async (name: string) =>
+    (await h.db.selectFrom('organisation').select('id').where('name', '=', name).execute()).length;
   const auditCount = async () => (await h.db.selectFrom('audit_log').select('seq').execute()).length;
 
   async function createOrg(trx: Db, name: string): Promise<number> {
     const row = await trx
       .insertInto('organisation')
-      .values({ name, type: 'enterprise', uscc: null, division_code: '150102', status: 'active', is_demo: 0, created_at: NOW, updated_at: NOW })
+      .values({
+        name,
+        type: 'enterprise',
+        uscc: null,
+        division_code: '150102',
+        status: 'active',
+        is_demo: 0,
+        created_at: NOW,
+        updated_at: NOW,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -375,7 +445,9 @@ describe('T11: append-only guards and rollback coupling', () => {
 
   it('blocks UPDATE of any row and DELETE of recent rows through the application connection', async () => {
     await writeRows(deps, clock, 5);
-    await expect(h.db.updateTable('audit_log').set({ action: 'org.delete' }).where('seq', '=', 2).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      h.db.updateTable('audit_log').set({ action: 'org.delete' }).where('seq', '=', 2).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(h.db.updateTable('audit_log').set({ hash: GENESIS_HASH }).execute()).rejects.toThrow(/append-only/);
     await expect(h.db.deleteFrom('audit_log').where('seq', '=', 5).execute()).rejects.toThrow(/cannot be deleted/);
     await expect(h.db.deleteFrom('audit_log').execute()).rejects.toThrow(/cannot be deleted/);
@@ -387,7 +459,9 @@ describe('T11: append-only guards and rollback coupling', () => {
   it('allows deleting rows past the 180-day retention but never updating them', async () => {
     ({ deps, clock } = makeDeps(h, new Date(Date.now() - 200 * 24 * 3600 * 1000)));
     await writeRows(deps, clock, 2);
-    await expect(h.db.updateTable('audit_log').set({ action: 'x' }).where('seq', '=', 1).execute()).rejects.toThrow(/append-only/);
+    await expect(h.db.updateTable('audit_log').set({ action: 'x' }).where('seq', '=', 1).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await h.db.deleteFrom('audit_log').where('seq', '=', 1).execute();
     expect(await auditCount()).toBe(1);
   });
@@ -395,7 +469,12 @@ describe('T11: append-only guards and rollback coupling', () => {
   it('commits the write and its audit row together', async () => {
     await deps.db.transaction().execute(async (trx) => {
       const id = await createOrg(trx, '审计测试单位甲');
-      await writeAudit(trx, deps.audit, { userId: 1, username: 'officer', ip: '127.0.0.1' }, { action: 'org.create', targetType: 'organisation', targetId: id, divisionCode: '150102' });
+      await writeAudit(
+        trx,
+        deps.audit,
+        { userId: 1, username: 'officer', ip: '127.0.0.1' },
+        { action: 'org.create', targetType: 'organisation', targetId: id, divisionCode: '150102' },
+      );
     });
     expect(await orgCount('审计测试单位甲')).toBe(1);
     expect(await auditCount()).toBe(1);
@@ -405,16 +484,27 @@ describe('T11: append-only guards and rollback coupling', () => {
     await writeRows(deps, clock, 3);
     // Make every audit insert fail, as a full disk or a broken constraint would.
     if (h.engine === 'sqlite') {
-      await sql`create trigger audit_log_fail before insert on audit_log begin select raise(abort, 'audit store unavailable'); end`.execute(h.db);
+      await sql`create trigger audit_log_fail before insert on audit_log begin select raise(abort, 'audit store unavailable'); end`.execute(
+        h.db,
+      );
     } else {
-      await sql`create function audit_log_fail() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable'; end $$`.execute(h.db);
-      await sql`create trigger audit_log_fail before insert on audit_log for each row execute function audit_log_fail()`.execute(h.db);
+      await sql`create function audit_log_fail() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable'; end $$`.execute(
+        h.db,
+      );
+      await sql`create trigger audit_log_fail before insert on audit_log for each row execute function audit_log_fail()`.execute(
+        h.db,
+      );
     }
     await expect(
       deps.db.transaction().execute(async (trx) => {
         const id = await createOrg(trx, '审计测试单位乙');
         expect(id).toBeGreaterThan(0);
-        await writeAudit(trx, deps.audit, { userId: 1, username: 'officer', ip: '127.0.0.1' }, { action: 'org.create', targetType: 'organisation', targetId: id });
+        await writeAudit(
+          trx,
+          deps.audit,
+          { userId: 1, username: 'officer', ip: '127.0.0.1' },
+          { action: 'org.create', targetType: 'organisation', targetId: id },
+        );
       }),
     ).rejects.toThrow(/audit store unavailable/);
     expect(await orgCount('审计测试单位乙')).toBe(0);
@@ -428,7 +518,12 @@ describe('T11: append-only guards and rollback coupling', () => {
     await expect(
       deps.db.transaction().execute(async (trx) => {
         const id = await createOrg(trx, '审计测试单位丙');
-        await writeAudit(trx, deps.audit, { userId: 1, username: 'officer', ip: null }, { action: 'org.create', targetId: id, details: circular });
+        await writeAudit(
+          trx,
+          deps.audit,
+          { userId: 1, username: 'officer', ip: null },
+          { action: 'org.create', targetId: id, details: circular },
+        );
       }),
     ).rejects.toThrow();
     expect(await orgCount('审计测试单位丙')).toBe(0);
@@ -442,7 +537,16 @@ describe('T11: append-only guards and rollback coupling', () => {
         // Unknown division: the foreign key fails after the audit row was written.
         await trx
           .insertInto('organisation')
-          .values({ name: '审计测试单位丁', type: 'enterprise', uscc: null, division_code: '999999', status: 'active', is_demo: 0, created_at: NOW, updated_at: NOW })
+          .values({
+            name: '审计测试单位丁',
+            type: 'enterprise',
+            uscc: null,
+            division_code: '999999',
+            status: 'active',
+            is_demo: 0,
+            created_at: NOW,
+            updated_at: NOW,
+          })
           .execute();
       }),
     ).rejects.toThrow();
@@ -454,13 +558,23 @@ describe('T11: append-only guards and rollback coupling', () => {
     const writers = Array.from({ length: 24 }, (_, i) =>
       deps.db.transaction().execute(async (trx) => {
         const id = await createOrg(trx, `并发单位${i}`);
-        await writeAudit(trx, deps.audit, { userId: i, username: `w${i}`, ip: null }, { action: 'org.create', targetType: 'organisation', targetId: id });
+        await writeAudit(
+          trx,
+          deps.audit,
+          { userId: i, username: `w${i}`, ip: null },
+          { action: 'org.create', targetType: 'organisation', targetId: id },
+        );
       }),
     );
     await Promise.all(writers);
     const chain = await readChain(h.db);
     expect(chain.map((r) => r.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
-    expect(await verifyAuditChain(h.db, deps.audit.key)).toMatchObject({ ok: true, rows: 24, problems: [], head: { seq: 24 } });
+    expect(await verifyAuditChain(h.db, deps.audit.key)).toMatchObject({
+      ok: true,
+      rows: 24,
+      problems: [],
+      head: { seq: 24 },
+    });
   });
 });
 
@@ -480,14 +594,25 @@ describe('chainHash', () => {
       details: '{}',
     };
     const h0 = chainHash('k', GENESIS_HASH, base);
-    expect(h0).toBe(createHmac('sha256', 'k').update(GENESIS_HASH).update('\n').update(JSON.stringify(Object.values(base))).digest('hex'));
+    expect(h0).toBe(
+      createHmac('sha256', 'k')
+        .update(GENESIS_HASH)
+        .update('\n')
+        .update(JSON.stringify(Object.values(base)))
+        .digest('hex'),
+    );
     expect(chainHash('k2', GENESIS_HASH, base)).not.toBe(h0);
     expect(chainHash('k', '1'.repeat(64), base)).not.toBe(h0);
     for (const field of Object.keys(base) as (keyof typeof base)[]) {
-      const changed = { ...base, [field]: field === 'seq' || field === 'actor_user_id' ? 2 : `${String(base[field])}x` };
+      const changed = {
+        ...base,
+        [field]: field === 'seq' || field === 'actor_user_id' ? 2 : `${String(base[field])}x`,
+      };
       expect(chainHash('k', GENESIS_HASH, changed), field).not.toBe(h0);
     }
     // null and the string "null" are different.
-    expect(chainHash('k', GENESIS_HASH, { ...base, ip: null })).not.toBe(chainHash('k', GENESIS_HASH, { ...base, ip: 'null' }));
+    expect(chainHash('k', GENESIS_HASH, { ...base, ip: null })).not.toBe(
+      chainHash('k', GENESIS_HASH, { ...base, ip: 'null' }),
+    );
   });
 });

@@ -69,7 +69,12 @@ export function chainHash(key: string, prevHash: string, row: ChainedFields): st
 /** Appends one audit row inside `trx`; if the write around it rolls back, so does the row (and vice versa). */
 export async function writeAudit(trx: DbOrTrx, ctx: AuditContext, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await lockForChain(ctx.engine, trx as Kysely<unknown>, CHAIN_LOCK_KEY);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const fields: ChainedFields = {
     seq: (last?.seq ?? 0) + 1,
     at: iso(ctx.clock.now()),
@@ -131,24 +136,46 @@ export async function verifyAuditChain(
   let head: ChainHead | null = null;
   let witnessSeen = false;
   for (;;) {
-    const page = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
     if (page.length === 0) break;
     for (const row of page) {
       rows++;
       if (row.seq !== expectedSeq) {
-        problems.push({ seq: row.seq, kind: 'deleted', message: `缺少第 ${expectedSeq}–${row.seq - 1} 条 / rows ${expectedSeq}-${row.seq - 1} missing` });
+        problems.push({
+          seq: row.seq,
+          kind: 'deleted',
+          message: `缺少第 ${expectedSeq}–${row.seq - 1} 条 / rows ${expectedSeq}-${row.seq - 1} missing`,
+        });
       }
       if (row.prev_hash !== prevHash) {
-        problems.push({ seq: row.seq, kind: 'reordered', message: `第 ${row.seq} 条与前一条不衔接 / row ${row.seq} does not follow the previous row` });
+        problems.push({
+          seq: row.seq,
+          kind: 'reordered',
+          message: `第 ${row.seq} 条与前一条不衔接 / row ${row.seq} does not follow the previous row`,
+        });
       }
       const expected = chainHash(key, row.prev_hash, row);
       if (row.hash !== expected) {
-        problems.push({ seq: row.seq, kind: 'edited', message: `第 ${row.seq} 条内容被修改 / row ${row.seq} was altered` });
+        problems.push({
+          seq: row.seq,
+          kind: 'edited',
+          message: `第 ${row.seq} 条内容被修改 / row ${row.seq} was altered`,
+        });
       }
       if (opts.witness && row.seq === opts.witness.seq) {
         witnessSeen = true;
         if (row.hash !== opts.witness.hash)
-          problems.push({ seq: row.seq, kind: 'edited', message: `第 ${row.seq} 条与外部见证不符 / row ${row.seq} differs from the witness` });
+          problems.push({
+            seq: row.seq,
+            kind: 'edited',
+            message: `第 ${row.seq} 条与外部见证不符 / row ${row.seq} differs from the witness`,
+          });
       }
       prevHash = row.hash;
       expectedSeq = row.seq + 1;

@@ -36,7 +36,12 @@ async function claimAttempt(deps: Deps, key: string): Promise<boolean> {
     const updated = await deps.db
       .updateTable('login_throttle')
       .set((eb) => ({
-        failures: eb.case().when('first_failure_at', '>', windowStart).then(eb('failures', '+', 1)).else(1).end(),
+        failures: eb
+          .case()
+          .when('first_failure_at', '>', windowStart)
+          .then(eb('failures', '+', 1))
+          .else(1)
+          .end(),
         locked_until: eb
           .case()
           .when(eb.and([eb('first_failure_at', '>', windowStart), eb('failures', '>=', MAX_FAILURES - 1)]))
@@ -70,7 +75,10 @@ export interface LoginInput {
 }
 
 /** Checks credentials; on success opens a new session (pending a second factor for admin roles). */
-export async function login(deps: Deps, input: LoginInput): Promise<{ id: string; state: SessionState; principal: Principal }> {
+export async function login(
+  deps: Deps,
+  input: LoginInput,
+): Promise<{ id: string; state: SessionState; principal: Principal }> {
   const key = normaliseUsername(input.username).slice(0, 64);
   const actor: AuditActor = { userId: null, username: key, ip: input.ip };
   const user = await deps.db
@@ -84,13 +92,18 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ id: string
 
   if (locked || !user || !passwordOk) {
     await deps.db.transaction().execute(async (trx) => {
-      await writeAudit(trx, deps.audit, { ...actor, userId: user?.id ?? null }, {
-        action: 'auth.login',
-        result: 'failure',
-        targetType: 'user',
-        targetId: user?.id,
-        details: { reason: locked ? 'locked' : 'bad-credentials' },
-      });
+      await writeAudit(
+        trx,
+        deps.audit,
+        { ...actor, userId: user?.id ?? null },
+        {
+          action: 'auth.login',
+          result: 'failure',
+          targetType: 'user',
+          targetId: user?.id,
+          details: { reason: locked ? 'locked' : 'bad-credentials' },
+        },
+      );
     });
     throw new AppError('LOGIN_FAILED');
   }
@@ -98,13 +111,18 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ id: string
     await deps.db.transaction().execute(async (trx) => {
       // The password was right: the attempt claimed above is not a failure.
       await trx.deleteFrom('login_throttle').where('username_key', '=', key).execute();
-      await writeAudit(trx, deps.audit, { ...actor, userId: user.id }, {
-        action: 'auth.login',
-        result: 'failure',
-        targetType: 'user',
-        targetId: user.id,
-        details: { reason: `status-${user.status}` },
-      });
+      await writeAudit(
+        trx,
+        deps.audit,
+        { ...actor, userId: user.id },
+        {
+          action: 'auth.login',
+          result: 'failure',
+          targetType: 'user',
+          targetId: user.id,
+          details: { reason: `status-${user.status}` },
+        },
+      );
     });
     throw new AppError('INVALID_STATE', {
       zh: user.status === 'pending' ? '账户正在等待审核' : '账户已停用，请联系管理员',
@@ -115,7 +133,8 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ id: string
   if (!principal) throw new AppError('LOGIN_FAILED');
   const roles = principal.roles.map((r) => r.role);
   return deps.db.transaction().execute(async (trx) => {
-    if (input.previousSessionHash) await trx.deleteFrom('session').where('id_hash', '=', input.previousSessionHash).execute();
+    if (input.previousSessionHash)
+      await trx.deleteFrom('session').where('id_hash', '=', input.previousSessionHash).execute();
     await trx.deleteFrom('login_throttle').where('username_key', '=', key).execute();
     const session = await createSession(trx, deps, {
       userId: user.id,
@@ -124,25 +143,42 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ id: string
       ip: input.ip,
       userAgent: input.userAgent,
     });
-    await writeAudit(trx, deps.audit, { ...actor, userId: user.id }, {
-      action: 'auth.login',
-      targetType: 'user',
-      targetId: user.id,
-      divisionCode: principal.divisionCode,
-      details: { mfaPending: session.state.mfaPending },
-    });
+    await writeAudit(
+      trx,
+      deps.audit,
+      { ...actor, userId: user.id },
+      {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+        divisionCode: principal.divisionCode,
+        details: { mfaPending: session.state.mfaPending },
+      },
+    );
     return { ...session, principal };
   });
 }
 
 function totpFor(secret: string, username: string): TOTP {
-  return new TOTP({ issuer: 'Qixian 旗县', label: username, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  return new TOTP({
+    issuer: 'Qixian 旗县',
+    label: username,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret),
+  });
 }
 
 /** Starts TOTP enrolment for an account that has none: stores a fresh secret, returns it once. */
 export async function setupTotp(deps: Deps, principal: Principal): Promise<{ secret: string; otpauthUri: string }> {
-  const user = await deps.db.selectFrom('app_user').select(['totp_enabled']).where('id', '=', principal.userId).executeTakeFirstOrThrow();
-  if (user.totp_enabled === 1) throw new AppError('INVALID_STATE', { zh: '已绑定动态口令', en: 'A TOTP device is already enrolled' });
+  const user = await deps.db
+    .selectFrom('app_user')
+    .select(['totp_enabled'])
+    .where('id', '=', principal.userId)
+    .executeTakeFirstOrThrow();
+  if (user.totp_enabled === 1)
+    throw new AppError('INVALID_STATE', { zh: '已绑定动态口令', en: 'A TOTP device is already enrolled' });
   const secret = new Secret({ size: 20 }).base32;
   await deps.db
     .updateTable('app_user')
@@ -164,19 +200,30 @@ export async function verifyTotp(
     .select(['totp_secret_enc', 'totp_enabled'])
     .where('id', '=', opts.principal.userId)
     .executeTakeFirstOrThrow();
-  if (!user.totp_secret_enc) throw new AppError('INVALID_STATE', { zh: '请先绑定动态口令', en: 'Enrol a TOTP device first' });
+  if (!user.totp_secret_enc)
+    throw new AppError('INVALID_STATE', { zh: '请先绑定动态口令', en: 'Enrol a TOTP device first' });
   const locked = !(await claimAttempt(deps, key));
   const secret = deps.vault.decrypt(user.totp_secret_enc);
-  const delta = totpFor(secret, opts.principal.username).validate({ token: opts.code, timestamp: deps.clock.now().getTime(), window: 1 });
+  const delta = totpFor(secret, opts.principal.username).validate({
+    token: opts.code,
+    timestamp: deps.clock.now().getTime(),
+    window: 1,
+  });
   if (locked || delta === null) {
     await deps.db.transaction().execute(async (trx) => {
-      await writeAudit(trx, deps.audit, actor, { action: 'auth.totp', result: 'failure', targetType: 'user', targetId: actor.userId ?? undefined });
+      await writeAudit(trx, deps.audit, actor, {
+        action: 'auth.totp',
+        result: 'failure',
+        targetType: 'user',
+        targetId: actor.userId ?? undefined,
+      });
     });
     throw new AppError('MFA_INVALID');
   }
   return deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('session').where('id_hash', '=', opts.session.idHash).execute();
-    if (user.totp_enabled !== 1) await trx.updateTable('app_user').set({ totp_enabled: 1 }).where('id', '=', opts.principal.userId).execute();
+    if (user.totp_enabled !== 1)
+      await trx.updateTable('app_user').set({ totp_enabled: 1 }).where('id', '=', opts.principal.userId).execute();
     await trx.deleteFrom('login_throttle').where('username_key', '=', key).execute();
     const session = await createSession(trx, deps, {
       userId: opts.principal.userId,
@@ -195,14 +242,22 @@ export async function verifyTotp(
   });
 }
 
-export async function logout(deps: Deps, opts: { principal: Principal; session: SessionState; ip: string }): Promise<void> {
+export async function logout(
+  deps: Deps,
+  opts: { principal: Principal; session: SessionState; ip: string },
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('session').where('id_hash', '=', opts.session.idHash).execute();
-    await writeAudit(trx, deps.audit, { userId: opts.principal.userId, username: opts.principal.username, ip: opts.ip }, {
-      action: 'auth.logout',
-      targetType: 'user',
-      targetId: opts.principal.userId,
-    });
+    await writeAudit(
+      trx,
+      deps.audit,
+      { userId: opts.principal.userId, username: opts.principal.username, ip: opts.ip },
+      {
+        action: 'auth.logout',
+        targetType: 'user',
+        targetId: opts.principal.userId,
+      },
+    );
   });
 }
 
@@ -213,7 +268,11 @@ export async function presentSession(db: DbOrTrx, principal: Principal, state: S
     .select(['code', 'name', 'level'])
     .where('code', '=', principal.divisionCode)
     .executeTakeFirstOrThrow();
-  const user = await db.selectFrom('app_user').select(['totp_enabled']).where('id', '=', principal.userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('app_user')
+    .select(['totp_enabled'])
+    .where('id', '=', principal.userId)
+    .executeTakeFirstOrThrow();
   const permissions = new Set<string>();
   for (const r of principal.roles) if (isRoleCode(r.role)) for (const p of ROLE_PERMISSIONS[r.role]) permissions.add(p);
   return {

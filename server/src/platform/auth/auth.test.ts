@@ -16,7 +16,10 @@ describe('auth', () => {
     const agent = await signIn(t, 'officer1');
     const s = await agent.request('GET', '/api/auth/session');
     expect(s.statusCode).toBe(200);
-    expect(s.json()).toMatchObject({ user: { username: 'officer1', divisionCode: '150102', divisionName: '新城区' }, mfaRequired: false });
+    expect(s.json()).toMatchObject({
+      user: { username: 'officer1', divisionCode: '150102', divisionName: '新城区' },
+      mfaRequired: false,
+    });
     const out = await agent.request('POST', '/api/auth/logout');
     expect(out.statusCode).toBe(200);
     const after = await agent.request('GET', '/api/auth/session');
@@ -25,8 +28,16 @@ describe('auth', () => {
 
   it('gives the same answer for unknown users and wrong passwords', async () => {
     await addUser(t, { username: 'known', role: 'farmer', division: '150102' });
-    const a = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'known', password: 'wrong-password' } });
-    const b = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-password' } });
+    const a = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'known', password: 'wrong-password' },
+    });
+    const b = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'wrong-password' },
+    });
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.body).toBe(b.body);
@@ -78,7 +89,11 @@ describe('auth', () => {
 
   it('requires TOTP for the admin roles: enrol, then verify on the next login', async () => {
     await addUser(t, { username: 'secadmin', role: 'sec-admin', division: '150000' });
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'secadmin', password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'secadmin', password: TEST_PASSWORD },
+    });
     expect(res.json()).toMatchObject({ mfaRequired: true, mfaEnrolled: false, permissions: [] });
     const cookie = res.cookies.find((c) => c.name.endsWith('qx_session'));
     const headers = { cookie: `${cookie?.name}=${cookie?.value}`, 'x-csrf-token': res.json().csrfToken as string };
@@ -89,7 +104,12 @@ describe('auth', () => {
     const setup = await t.app.inject({ method: 'GET', url: '/api/auth/totp/setup', headers });
     expect(setup.statusCode).toBe(200);
     const totp = new TOTP({ secret: Secret.fromBase32(setup.json().secret as string) });
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/totp', headers, payload: { code: '000000' === totp.generate({ timestamp: t.clock.now().getTime() }) ? '111111' : '000000' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp',
+      headers,
+      payload: { code: '000000' === totp.generate({ timestamp: t.clock.now().getTime() }) ? '111111' : '000000' },
+    });
     expect(bad.statusCode).toBe(401);
     const ok = await t.app.inject({
       method: 'POST',

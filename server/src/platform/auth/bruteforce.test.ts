@@ -22,7 +22,12 @@ function nextIp(): string {
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
-function attempt(app: FastifyInstance, username: string, password: string, ip = nextIp()): Promise<LightMyRequestResponse> {
+function attempt(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+  ip = nextIp(),
+): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
 }
 
@@ -69,7 +74,9 @@ async function loginAudits(t: TestApp | { app: FastifyInstance }, username: stri
 
 /** Largest number of password checks (bad-credentials failures and successes) inside any 30-minute span. */
 function maxChecksInAnyWindow(audits: LoginAudit[]): number {
-  const times = audits.filter((a) => a.reason === 'bad-credentials' || a.result === 'success').map((a) => Date.parse(a.at));
+  const times = audits
+    .filter((a) => a.reason === 'bad-credentials' || a.result === 'success')
+    .map((a) => Date.parse(a.at));
   let max = 0;
   for (const start of times) max = Math.max(max, times.filter((x) => x >= start && x < start + LOCKOUT_MS).length);
   return max;
@@ -225,36 +232,46 @@ describe('T4: brute force and user enumeration', () => {
     const audits = await loginAudits(t, 'victim');
     const checks = audits.filter((a) => a.reason === 'bad-credentials' || a.result === 'success');
     expect(checks.length).toBeLessThanOrEqual(5);
-    expect(responses.filter((r) => r.statusCode === 200).length).toBe(audits.filter((a) => a.result === 'success').length);
-  });
-
-  it('random attack schedules never get more than 5 password checks into any 30 minutes', { timeout: 120_000 }, async () => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(
-          fc.record({
-            // Bursts, waits that straddle the 30-minute boundaries, and anything in between.
-            gapS: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 28 * 60, max: 31 * 60 }), fc.integer({ min: 0, max: 45 * 60 })),
-            right: fc.boolean(),
-          }),
-          { minLength: 6, maxLength: 14 },
-        ),
-        async (schedule) => {
-          // Each run attacks its own (unknown) username: the throttle treats known and unknown alike.
-          const name = `target${run++}`;
-          for (const step of schedule) {
-            t.clock.advance(step.gapS * 1000);
-            await attempt(t.app, name, step.right ? TEST_PASSWORD : WRONG);
-          }
-          const audits = await loginAudits(t, name);
-          expect(audits).toHaveLength(schedule.length);
-          expect(maxChecksInAnyWindow(audits)).toBeLessThanOrEqual(MAX_FAILURES);
-        },
-      ),
-      { numRuns: 25, seed: 4242 },
+    expect(responses.filter((r) => r.statusCode === 200).length).toBe(
+      audits.filter((a) => a.result === 'success').length,
     );
   });
+
+  it(
+    'random attack schedules never get more than 5 password checks into any 30 minutes',
+    { timeout: 120_000 },
+    async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              // Bursts, waits that straddle the 30-minute boundaries, and anything in between.
+              gapS: fc.oneof(
+                fc.integer({ min: 0, max: 20 }),
+                fc.integer({ min: 28 * 60, max: 31 * 60 }),
+                fc.integer({ min: 0, max: 45 * 60 }),
+              ),
+              right: fc.boolean(),
+            }),
+            { minLength: 6, maxLength: 14 },
+          ),
+          async (schedule) => {
+            // Each run attacks its own (unknown) username: the throttle treats known and unknown alike.
+            const name = `target${run++}`;
+            for (const step of schedule) {
+              t.clock.advance(step.gapS * 1000);
+              await attempt(t.app, name, step.right ? TEST_PASSWORD : WRONG);
+            }
+            const audits = await loginAudits(t, name);
+            expect(audits).toHaveLength(schedule.length);
+            expect(maxChecksInAnyWindow(audits)).toBeLessThanOrEqual(MAX_FAILURES);
+          },
+        ),
+        { numRuns: 25, seed: 4242 },
+      );
+    },
+  );
 
   it('answers the 31st login from one address within a minute with 429 and a Chinese message', async () => {
     const ip = '192.0.2.77';
@@ -265,7 +282,11 @@ describe('T4: brute force and user enumeration', () => {
     const limited = await attempt(t.app, 'victim', TEST_PASSWORD, ip);
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toEqual({
-      error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', messageEn: 'Too many requests; try again later' },
+      error: {
+        code: 'RATE_LIMITED',
+        message: '请求过于频繁，请稍后再试',
+        messageEn: 'Too many requests; try again later',
+      },
     });
     expect(limited.cookies).toEqual([]);
     // Other addresses are not affected, and the refused request did not count against the account.

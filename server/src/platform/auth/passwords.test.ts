@@ -39,9 +39,12 @@ describe('password policy: 等保 profile (default)', () => {
 });
 
 describe('password policy: ASVS 5.0 profile', () => {
-  it.each(['aaaaaaaaaaaa', 'correct horse battery', '密码密码密码密码密码密码', 'Qixian#Test2026'])('accepts %s (length only)', (pw) => {
-    expect(checkPasswordPolicy(pw, 'asvs')).toEqual([]);
-  });
+  it.each(['aaaaaaaaaaaa', 'correct horse battery', '密码密码密码密码密码密码', 'Qixian#Test2026'])(
+    'accepts %s (length only)',
+    (pw) => {
+      expect(checkPasswordPolicy(pw, 'asvs')).toEqual([]);
+    },
+  );
 
   it.each(['aaaaaaaaaaa', 'Abcdef12!xy', '密码密码密码密码密码', ''])('rejects %s (under 12 characters)', (pw) => {
     expect(checkPasswordPolicy(pw, 'asvs')).toEqual(['密码至少 12 个字符']);

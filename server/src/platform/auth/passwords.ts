@@ -31,7 +31,11 @@ export type PasswordProfile = 'dengbao' | 'asvs';
  * lower case, digits and symbols. ASVS 5.0: at least 12 characters, no composition rules.
  * Returns Chinese messages of what is missing; empty when acceptable.
  */
-export function checkPasswordPolicy(password: string, profile: PasswordProfile = 'dengbao', username?: string): string[] {
+export function checkPasswordPolicy(
+  password: string,
+  profile: PasswordProfile = 'dengbao',
+  username?: string,
+): string[] {
   const problems: string[] = [];
   if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('密码不能包含用户名');
   if (profile === 'asvs') {

@@ -50,7 +50,11 @@ export async function loadPrincipal(db: DbOrTrx, userId: number): Promise<Princi
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user || user.status !== 'active') return null;
-  const roles = await db.selectFrom('user_role').select(['role_code', 'division_code']).where('user_id', '=', userId).execute();
+  const roles = await db
+    .selectFrom('user_role')
+    .select(['role_code', 'division_code'])
+    .where('user_id', '=', userId)
+    .execute();
   return {
     userId: user.id,
     username: user.username,
@@ -69,7 +73,14 @@ export function idleTimeoutFor(roles: readonly string[]): number {
 export async function createSession(
   trx: DbOrTrx,
   deps: Deps,
-  opts: { userId: number; roles: readonly string[]; mfaPending: boolean; ip: string; userAgent: string; createdAt?: string },
+  opts: {
+    userId: number;
+    roles: readonly string[];
+    mfaPending: boolean;
+    ip: string;
+    userAgent: string;
+    createdAt?: string;
+  },
 ): Promise<{ id: string; state: SessionState }> {
   const id = randomBytes(32).toString('base64url');
   const now = deps.clock.now();
@@ -111,7 +122,12 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, id: string): v
 }
 
 export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
-  void reply.clearCookie(cookieName(deps), { path: '/', httpOnly: true, secure: deps.config.secureCookies, sameSite: 'strict' });
+  void reply.clearCookie(cookieName(deps), {
+    path: '/',
+    httpOnly: true,
+    secure: deps.config.secureCookies,
+    sameSite: 'strict',
+  });
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -126,16 +142,27 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('csrfOk', false);
-  app.decorateRequest('auditDenied', async function (this: { principal: Principal | null; ip: string; url: string; method: string }, permission: string) {
-    const principal = this.principal;
-    await deps.db.transaction().execute((trx) =>
-      writeAudit(trx, deps.audit, { userId: principal?.userId ?? null, username: principal?.username ?? null, ip: this.ip }, {
-        action: 'access.denied',
-        result: 'denied',
-        details: { permission, method: this.method, url: this.url.slice(0, 200) },
-      }),
-    );
-  });
+  app.decorateRequest(
+    'auditDenied',
+    async function (
+      this: { principal: Principal | null; ip: string; url: string; method: string },
+      permission: string,
+    ) {
+      const principal = this.principal;
+      await deps.db.transaction().execute((trx) =>
+        writeAudit(
+          trx,
+          deps.audit,
+          { userId: principal?.userId ?? null, username: principal?.username ?? null, ip: this.ip },
+          {
+            action: 'access.denied',
+            result: 'denied',
+            details: { permission, method: this.method, url: this.url.slice(0, 200) },
+          },
+        ),
+      );
+    },
+  );
 
   app.addHook('onRequest', async (req) => {
     const raw = req.cookies[cookieName(deps)];
@@ -160,7 +187,11 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
       return;
     }
     if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
-      await deps.db.updateTable('session').set({ last_seen_at: iso(now) }).where('id_hash', '=', idHash).execute();
+      await deps.db
+        .updateTable('session')
+        .set({ last_seen_at: iso(now) })
+        .where('id_hash', '=', idHash)
+        .execute();
     }
     req.principal = principal;
     req.session = {

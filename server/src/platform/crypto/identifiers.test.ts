@@ -108,16 +108,19 @@ describe('GB 11643 公民身份号码', () => {
     }
   });
 
-  it.each(['11010519491231002X', '440524188001010014'])('rejects every single-digit substitution in the first 17 of %s', (id) => {
-    for (let i = 0; i < 17; i++) {
-      for (const c of '0123456789') {
-        if (c === id.charAt(i)) continue;
-        const mutated = replaceAt(id, i, c);
-        // A substituted date digit may also make the date impossible; either way it must fail.
-        expect(isValidIdNumber(mutated), `position ${i} -> ${c}`).toBe(false);
+  it.each(['11010519491231002X', '440524188001010014'])(
+    'rejects every single-digit substitution in the first 17 of %s',
+    (id) => {
+      for (let i = 0; i < 17; i++) {
+        for (const c of '0123456789') {
+          if (c === id.charAt(i)) continue;
+          const mutated = replaceAt(id, i, c);
+          // A substituted date digit may also make the date impossible; either way it must fail.
+          expect(isValidIdNumber(mutated), `position ${i} -> ${c}`).toBe(false);
+        }
       }
-    }
-  });
+    },
+  );
 
   /** An ID with the given birth date and a check character that fits, so only the date can make it fail. */
   function withDate(yyyymmdd: string): string {
@@ -139,9 +142,12 @@ describe('GB 11643 公民身份号码', () => {
     expect(isValidIdNumber(withDate(date))).toBe(false);
   });
 
-  it.each(['20000229', '19840229', '19491231', '20240101'])('accepts the real birth date %s with a fitting check character', (date) => {
-    expect(isValidIdNumber(withDate(date))).toBe(true);
-  });
+  it.each(['20000229', '19840229', '19491231', '20240101'])(
+    'accepts the real birth date %s with a fitting check character',
+    (date) => {
+      expect(isValidIdNumber(withDate(date))).toBe(true);
+    },
+  );
 
   it.each([
     ['empty', ''],

@@ -68,8 +68,12 @@ describe('vault: AES-256-GCM at rest', () => {
     const a = vault.encrypt('13812345678').split('.');
     const b = vault.encrypt('13987654321').split('.');
     const data = Buffer.from(a[3]!, 'base64url');
-    expect(() => vault.decrypt([a[0], a[1], a[2], data.subarray(0, data.length - 1).toString('base64url')].join('.'))).toThrow();
-    expect(() => vault.decrypt([a[0], a[1], a[2], Buffer.concat([data, Buffer.from([0])]).toString('base64url')].join('.'))).toThrow();
+    expect(() =>
+      vault.decrypt([a[0], a[1], a[2], data.subarray(0, data.length - 1).toString('base64url')].join('.')),
+    ).toThrow();
+    expect(() =>
+      vault.decrypt([a[0], a[1], a[2], Buffer.concat([data, Buffer.from([0])]).toString('base64url')].join('.')),
+    ).toThrow();
     // Tag of one message with the body of another.
     expect(() => vault.decrypt([a[0], a[1], b[2], a[3]].join('.'))).toThrow();
     expect(() => vault.decrypt([a[0], b[1], a[2], a[3]].join('.'))).toThrow();

@@ -1,4 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaValidationError,
+} from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERRORS, type ErrorCode, type ErrorDetail } from './errors.ts';
 
@@ -23,7 +29,11 @@ function zhIssue(issue: { code?: string; message: string; minimum?: unknown; max
   return make ? make(issue) : issue.message;
 }
 
-export function toErrorBody(code: ErrorCode, details?: ErrorDetail[], messages?: { zh: string; en: string }): ErrorBody {
+export function toErrorBody(
+  code: ErrorCode,
+  details?: ErrorDetail[],
+  messages?: { zh: string; en: string },
+): ErrorBody {
   const m = messages ?? ERRORS[code];
   return { error: { code, message: m.zh, messageEn: m.en, ...(details ? { details } : {}) } };
 }
@@ -48,7 +58,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { exposeInterna
       return reply.status(400).send(toErrorBody('VALIDATION', details));
     }
     const status = err.statusCode ?? 500;
-    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(toErrorBody('PAYLOAD_TOO_LARGE'));
+    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send(toErrorBody('PAYLOAD_TOO_LARGE'));
     if (status === 429) return reply.status(429).send(toErrorBody('RATE_LIMITED'));
     if (status >= 400 && status < 500) {
       // Malformed JSON, wrong content type and the like.

@@ -41,14 +41,22 @@ describe('errors and headers', () => {
 
   it('refuses bodies over the limit with 413 and changes nothing', async () => {
     const before = await t.db.db.selectFrom('organisation').select('id').execute();
-    const res = await agent.request('POST', '/api/organisations', { name: 'x'.repeat(BODY_LIMIT_BYTES + 10), type: 'government', divisionCode: '150102' });
+    const res = await agent.request('POST', '/api/organisations', {
+      name: 'x'.repeat(BODY_LIMIT_BYTES + 10),
+      type: 'government',
+      divisionCode: '150102',
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await t.db.db.selectFrom('organisation').select('id').execute()).toHaveLength(before.length);
   });
 
   it('ignores prototype-pollution keys (strict schemas refuse them)', async () => {
-    const res = await agent.request('POST', '/api/organisations', JSON.parse('{"name":"原型污染","type":"government","divisionCode":"150102","__proto__":{"admin":true}}'));
+    const res = await agent.request(
+      'POST',
+      '/api/organisations',
+      JSON.parse('{"name":"原型污染","type":"government","divisionCode":"150102","__proto__":{"admin":true}}'),
+    );
     expect([201, 400]).toContain(res.statusCode);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
@@ -58,18 +66,28 @@ describe('errors and headers', () => {
     for (const r of t.app.routeInventory.filter((x) => x.method === 'GET')) {
       const url = r.url.replace(':id', '1').replace(':code', '150102');
       const res = await agent.request('GET', url);
-      for (const h of ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'referrer-policy']) {
+      for (const h of [
+        'content-security-policy',
+        'strict-transport-security',
+        'x-content-type-options',
+        'referrer-policy',
+      ]) {
         if (!res.headers[h]) missing.push(`${url}: ${h}`);
       }
       if (res.headers['x-content-type-options'] !== 'nosniff') missing.push(`${url}: nosniff`);
-      if (url.startsWith('/api/') && !url.startsWith('/api/docs') && res.headers['cache-control'] !== 'no-store') missing.push(`${url}: no-store`);
+      if (url.startsWith('/api/') && !url.startsWith('/api/docs') && res.headers['cache-control'] !== 'no-store')
+        missing.push(`${url}: no-store`);
     }
     expect(missing).toEqual([]);
   });
 
   it('sets the session cookie HttpOnly and SameSite=Strict', async () => {
     await addUser(t, { username: 'cookie', role: 'farmer', division: '150102' });
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cookie', password: 'Qixian#Test2026' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'cookie', password: 'Qixian#Test2026' },
+    });
     const c = res.cookies.find((x) => x.name.endsWith('qx_session'));
     expect(c).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
   });

@@ -23,15 +23,54 @@ describe('input fuzzing (T5)', () => {
   it('answers every fuzzed request below 500 without internals', async () => {
     const body = fc.oneof(
       fc.jsonValue(),
-      fc.dictionary(fc.constantFrom('name', 'type', 'uscc', 'divisionCode', 'username', 'password', 'role', 'phone', 'idNumber', 'reason', 'status', 'code', ...POLLUTION), fc.jsonValue()),
+      fc.dictionary(
+        fc.constantFrom(
+          'name',
+          'type',
+          'uscc',
+          'divisionCode',
+          'username',
+          'password',
+          'role',
+          'phone',
+          'idNumber',
+          'reason',
+          'status',
+          'code',
+          ...POLLUTION,
+        ),
+        fc.jsonValue(),
+      ),
     );
-    const idPart = fc.oneof(fc.constantFrom('1', '0', '-1', '99999999999999999999', '1.5', 'abc', '%00', '..%2F..', '150102', '150203'), fc.string({ maxLength: 12 }));
-    const query = fc.dictionary(fc.constantFrom('page', 'pageSize', 'division', 'type', 'q', 'status', 'level', 'from', 'to', 'actor', 'code', 'year'), fc.string({ maxLength: 20 }));
+    const idPart = fc.oneof(
+      fc.constantFrom('1', '0', '-1', '99999999999999999999', '1.5', 'abc', '%00', '..%2F..', '150102', '150203'),
+      fc.string({ maxLength: 12 }),
+    );
+    const query = fc.dictionary(
+      fc.constantFrom(
+        'page',
+        'pageSize',
+        'division',
+        'type',
+        'q',
+        'status',
+        'level',
+        'from',
+        'to',
+        'actor',
+        'code',
+        'year',
+      ),
+      fc.string({ maxLength: 20 }),
+    );
     const problems: string[] = [];
     let sent = 0;
     for (const route of t.app.routeInventory) {
       if (route.url.startsWith('/api/docs') || route.url === '/api/auth/logout') continue;
-      const samples = fc.sample(fc.tuple(body, idPart, query, fc.nat({ max: agents.length - 1 })), { numRuns: CASES_PER_ROUTE, seed: 2026 + sent });
+      const samples = fc.sample(fc.tuple(body, idPart, query, fc.nat({ max: agents.length - 1 })), {
+        numRuns: CASES_PER_ROUTE,
+        seed: 2026 + sent,
+      });
       for (const [b, id, q, who] of samples) {
         const url = route.url.replace(':id', encodeURIComponent(id)).replace(':code', encodeURIComponent(id));
         const qs = new URLSearchParams(q).toString();
@@ -43,8 +82,10 @@ describe('input fuzzing (T5)', () => {
           ...(route.method === 'GET' ? {} : { payload: JSON.stringify(b) }),
         });
         sent++;
-        if (res.statusCode >= 500) problems.push(`${route.method} ${url}?${qs}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-        if (/\bat .+\.(ts|js):\d+|SqliteError|syntax error at|node_modules/.test(res.body)) problems.push(`${route.method} ${url}: internals in body`);
+        if (res.statusCode >= 500)
+          problems.push(`${route.method} ${url}?${qs}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (/\bat .+\.(ts|js):\d+|SqliteError|syntax error at|node_modules/.test(res.body))
+          problems.push(`${route.method} ${url}: internals in body`);
       }
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

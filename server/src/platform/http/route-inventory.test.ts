@@ -23,10 +23,13 @@ describe('route inventory (T0)', () => {
         continue;
       }
       const { access, scope, audit } = r.rule;
-      if (!['public', 'authenticated', ...PERMISSIONS].includes(access)) problems.push(`${id}: unknown access ${access}`);
-      if (!['none', 'public-data', 'self', 'division-subtree'].includes(scope)) problems.push(`${id}: unknown scope ${scope}`);
+      if (!['public', 'authenticated', ...PERMISSIONS].includes(access))
+        problems.push(`${id}: unknown access ${access}`);
+      if (!['none', 'public-data', 'self', 'division-subtree'].includes(scope))
+        problems.push(`${id}: unknown scope ${scope}`);
       if (!audit) problems.push(`${id}: no audit declaration`);
-      if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && audit === 'none') problems.push(`${id}: a write without an audit action`);
+      if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && audit === 'none')
+        problems.push(`${id}: a write without an audit action`);
       if (!r.hasSchema) problems.push(`${id}: no schema`);
       if (access !== 'public' && access !== 'authenticated' && scope === 'none' && r.url !== '/api/audit/verify')
         problems.push(`${id}: permission-guarded route without a scope rule`);
@@ -45,7 +48,9 @@ describe('route inventory (T0)', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/organisations', '/api/auth/login', '/api/divisions/{code}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/organisations', '/api/auth/login', '/api/divisions/{code}']),
+    );
     expect(doc.paths['/api/organisations'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['page', 'pageSize', 'division', 'type', 'q']),
     );

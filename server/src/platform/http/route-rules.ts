@@ -45,7 +45,12 @@ export function collectRoutes(app: FastifyInstance, inventory: InventoryEntry[])
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const rule = route.config?.rule;
     const s = route.schema ?? {};
-    const hasSchema = route.url.startsWith('/api/docs') || Boolean(s.response) || Boolean(s.body) || Boolean(s.querystring) || Boolean(s.params);
+    const hasSchema =
+      route.url.startsWith('/api/docs') ||
+      Boolean(s.response) ||
+      Boolean(s.body) ||
+      Boolean(s.querystring) ||
+      Boolean(s.params);
     for (const m of methods) if (m !== 'HEAD') inventory.push({ method: m, url: route.url, rule, hasSchema });
   });
 }
