@@ -1,6 +1,5 @@
 /** buildApp: the Fastify application with the platform pipeline and every module's routes. */
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,6 +19,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { createDeps, type Deps } from './platform/deps.ts';
 import { registerErrorHandler, toErrorBody } from './platform/errors/error-handler.ts';
 import { collectRoutes, enforceRule, type InventoryEntry } from './platform/http/route-rules.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerModules } from './modules/index.ts';
 
 export interface BuildAppOptions {
@@ -64,7 +64,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerErrorHandler(app, { exposeInternals: config.mode === 'development' });
 
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

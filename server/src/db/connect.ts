@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { isPostgresUrl } from '../config.ts';
 import type { Database, DbHandle } from './database.ts';
@@ -29,6 +29,34 @@ export function connect(opts: ConnectOptions): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'FULL'}`);
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', destroy: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every statement anew; on hot paths preparing costs as much as running the query. This keeps up to
+ * `max` prepared statements by SQL text (oldest evicted) and prepares a fresh one while a cached one is still
+ * iterating.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, max = 512): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(sqlText: string) {
+      const hit = cache.get(sqlText);
+      if (hit && !hit.busy) return hit;
+      const stmt = sqlite.prepare(sqlText);
+      if (!hit) {
+        if (cache.size >= max) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
 }

@@ -2,7 +2,7 @@
 import type { DbOrTrx } from '../../db/database.ts';
 import { likeOperator, likePattern, type Engine } from '../../db/dialect.ts';
 import { scopeFilter } from '../../platform/access/scope.ts';
-import { fetchPage, type PageRequest } from '../../platform/http/paging.ts';
+import type { PageRequest } from '../../platform/http/paging.ts';
 import type { OrganisationStatus, OrganisationType } from './organisations.tables.ts';
 import { sql } from 'kysely';
 
@@ -28,11 +28,9 @@ const COLUMNS = [
 
 export type OrganisationRow = Awaited<ReturnType<typeof findOrganisation>> & object;
 
-function baseQuery(db: DbOrTrx, engine: Engine, f: OrganisationFilter) {
-  let qb = db
-    .selectFrom('organisation')
-    .innerJoin('division', 'division.code', 'organisation.division_code')
-    .where(scopeFilter('organisation.division_code', f.roots));
+/** Filters on organisation columns only, so counting and paging never touch the division table. */
+function filtered(db: DbOrTrx, engine: Engine, f: OrganisationFilter) {
+  let qb = db.selectFrom('organisation').where(scopeFilter('organisation.division_code', f.roots));
   if (f.division) qb = qb.where(scopeFilter('organisation.division_code', [f.division]));
   if (f.type) qb = qb.where('organisation.type', '=', f.type);
   if (f.status) qb = qb.where('organisation.status', '=', f.status);
@@ -49,8 +47,29 @@ function baseQuery(db: DbOrTrx, engine: Engine, f: OrganisationFilter) {
   return qb;
 }
 
-export function listOrganisations(db: DbOrTrx, engine: Engine, f: OrganisationFilter, page: PageRequest) {
-  return fetchPage(baseQuery(db, engine, f), (qb) => qb.select(COLUMNS).orderBy('organisation.id', 'desc'), page);
+/**
+ * One page, newest first: the page's ids come from the (division_code, id) index, and only those 20 rows are joined
+ * to their division (sorting every row in scope first cost ~1 ms per region-wide page).
+ */
+export async function listOrganisations(db: DbOrTrx, engine: Engine, f: OrganisationFilter, page: PageRequest) {
+  const countRow = await filtered(db, engine, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(countRow.n);
+  if (total === 0) return { rows: [], total };
+  const ids = filtered(db, engine, f)
+    .select('organisation.id')
+    .orderBy('organisation.id', 'desc')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const rows = await db
+    .selectFrom('organisation')
+    .innerJoin('division', 'division.code', 'organisation.division_code')
+    .select(COLUMNS)
+    .where('organisation.id', 'in', ids)
+    .orderBy('organisation.id', 'desc')
+    .execute();
+  return { rows, total };
 }
 
 /** One organisation inside the roots, or undefined (outside scope looks the same as absent). */

@@ -168,7 +168,26 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
     const raw = req.cookies[cookieName(deps)];
     if (!raw) return;
     const idHash = hashSessionId(raw);
-    const row = await deps.db.selectFrom('session').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+    // Session and account in one query, roles in a second: the whole cost of authentication per request.
+    const row = await deps.db
+      .selectFrom('session')
+      .innerJoin('app_user', 'app_user.id', 'session.user_id')
+      .select([
+        'session.csrf_token',
+        'session.created_at',
+        'session.last_seen_at',
+        'session.expires_at',
+        'session.idle_timeout_s',
+        'session.mfa_pending',
+        'session.user_id',
+        'app_user.username',
+        'app_user.display_name',
+        'app_user.division_code',
+        'app_user.org_id',
+        'app_user.status',
+      ])
+      .where('session.id_hash', '=', idHash)
+      .executeTakeFirst();
     if (!row) {
       req.sessionExpired = true;
       return;
@@ -180,8 +199,7 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
       req.sessionExpired = true;
       return;
     }
-    const principal = await loadPrincipal(deps.db, row.user_id);
-    if (!principal) {
+    if (row.status !== 'active') {
       await deps.db.deleteFrom('session').where('id_hash', '=', idHash).execute();
       req.sessionExpired = true;
       return;
@@ -193,7 +211,19 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
         .where('id_hash', '=', idHash)
         .execute();
     }
-    req.principal = principal;
+    const roles = await deps.db
+      .selectFrom('user_role')
+      .select(['role_code', 'division_code'])
+      .where('user_id', '=', row.user_id)
+      .execute();
+    req.principal = {
+      userId: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      divisionCode: row.division_code,
+      orgId: row.org_id,
+      roles: roles.map((r) => ({ role: r.role_code, divisionCode: r.division_code })),
+    };
     req.session = {
       idHash,
       csrfToken: row.csrf_token,
