@@ -19,6 +19,11 @@ export function connect(opts: ConnectOptions): DbHandle {
     // Integers from COUNT(*) and SUM() come back as strings; int8 values here stay well within 2^53.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle client whose server connection dies (restart, failover, admin termination) must not crash the process;
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', (err) => {
+      console.error(`PostgreSQL idle client error: ${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', destroy: () => db.destroy() };
   }

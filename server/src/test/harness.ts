@@ -47,7 +47,17 @@ export async function freshDatabase(): Promise<TestDatabase> {
         await h.destroy();
         const a = new pg.Client({ connectionString: url });
         await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
+        // Let the pool's ending connections leave by themselves: forcing them out makes pg emit errors on clients
+        // that are already closing. Force only as a last resort.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await a.query(`drop database if exists ${name}${attempt >= 40 ? ' with (force)' : ''}`);
+            break;
+          } catch (err) {
+            if (attempt >= 40) throw err;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
         await a.end();
       },
     };
