@@ -83,8 +83,10 @@ export async function login(
   const actor: AuditActor = { userId: null, username: key, ip: input.ip };
   const user = await deps.db
     .selectFrom('app_user')
-    .select(['id', 'password_hash', 'status'])
+    .select(['id', 'password_hash', 'status', 'is_demo'])
     .where('username', '=', key)
+    // Production refuses demo accounts outright: they answer like unknown users.
+    .$if(deps.config.mode === 'production', (qb) => qb.where('is_demo', '=', 0))
     .executeTakeFirst();
   const locked = !(await claimAttempt(deps, key));
   // Always verify (against a dummy for unknown users) so timing does not tell them apart.

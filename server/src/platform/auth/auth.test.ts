@@ -125,3 +125,31 @@ describe('auth', () => {
     expect(newCookie?.value).not.toBe(cookie?.value);
   });
 });
+
+describe('production mode', () => {
+  it('refuses demo accounts with the ordinary login failure', async () => {
+    const t = await createTestApp({ config: { mode: 'production', secureCookies: true } });
+    try {
+      const id = await addUser(t, { username: 'demo-officer', role: 'county-officer', division: '150102' });
+      await addUser(t, { username: 'real-officer', role: 'county-officer', division: '150102' });
+      await t.db.db.updateTable('app_user').set({ is_demo: 1 }).where('id', '=', id).execute();
+      const demo = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'demo-officer', password: TEST_PASSWORD },
+      });
+      expect(demo.statusCode).toBe(401);
+      expect(demo.json().error.code).toBe('LOGIN_FAILED');
+      const real = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'real-officer', password: TEST_PASSWORD },
+      });
+      expect(real.statusCode).toBe(200);
+      const cookie = real.cookies.find((c) => c.name === '__Host-qx_session');
+      expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict', path: '/' });
+    } finally {
+      await t.close();
+    }
+  });
+});
