@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { likeOperator, likePattern, type Engine } from '../../db/dialect.ts';
 import { scopeFilter } from '../../platform/access/scope.ts';
 import type { PageRequest } from '../../platform/http/paging.ts';
+import { divisionNames } from '../divisions/index.ts';
 import type { OrganisationStatus, OrganisationType } from './organisations.tables.ts';
 import { sql } from 'kysely';
 
@@ -13,6 +14,17 @@ export interface OrganisationFilter {
   status?: OrganisationStatus;
   q?: string;
 }
+
+const ORGANISATION_COLUMNS = [
+  'organisation.id',
+  'organisation.name',
+  'organisation.type',
+  'organisation.uscc',
+  'organisation.division_code',
+  'organisation.status',
+  'organisation.is_demo',
+  'organisation.created_at',
+] as const;
 
 const COLUMNS = [
   'organisation.id',
@@ -48,28 +60,29 @@ function filtered(db: DbOrTrx, engine: Engine, f: OrganisationFilter) {
 }
 
 /**
- * One page, newest first: the page's ids come from the (division_code, id) index, and only those 20 rows are joined
- * to their division (sorting every row in scope first cost ~1 ms per region-wide page).
+ * One page, newest first, from the (division_code, id) index. Division names come from the in-memory reference map
+ * (joining first made SQLite sort every joined row in scope: ~4x slower), and a first page shorter than the page
+ * size is its own total, so small scopes skip the count.
  */
 export async function listOrganisations(db: DbOrTrx, engine: Engine, f: OrganisationFilter, page: PageRequest) {
-  const countRow = await filtered(db, engine, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const total = Number(countRow.n);
-  if (total === 0) return { rows: [], total };
-  const ids = filtered(db, engine, f)
-    .select('organisation.id')
+  const rows = await filtered(db, engine, f)
+    .select(ORGANISATION_COLUMNS)
     .orderBy('organisation.id', 'desc')
     .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
-  const rows = await db
-    .selectFrom('organisation')
-    .innerJoin('division', 'division.code', 'organisation.division_code')
-    .select(COLUMNS)
-    .where('organisation.id', 'in', ids)
-    .orderBy('organisation.id', 'desc')
+    .offset((page.page - 1) * page.pageSize)
     .execute();
-  return { rows, total };
+  const total =
+    page.page === 1 && rows.length < page.pageSize
+      ? rows.length
+      : Number(
+          (
+            await filtered(db, engine, f)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  const names = await divisionNames(db);
+  return { rows: rows.map((r) => ({ ...r, division_name: names.get(r.division_code) ?? r.division_code })), total };
 }
 
 /** One organisation inside the roots, or undefined (outside scope looks the same as absent). */
