@@ -2,20 +2,10 @@ import { z } from 'zod';
 import { isValidIdNumber, isValidMobile } from '../server/src/platform/crypto/identifiers.ts';
 import { ZDivisionCode, ZPageQuery, zPage } from './common.ts';
 import { ZUscc } from './organisations.ts';
+import { ROLE_CODES } from '../server/src/platform/access/roles.ts';
 
-export const ROLE_CODE_VALUES = [
-  'sys-admin',
-  'sec-admin',
-  'audit-admin',
-  'region-officer',
-  'league-officer',
-  'county-officer',
-  'unit-officer',
-  'enterprise',
-  'researcher',
-  'expert',
-  'farmer',
-] as const;
+/** The role codes of the access model (server/src/platform/access/roles.ts). */
+export const ROLE_CODE_VALUES = ROLE_CODES;
 
 export const ZPhone = z
   .string()

@@ -26,17 +26,7 @@ const ORGANISATION_COLUMNS = [
   'organisation.created_at',
 ] as const;
 
-const COLUMNS = [
-  'organisation.id',
-  'organisation.name',
-  'organisation.type',
-  'organisation.uscc',
-  'organisation.division_code',
-  'organisation.status',
-  'organisation.is_demo',
-  'organisation.created_at',
-  'division.name as division_name',
-] as const;
+const COLUMNS = [...ORGANISATION_COLUMNS, 'division.name as division_name'] as const;
 
 export type OrganisationRow = Awaited<ReturnType<typeof findOrganisation>> & object;
 
