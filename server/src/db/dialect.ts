@@ -35,16 +35,20 @@ export async function lockForChain(engine: Engine, trx: Kysely<unknown>, key: nu
   if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
 }
 
-/** Names of the application's tables, in creation order (used by backup and restore). */
+/**
+ * Names of the application's tables, in creation order (used by backup and restore). The full-text index tables
+ * (`search_fts*`) are derived from `search_document` by triggers, so they are neither backed up nor restored.
+ */
 export async function listTables(engine: Engine, db: Kysely<unknown>): Promise<string[]> {
   if (engine === 'sqlite') {
     const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table'
-      and name not like 'sqlite_%' and name not like 'kysely_%' order by rowid`.execute(db);
+      and name not like 'sqlite_%' and name not like 'kysely_%' and name not like 'search_fts%'
+      order by rowid`.execute(db);
     return r.rows.map((x) => x.name);
   }
   const r = await sql<{ name: string }>`select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
-    order by table_name`.execute(db);
+    and table_name not like 'search_fts%' order by table_name`.execute(db);
   return r.rows.map((x) => x.name);
 }
 
@@ -127,4 +131,67 @@ export async function referencedTables(engine: Engine, db: Kysely<unknown>, tabl
     join pg_class c2 on c2.oid = k.confrelid
     where k.contype = 'f' and k.conrelid = to_regclass(quote_ident(${table}::text))`.execute(db);
   return r.rows.map((x) => x.ref);
+}
+
+/* ---------------------------------------------------------------- full-text search (platform/search) ---------- */
+
+/**
+ * DDL of the full-text index over `search_document` (title_segmented, body_segmented: space-joined jieba tokens),
+ * kept in step by triggers so every write path (service, seed, restore) indexes. SQLite: an external-content FTS5
+ * table whose rowid is search_document.id, `unicode61` so jieba alone decides word boundaries. PostgreSQL: a side
+ * table with a `tsvector` ('simple' config, title weight A, body weight B) and a GIN index (a side table rather than
+ * a column, so that backups stay portable between engines).
+ */
+export function searchIndexDdl(engine: Engine): RawBuilder<unknown>[] {
+  if (engine === 'sqlite') {
+    const add = `insert into search_fts(rowid, title_segmented, body_segmented)
+      values (new.id, new.title_segmented, new.body_segmented);`;
+    const remove = `insert into search_fts(search_fts, rowid, title_segmented, body_segmented)
+      values ('delete', old.id, old.title_segmented, old.body_segmented);`;
+    return [
+      sql.raw(`create virtual table search_fts using fts5(title_segmented, body_segmented,
+        content='search_document', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`),
+      sql.raw(`create trigger search_document_ai after insert on search_document begin ${add} end`),
+      sql.raw(`create trigger search_document_ad after delete on search_document begin ${remove} end`),
+      sql.raw(`create trigger search_document_au after update on search_document begin ${remove} ${add} end`),
+    ];
+  }
+  return [
+    sql.raw(`create table search_fts (
+      doc_id integer primary key references search_document(id) on delete cascade,
+      tsv tsvector not null)`),
+    sql.raw(`create index search_fts_tsv_idx on search_fts using gin (tsv)`),
+    sql.raw(`create or replace function search_document_fts() returns trigger language plpgsql as $$
+      begin
+        insert into search_fts(doc_id, tsv) values (new.id,
+          setweight(to_tsvector('simple', new.title_segmented), 'A') ||
+          setweight(to_tsvector('simple', new.body_segmented), 'B'))
+        on conflict (doc_id) do update set tsv = excluded.tsv;
+        return null;
+      end $$`),
+    sql.raw(`create trigger search_document_fts after insert or update of title_segmented, body_segmented
+      on search_document for each row execute function search_document_fts()`),
+  ];
+}
+
+/** One full-text match: the search_document id and its relevance. */
+export interface SearchMatch {
+  doc_id: number;
+  score: number;
+}
+
+/**
+ * A derived table `(doc_id, score)` of the documents matching the terms (already reduced to letters and digits by
+ * the segmenter): all of them (`and`) or any (`or`). Higher score is better: FTS5 bm25 with the title weighted 10:1
+ * on SQLite (negated, as bm25 is lower-is-better), ts_rank with weights A (title) and B (body) on PostgreSQL.
+ */
+export function searchMatches(engine: Engine, terms: readonly string[], mode: 'and' | 'or'): RawBuilder<SearchMatch> {
+  if (engine === 'sqlite') {
+    const expr = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(mode === 'and' ? ' AND ' : ' OR ');
+    return sql<SearchMatch>`(select rowid as doc_id, -bm25(search_fts, 10.0, 1.0) as score
+      from search_fts where search_fts match ${expr})`;
+  }
+  const expr = terms.map((t) => `'${t.replace(/['\\]/g, '')}'`).join(mode === 'and' ? ' & ' : ' | ');
+  return sql<SearchMatch>`(select f.doc_id, ts_rank(f.tsv, q.q) as score from search_fts f,
+    to_tsquery('simple', ${expr}) as q(q) where f.tsv @@ q.q)`;
 }

@@ -2,6 +2,8 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database } from './database.ts';
 import type { Engine } from './dialect.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-search.ts';
+import * as m0003 from './migrations/0003-imports.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -10,6 +12,8 @@ interface EngineMigration {
 /** Ordered, frozen list of migrations; add new files here. */
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-foundation': m0001,
+  '0002-search': m0002,
+  '0003-imports': m0003,
 };
 
 function provider(engine: Engine): MigrationProvider {

@@ -2,13 +2,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../platform/deps.ts';
 import { registerDivisionsModule } from './divisions/index.ts';
-import { registerOrganisationsModule } from './organisations/index.ts';
-import { registerUsersModule } from './users/index.ts';
+import { organisationImport, registerOrganisationsModule } from './organisations/index.ts';
+import { registerUsersModule, userImport } from './users/index.ts';
+import { registerImports } from '../platform/spreadsheets/index.ts';
 import { registerAuditModule } from '../platform/audit/audit.routes.ts';
+import { registerSearchRoutes } from '../platform/search/search.routes.ts';
+import { registerMetricsRoutes } from '../platform/metrics/index.ts';
 
 export function registerModules(app: FastifyInstance, deps: Deps): void {
   registerDivisionsModule(app, deps);
   registerOrganisationsModule(app, deps);
   registerUsersModule(app, deps);
+  registerImports(app, deps, [organisationImport, userImport]);
   registerAuditModule(app, deps);
+  registerSearchRoutes(app, deps);
+  registerMetricsRoutes(app, deps);
 }

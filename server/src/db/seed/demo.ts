@@ -10,6 +10,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { RoleCode } from '../../platform/access/roles.ts';
 import { createUser } from '../../modules/users/users.admin.ts';
 import type { OrganisationType } from '../../modules/organisations/organisations.tables.ts';
+import { reindex } from '../../platform/search/sources.ts';
 
 export const DEMO_REGION = '150000';
 /** Documented demo password; production mode never seeds and refuses demo accounts. */
@@ -248,6 +249,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
           await insert(`${c.name}演示农牧业技术推广中心`, 'institution', demoUscc(c.code, rand, '12'), c.code);
       }
     });
+    await reindex(db); // the demo organisations become searchable (batched)
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const piRand = prng(1949);
     for (const p of plan) {

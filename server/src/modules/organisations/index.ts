@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
+import { registerOrganisationExportRoutes } from './organisations.export.ts';
+import { registerOrganisationFacts } from './organisations.facts.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
+
+export { ORGANISATIONS_COUNT } from './organisations.facts.ts';
+export { organisationImport } from './organisations.import.ts';
 
 /** Organisations (单位): government units, responsibility units, enterprises, institutions. */
 export function registerOrganisationsModule(app: FastifyInstance, deps: Deps): void {
+  registerOrganisationFacts();
+  registerOrganisationExportRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
 }

@@ -121,3 +121,32 @@ export function updateOrganisation(
 ) {
   return db.updateTable('organisation').set(set).where('id', '=', id).execute();
 }
+
+/** One export batch: rows in scope matching the list filters, id descending, after the keyset `afterId`. */
+export async function listOrganisationsForExport(
+  db: DbOrTrx,
+  engine: Engine,
+  f: OrganisationFilter,
+  afterId: number | null,
+  limit: number,
+) {
+  let qb = filtered(db, engine, f).select(ORGANISATION_COLUMNS);
+  if (afterId !== null) qb = qb.where('organisation.id', '<', afterId);
+  const rows = await qb.orderBy('organisation.id', 'desc').limit(limit).execute();
+  const names = await divisionNames(db);
+  return rows.map((r) => ({ ...r, division_name: names.get(r.division_code) ?? r.division_code }));
+}
+
+/** Credit codes among `codes` that are already registered. */
+export async function existingUsccs(db: DbOrTrx, codes: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db
+      .selectFrom('organisation')
+      .select('uscc')
+      .where('uscc', 'in', codes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.uscc) found.add(r.uscc);
+  }
+  return found;
+}

@@ -11,6 +11,9 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import { indexOrganisation } from '../../platform/search/sources.ts';
+import { invalidateFact } from '../../platform/metrics/index.ts';
+import { ORGANISATIONS_COUNT } from './organisations.facts.ts';
 import { presentOrganisation } from './organisations.presenter.ts';
 import * as repo from './organisations.repository.ts';
 
@@ -49,8 +52,10 @@ export async function createOrganisation(deps: Deps, caller: Caller, body: z.inf
         divisionCode: body.divisionCode,
         details: { name: body.name, type: body.type },
       });
+      await indexOrganisation(trx, id);
       return id;
     });
+    invalidateFact(ORGANISATIONS_COUNT);
     return getOrganisation(deps, caller, id);
   } catch (err) {
     if (isUniqueViolation(err))
@@ -76,6 +81,8 @@ export async function updateOrganisation(
       divisionCode: row.division_code,
       details: { changed: Object.keys(body) },
     });
+    await indexOrganisation(trx, id);
   });
+  invalidateFact(ORGANISATIONS_COUNT);
   return getOrganisation(deps, caller, id);
 }

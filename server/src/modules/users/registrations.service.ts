@@ -9,6 +9,8 @@ import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { fetchPage } from '../../platform/http/paging.ts';
 import { createUser } from './users.admin.ts';
+import { invalidateFact } from '../../platform/metrics/index.ts';
+import { ORGANISATIONS_COUNT } from '../organisations/index.ts';
 
 /** Public: records a pending account (and a pending organisation for enterprises). */
 export async function register(deps: Deps, actor: AuditActor, body: z.infer<typeof ZRegistrationRequest>) {
@@ -165,5 +167,7 @@ export async function decideRegistration(
         : { role: user.requested_role, reason: decision.reason },
     });
   });
+  // An approved enterprise becomes an active organisation: the county counts change.
+  if (user.org_id !== null) invalidateFact(ORGANISATIONS_COUNT);
   return { id, status: decision.approve ? ('active' as const) : ('rejected' as const) };
 }

@@ -9,6 +9,7 @@ import { isRoleCode, keepsSeparationOfDuties, type RoleCode } from '../../platfo
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { normaliseUsername } from '../../platform/auth/auth.service.ts';
 import type { UserStatus } from './users.tables.ts';
+import type { DbOrTrx } from '../../db/database.ts';
 import type { OrganisationType } from '../organisations/organisations.tables.ts';
 
 export interface CreateUserInput {
@@ -35,6 +36,26 @@ export interface CreateUserInput {
 
 /** Validates and creates an account with its roles, in one audited transaction. Returns the new id. */
 export async function createUser(deps: Deps, input: CreateUserInput): Promise<number> {
+  const username = await checkAccountInput(deps, input);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
+  try {
+    return await deps.db.transaction().execute((trx) => insertAccount(trx, deps, input, username, passwordHash));
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new AppError('DUPLICATE', {
+        zh: '用户名、手机号或统一社会信用代码已被使用',
+        en: 'Username, phone number or credit code already in use',
+      });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Checks an account request (username, password policy, phone, ID number, roles, divisions, organisation) and
+ * returns the normalised username; throws AppError VALIDATION or SEPARATION_OF_DUTIES.
+ */
+export async function checkAccountInput(deps: Deps, input: CreateUserInput, db: DbOrTrx = deps.db): Promise<string> {
   const username = normaliseUsername(input.username);
   const details = [];
   if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username))
@@ -58,7 +79,7 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
   }
   if (details.length > 0) throw new AppError('VALIDATION', { details });
 
-  const division = await deps.db
+  const division = await db
     .selectFrom('division')
     .select('code')
     .where('code', '=', input.divisionCode)
@@ -66,95 +87,96 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
   if (!division)
     throw new AppError('VALIDATION', { details: [{ path: 'body.divisionCode', message: '行政区划代码不存在' }] });
   for (const r of input.roles) {
-    const d = await deps.db.selectFrom('division').select('code').where('code', '=', r.divisionCode).executeTakeFirst();
+    const d = await db.selectFrom('division').select('code').where('code', '=', r.divisionCode).executeTakeFirst();
     if (!d)
       throw new AppError('VALIDATION', {
         details: [{ path: 'body.roles', message: `角色范围的行政区划 ${r.divisionCode} 不存在` }],
       });
   }
   if (input.orgId !== null) {
-    const org = await deps.db.selectFrom('organisation').select('id').where('id', '=', input.orgId).executeTakeFirst();
+    const org = await db.selectFrom('organisation').select('id').where('id', '=', input.orgId).executeTakeFirst();
     if (!org) throw new AppError('VALIDATION', { details: [{ path: 'body.orgId', message: '所属单位不存在' }] });
   }
 
-  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
+  return username;
+}
+
+/**
+ * Inserts a checked account (and its new organisation and roles) inside `trx`, each write audited there.
+ * Shared by createUser and the users import, whose single transaction holds every row.
+ */
+export async function insertAccount(
+  trx: DbOrTrx,
+  deps: Deps,
+  input: CreateUserInput,
+  username: string,
+  passwordHash: string,
+): Promise<number> {
   const now = iso(deps.clock.now());
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      let orgId = input.orgId;
-      if (input.newOrganisation) {
-        const org = await trx
-          .insertInto('organisation')
-          .values({
-            ...input.newOrganisation,
-            division_code: input.divisionCode,
-            status: 'pending',
-            is_demo: 0,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        orgId = org.id;
-        await writeAudit(trx, deps.audit, input.actor, {
-          action: 'organisation.create',
-          targetType: 'organisation',
-          targetId: org.id,
-          divisionCode: input.divisionCode,
-          details: { name: input.newOrganisation.name, type: input.newOrganisation.type, status: 'pending' },
-        });
-      }
-      const row = await trx
-        .insertInto('app_user')
-        .values({
-          username,
-          display_name: input.displayName,
-          password_hash: passwordHash,
-          phone_enc: input.phone ? deps.vault.encrypt(input.phone) : null,
-          phone_hmac: input.phone ? deps.vault.lookupHash(input.phone) : null,
-          id_number_enc: input.idNumber ? deps.vault.encrypt(input.idNumber) : null,
-          division_code: input.divisionCode,
-          org_id: orgId,
-          status: input.status ?? 'active',
-          requested_role: input.requestedRole ?? null,
-          totp_secret_enc: null,
-          totp_enabled: 0,
-          locale: 'zh-CN',
-          is_demo: input.isDemo ? 1 : 0,
-          created_at: now,
-          updated_at: now,
-          password_changed_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      for (const r of input.roles) {
-        await trx
-          .insertInto('user_role')
-          .values({
-            user_id: row.id,
-            role_code: r.role,
-            division_code: r.divisionCode,
-            granted_by: input.grantedBy ?? null,
-            granted_at: now,
-          })
-          .execute();
-      }
-      await writeAudit(trx, deps.audit, input.actor, {
-        action: 'user.create',
-        targetType: 'user',
-        targetId: row.id,
-        divisionCode: input.divisionCode,
-        details: { username, roles: input.roles, status: input.status ?? 'active' },
-      });
-      return row.id;
+  let orgId = input.orgId;
+  if (input.newOrganisation) {
+    const org = await trx
+      .insertInto('organisation')
+      .values({
+        ...input.newOrganisation,
+        division_code: input.divisionCode,
+        status: 'pending',
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    orgId = org.id;
+    await writeAudit(trx, deps.audit, input.actor, {
+      action: 'organisation.create',
+      targetType: 'organisation',
+      targetId: org.id,
+      divisionCode: input.divisionCode,
+      details: { name: input.newOrganisation.name, type: input.newOrganisation.type, status: 'pending' },
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw new AppError('DUPLICATE', {
-        zh: '用户名、手机号或统一社会信用代码已被使用',
-        en: 'Username, phone number or credit code already in use',
-      });
-    }
-    throw err;
   }
+  const row = await trx
+    .insertInto('app_user')
+    .values({
+      username,
+      display_name: input.displayName,
+      password_hash: passwordHash,
+      phone_enc: input.phone ? deps.vault.encrypt(input.phone) : null,
+      phone_hmac: input.phone ? deps.vault.lookupHash(input.phone) : null,
+      id_number_enc: input.idNumber ? deps.vault.encrypt(input.idNumber) : null,
+      division_code: input.divisionCode,
+      org_id: orgId,
+      status: input.status ?? 'active',
+      requested_role: input.requestedRole ?? null,
+      totp_secret_enc: null,
+      totp_enabled: 0,
+      locale: 'zh-CN',
+      is_demo: input.isDemo ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+      password_changed_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const r of input.roles) {
+    await trx
+      .insertInto('user_role')
+      .values({
+        user_id: row.id,
+        role_code: r.role,
+        division_code: r.divisionCode,
+        granted_by: input.grantedBy ?? null,
+        granted_at: now,
+      })
+      .execute();
+  }
+  await writeAudit(trx, deps.audit, input.actor, {
+    action: 'user.create',
+    targetType: 'user',
+    targetId: row.id,
+    divisionCode: input.divisionCode,
+    details: { username, roles: input.roles, status: input.status ?? 'active' },
+  });
+  return row.id;
 }

@@ -95,3 +95,38 @@ export async function rolesOf(
   }
   return out;
 }
+
+/** One export batch: accounts in scope matching the list filters, id descending, after the keyset `afterId`. */
+export function listUsersForExport(db: DbOrTrx, engine: Engine, f: UserFilter, afterId: number | null, limit: number) {
+  let qb = baseQuery(db, engine, f).select(COLUMNS);
+  if (afterId !== null) qb = qb.where('app_user.id', '<', afterId);
+  return qb.orderBy('app_user.id', 'desc').limit(limit).execute();
+}
+
+/** Usernames among `names` that are taken. */
+export async function existingUsernames(db: DbOrTrx, names: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < names.length; i += 500) {
+    const rows = await db
+      .selectFrom('app_user')
+      .select('username')
+      .where('username', 'in', names.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.add(r.username);
+  }
+  return found;
+}
+
+/** Phone lookup hashes among `hashes` that are taken. */
+export async function existingPhoneHashes(db: DbOrTrx, hashes: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await db
+      .selectFrom('app_user')
+      .select('phone_hmac')
+      .where('phone_hmac', 'in', hashes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.phone_hmac) found.add(r.phone_hmac);
+  }
+  return found;
+}

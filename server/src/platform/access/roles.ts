@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'audit:read',
   'audit:verify',
   'profile:read',
+  'metrics:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,6 +48,7 @@ const OFFICER: Permission[] = [
   'org:approve',
   'user:read',
   'registration:approve',
+  'metrics:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
@@ -56,7 +58,7 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   'region-officer': [...OFFICER, 'pi:view_full', 'profile:read'],
   'league-officer': [...OFFICER, 'profile:read'],
   'county-officer': [...OFFICER, 'pi:view_full', 'profile:read'],
-  'unit-officer': ['org:read', 'profile:read'],
+  'unit-officer': ['org:read', 'profile:read', 'metrics:read'],
   enterprise: ['profile:read'],
   researcher: ['profile:read'],
   expert: ['profile:read'],

@@ -1,0 +1,141 @@
+/**
+ * The search service used by every module: modules index their records (inside their own write transaction) and the
+ * global search returns what the caller may see, ranked and highlighted, from SQLite FTS5 or PostgreSQL tsvector.
+ */
+import type { z } from 'zod';
+import {
+  SEARCH_SOURCE_TYPES,
+  type SearchHit,
+  type SearchSourceType,
+  type ZSearchQuery,
+  type ZSimilarQuery,
+} from '../../../../contracts/search.ts';
+import type { DbOrTrx } from '../../db/database.ts';
+import { divisionNames } from '../../modules/divisions/index.ts';
+import type { Permission } from '../access/roles.ts';
+import { isWithinScope, scopeRoots, type Principal } from '../access/scope.ts';
+import type { Caller, Deps } from '../deps.ts';
+import { snippet } from './highlight.ts';
+import * as repo from './search.repository.ts';
+import { keyTerms, queryTerms, segmentForIndex } from './segment.ts';
+
+/** The one place that says which permission lets a caller find each kind of record. */
+export const SOURCE_PERMISSIONS: Record<SearchSourceType, Permission> = {
+  organisation: 'org:read',
+};
+
+export interface DocumentInput {
+  sourceType: SearchSourceType;
+  sourceId: number;
+  divisionCode: string;
+  title: string;
+  body: string;
+  /** The source record's creation and last change times (ISO). */
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toValues(d: DocumentInput): repo.DocumentValues {
+  return {
+    source_type: d.sourceType,
+    source_id: d.sourceId,
+    division_code: d.divisionCode,
+    title: d.title,
+    body: d.body,
+    title_segmented: segmentForIndex(d.title),
+    body_segmented: segmentForIndex(d.body),
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+  };
+}
+
+/** Indexes (inserts or replaces) one record's document; call it in the transaction that writes the record. */
+export async function indexDocument(trx: DbOrTrx, doc: DocumentInput): Promise<void> {
+  await repo.upsertDocuments(trx, [toValues(doc)]);
+}
+
+/** Indexes many documents in batched statements (seed, reindex). */
+export async function indexDocuments(trx: DbOrTrx, docs: readonly DocumentInput[]): Promise<void> {
+  await repo.upsertDocuments(trx, docs.map(toValues));
+}
+
+/** Removes one record's document from the index. */
+export async function removeDocument(trx: DbOrTrx, sourceType: SearchSourceType, sourceId: number): Promise<void> {
+  await repo.deleteDocument(trx, sourceType, sourceId);
+}
+
+/** Source types the principal may see, with the division roots of each. */
+export function visibleSources(principal: Principal, only?: SearchSourceType): repo.VisibleSource[] {
+  return SEARCH_SOURCE_TYPES.filter((type) => only === undefined || type === only)
+    .map((type) => ({ type, roots: scopeRoots(principal, SOURCE_PERMISSIONS[type]) }))
+    .filter((v) => v.roots.length > 0);
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+async function present(
+  deps: Deps,
+  rows: Awaited<ReturnType<typeof repo.listMatches>>,
+  terms: readonly string[],
+): Promise<SearchHit[]> {
+  const names = await divisionNames(deps.db);
+  return rows.map((r) => ({
+    type: r.source_type as SearchSourceType,
+    id: r.source_id,
+    title: r.title,
+    snippet: snippet(r.title, r.body, terms),
+    divisionCode: r.division_code,
+    divisionName: names.get(r.division_code) ?? r.division_code,
+    score: Math.round(Number(r.score) * 1e4) / 1e4,
+  }));
+}
+
+/**
+ * The global search: every term of the query must occur (jieba search mode on both sides), over the records the
+ * caller may see (the scope function per source type), optionally narrowed by type, division subtree and creation
+ * date; best first, with highlighted snippets.
+ */
+export async function search(deps: Deps, caller: Caller, query: z.infer<typeof ZSearchQuery>) {
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  const terms = queryTerms(query.q);
+  const visible = visibleSources(caller.principal, query.type);
+  if (terms.length === 0 || visible.length === 0) return empty;
+  const filter: repo.MatchFilter = {
+    terms,
+    mode: 'and',
+    visible,
+    division: query.division,
+    from: query.from,
+    toExclusive: query.to ? nextDay(query.to) : undefined,
+  };
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = await repo.listMatches(deps.db, deps.engine, filter, { limit: query.pageSize, offset });
+  // A first page shorter than the page size is its own total: skip the count.
+  const total =
+    offset === 0 && rows.length < query.pageSize ? rows.length : await repo.countMatches(deps.db, deps.engine, filter);
+  return { items: await present(deps, rows, terms), total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Records like one record (any of the words of its title, best first), within what the caller may see. A record the
+ * caller may not see, or that does not exist, has no similar records (the answer does not tell the two apart).
+ */
+export async function similar(deps: Deps, caller: Caller, query: z.infer<typeof ZSimilarQuery>) {
+  const visible = visibleSources(caller.principal);
+  const doc = await repo.findDocument(deps.db, query.type, query.id);
+  const own = visible.find((v) => v.type === query.type);
+  if (!doc || !own || !(await isWithinScope(deps.db, own.roots, doc.division_code))) return { items: [] };
+  const terms = keyTerms(doc.title);
+  if (terms.length === 0) return { items: [] };
+  const rows = await repo.listMatches(
+    deps.db,
+    deps.engine,
+    { terms, mode: 'or', visible, division: query.division, excludeId: doc.id },
+    { limit: query.limit, offset: 0 },
+  );
+  return { items: await present(deps, rows, terms) };
+}

@@ -1,0 +1,82 @@
+/**
+ * Chinese word segmentation for search: jieba (@node-rs/jieba) with the default dictionary plus the domain dictionary
+ * (dict/domain.txt: the region's league and county names, crops, breeds, policy terms). Index time and query time use
+ * the same search-engine mode, so a document holding 马铃薯种薯 is indexed under 马铃薯, 马铃 and 种薯, and the query
+ * 种薯 finds it. Both engines receive the same space-separated tokens, so they match the same words.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+const DOMAIN_DICT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dict', 'domain.txt');
+
+/** Most query terms taken from one query (a pasted paragraph must not become a 200-term AND). */
+export const MAX_QUERY_TERMS = 12;
+
+let instance: Jieba | undefined;
+
+/** The lines of the domain dictionary without comments, in jieba's `word freq tag` format. */
+export function domainDictionary(): string {
+  return fs
+    .readFileSync(DOMAIN_DICT, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .join('\n');
+}
+
+/** The shared jieba instance (default dictionary + domain dictionary), loaded on first use. */
+export function jieba(): Jieba {
+  if (!instance) {
+    const j = Jieba.withDict(dict);
+    j.loadDict(Buffer.from(domainDictionary(), 'utf8'));
+    instance = j;
+  }
+  return instance;
+}
+
+/**
+ * Keeps letters and digits only, lower-cased (input is NFKC-normalised first, so full-width ＳＴ is st): punctuation,
+ * spaces and markup never become terms.
+ */
+function normalise(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    for (const piece of w.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (piece !== '') out.push(piece);
+  }
+  return out;
+}
+
+/**
+ * Tokens to index for a text: search-engine mode (every dictionary word of 2 or 3 characters inside a longer word is
+ * emitted too), plus every dictionary word of 2+ characters inside words of 4+ characters (so 呼和浩特 is found
+ * inside 呼和浩特市, which search mode alone does not emit).
+ */
+export function indexTokens(text: string): string[] {
+  const j = jieba();
+  const words = j.cutForSearch(text.normalize('NFKC'), true);
+  const extra: string[] = [];
+  for (const w of words) {
+    if ([...w].length < 4) continue;
+    for (const sub of j.cutAll(w)) if (sub !== w && [...sub].length >= 2) extra.push(sub);
+  }
+  return normalise([...words, ...extra]);
+}
+
+/** The space-joined index tokens stored in the segmented columns. */
+export function segmentForIndex(text: string): string {
+  return indexTokens(text).join(' ');
+}
+
+/** Distinct query terms, split the same way as documents; the search ANDs them. */
+export function queryTerms(q: string): string[] {
+  return [...new Set(normalise(jieba().cutForSearch(q.normalize('NFKC'), true)))].slice(0, MAX_QUERY_TERMS);
+}
+
+/** The distinct words (2+ characters) of a title in precise mode: the basis of "similar items". */
+export function keyTerms(title: string, max = 8): string[] {
+  const words = normalise(jieba().cut(title.normalize('NFKC'), true)).filter((w) => [...w].length >= 2);
+  return [...new Set(words)].slice(0, max);
+}
