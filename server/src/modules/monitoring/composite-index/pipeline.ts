@@ -1,0 +1,144 @@
+/**
+ * Runs a method (an ordered list of stages) over the raw data, keeping every intermediate data set by name and a
+ * log of the parameters and outcome of each stage, so any run can be reproduced or re-run with other parameters.
+ */
+import { aggregate, resolveTree } from './aggregate.ts';
+import { type DenominateReport, denominate } from './denominate.ts';
+import { type ImputeResult, imputeByGroup, imputeLatestYear } from './impute.ts';
+import { DEFAULT_STAGE_NAMES, type MethodSpec, type StageSpec } from './method.ts';
+import { type NormaliseParams, normalise } from './normalise.ts';
+import { rankColumn } from './rank.ts';
+import { type TreatmentSummary, treatOutliers } from './treat.ts';
+import { type DataSet, type Framework, getColumn } from './types.ts';
+
+/** Everything a run reads. */
+export interface PipelineInput {
+  readonly framework: Framework;
+  /** The raw data set, stored under the name 'Raw'. */
+  readonly raw: DataSet;
+  /** Denominator columns (same units, same order) for the denominate stage. */
+  readonly denominators?: DataSet;
+  /** Grouping variables: name -> one label per unit (e.g. Group_EurAsia, league, county type). */
+  readonly groups?: Readonly<Record<string, readonly string[]>>;
+  /** Earlier years of the stage input, oldest first, for `impute` with `latestYear`. */
+  readonly history?: readonly DataSet[];
+}
+
+/** What a stage reports in the log, besides its parameters. */
+export type StageReport =
+  | ({ readonly op: 'denominate' } & DenominateReport)
+  | { readonly op: 'impute'; readonly imputed: Record<string, number>; readonly stillMissing: Record<string, number> }
+  | { readonly op: 'treat'; readonly summary: readonly TreatmentSummary[] }
+  | { readonly op: 'normalise' }
+  | { readonly op: 'aggregate'; readonly levels: Record<string, number> }
+  | { readonly op: 'rank'; readonly columns: readonly string[] };
+
+/** One entry of the parameter log. */
+export interface StageLogEntry {
+  readonly name: string;
+  readonly input: string;
+  readonly spec: StageSpec;
+  readonly report: StageReport;
+}
+
+/** The outcome of a run. */
+export interface PipelineResult {
+  /** Every data set by name: 'Raw' plus one per stage. */
+  readonly datasets: Readonly<Record<string, DataSet>>;
+  /** Per-cell flags (1 = imputed / treated) by data set name, for the stages that change cells. */
+  readonly flags: Readonly<Record<string, readonly Uint8Array[]>>;
+  readonly log: readonly StageLogEntry[];
+}
+
+function toNormaliseParams(s: Extract<StageSpec, { op: 'normalise' }>): NormaliseParams {
+  switch (s.method) {
+    case 'minMax':
+      return { method: 'minMax', range: s.range };
+    case 'zScore':
+      return { method: 'zScore', centre: s.centre, scale: s.scale };
+    case 'goalposts':
+      return { method: 'goalposts', range: s.range, clip: s.clip };
+    case 'target':
+      return { method: 'target', targets: s.targets ?? {}, scale: s.scale };
+    default: {
+      const never: never = s.method;
+      throw new Error(`unknown normalisation ${String(never)}`);
+    }
+  }
+}
+
+function runImpute(s: Extract<StageSpec, { op: 'impute' }>, data: DataSet, input: PipelineInput): ImputeResult {
+  if (s.method === 'latestYear') return imputeLatestYear(data, input.history ?? []);
+  let groups: readonly string[] | undefined;
+  if (s.method === 'groupMean' || s.method === 'groupMedian') {
+    if (s.groupBy === undefined) throw new Error(`impute ${s.method} needs groupBy`);
+    groups = input.groups?.[s.groupBy];
+    if (!groups) throw new Error(`impute: unknown grouping variable ${s.groupBy}`);
+  }
+  const statistic = s.method === 'mean' || s.method === 'groupMean' ? 'mean' : 'median';
+  return imputeByGroup(data, statistic, groups);
+}
+
+type StageOutput = { data: DataSet; report: StageReport; flags?: readonly Uint8Array[] };
+
+function runStage(s: StageSpec, data: DataSet, input: PipelineInput): StageOutput {
+  const fw = input.framework;
+  switch (s.op) {
+    case 'denominate': {
+      if (!input.denominators) throw new Error('denominate needs a denominator data set');
+      const r = denominate(data, input.denominators, fw, { scale: s.scale });
+      return { data: r.data, report: { op: 'denominate', ...r.report } };
+    }
+    case 'impute': {
+      const r = runImpute(s, data, input);
+      return {
+        data: r.data,
+        flags: r.flags,
+        report: { op: 'impute', imputed: r.imputed, stillMissing: r.stillMissing },
+      };
+    }
+    case 'treat': {
+      const r = treatOutliers(data, s);
+      return { data: r.data, flags: r.flags, report: { op: 'treat', summary: r.summary } };
+    }
+    case 'normalise':
+      return { data: normalise(data, fw, toNormaliseParams(s)), report: { op: 'normalise' } };
+    case 'aggregate': {
+      const methodByLevel: Record<number, 'arithmetic' | 'geometric' | 'harmonic'> = {};
+      for (const [k, v] of Object.entries(s.methodByLevel ?? {})) methodByLevel[Number(k)] = v;
+      const out = aggregate(data, fw, { method: s.method, methodByLevel, dataThreshold: s.dataThreshold });
+      const levels: Record<string, number> = {};
+      for (const n of resolveTree(fw)) levels[n.code] = n.level;
+      return { data: out, report: { op: 'aggregate', levels } };
+    }
+    case 'rank': {
+      const columns = s.columns ?? fw.aggregates.map((a) => a.code).filter((c) => data.indicators.includes(c));
+      const ranks = columns.map((c) => rankColumn(getColumn(data, c), { decimals: s.decimals, order: s.order }));
+      return { data: { units: data.units, indicators: columns, columns: ranks }, report: { op: 'rank', columns } };
+    }
+    default: {
+      const never: never = s;
+      throw new Error(`unknown stage ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Runs every stage of `method` in order; see {@link PipelineResult}. Pure: the inputs are never modified. */
+export function runPipeline(method: MethodSpec, input: PipelineInput): PipelineResult {
+  const datasets: Record<string, DataSet> = { Raw: input.raw };
+  const flags: Record<string, readonly Uint8Array[]> = {};
+  const log: StageLogEntry[] = [];
+  let previous = 'Raw';
+  for (const spec of method.stages) {
+    const inputName = spec.input ?? previous;
+    const data = datasets[inputName];
+    if (!data) throw new Error(`stage ${spec.op}: no data set named ${inputName}`);
+    const name = spec.name ?? DEFAULT_STAGE_NAMES[spec.op];
+    const out = runStage(spec, data, input);
+    datasets[name] = out.data;
+    if (out.flags) flags[name] = out.flags;
+    log.push({ name, input: inputName, spec, report: out.report });
+    previous = name;
+  }
+  return { datasets, flags, log };
+}
