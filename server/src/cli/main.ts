@@ -9,6 +9,7 @@ import { registerAuditCommands } from './audit.ts';
 import { registerBackupCommands } from './backup.ts';
 import { CliError, describeError } from './context.ts';
 import { registerDbCommands } from './db.ts';
+import { registerIndexCommands } from './index-cmd.ts';
 import { registerUserCommands } from './user.ts';
 
 /** Builds the command tree (exported for tests and documentation). */
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerBackupCommands(program);
+  registerIndexCommands(program);
   return program;
 }
 
