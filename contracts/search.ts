@@ -30,7 +30,13 @@ export const ZSearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof ZSearchHit>;
 
-export const ZSearchPage = zPage(ZSearchHit);
+export const ZSearchPage = zPage(ZSearchHit).extend({
+  /**
+   * True when the query matches more documents than are counted (10,000): `total` is then that cap, shown as
+   * "10,000+", and the ranking is over the 10,000 newest matches. Absent or false: `total` is exact.
+   */
+  totalIsLowerBound: z.boolean().optional(),
+});
 
 export const ZSimilarQuery = z.object({
   type: z.enum(SEARCH_SOURCE_TYPES),

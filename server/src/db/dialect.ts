@@ -2,7 +2,7 @@
  * Every difference between SQLite and PostgreSQL lives in this file. Callers ask for a capability; they never test
  * the engine themselves.
  */
-import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -174,24 +174,55 @@ export function searchIndexDdl(engine: Engine): RawBuilder<unknown>[] {
   ];
 }
 
-/** One full-text match: the search_document id and its relevance. */
-export interface SearchMatch {
-  doc_id: number;
-  score: number;
+/**
+ * The pieces of a full-text query over the engine index, to be composed by the search repository: `from` (the index,
+ * addressable as `search_fts`), `id` (its search_document id), `match` (the documents having all (`and`) or any (`or`)
+ * of the terms, already reduced to letters and digits by the segmenter) and `score` (higher is better: FTS5 bm25 with
+ * the title weighted 10:1 on SQLite, negated as bm25 is lower-is-better; ts_rank with weights A (title) and B (body) on
+ * PostgreSQL). `id` is also the cheap candidate order: FTS5 walks its doclists by rowid in either direction, and on
+ * PostgreSQL the primary key of search_fts is doc_id.
+ */
+export function searchIndex(
+  engine: Engine,
+  terms: readonly string[],
+  mode: 'and' | 'or',
+): { from: RawBuilder<unknown>; id: RawBuilder<number>; match: RawBuilder<SqlBool>; score: RawBuilder<number> } {
+  if (engine === 'sqlite') {
+    const expr = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(mode === 'and' ? ' AND ' : ' OR ');
+    return {
+      from: sql`search_fts`,
+      id: sql<number>`search_fts.rowid`,
+      match: sql<SqlBool>`search_fts match ${expr}`,
+      score: sql<number>`-bm25(search_fts, 10.0, 1.0)`,
+    };
+  }
+  const expr = terms.map((t) => `'${t.replace(/['\\]/g, '')}'`).join(mode === 'and' ? ' & ' : ' | ');
+  return {
+    from: sql`search_fts cross join to_tsquery('simple', ${expr}) as search_q(q)`,
+    id: sql<number>`search_fts.doc_id`,
+    match: sql<SqlBool>`search_fts.tsv @@ search_q.q`,
+    score: sql<number>`ts_rank(search_fts.tsv, search_q.q)`,
+  };
 }
 
 /**
- * A derived table `(doc_id, score)` of the documents matching the terms (already reduced to letters and digits by
- * the segmenter): all of them (`and`) or any (`or`). Higher score is better: FTS5 bm25 with the title weighted 10:1
- * on SQLite (negated, as bm25 is lower-is-better), ts_rank with weights A (title) and B (body) on PostgreSQL.
+ * Runs the statements of one search. PostgreSQL: in a transaction with JIT off (`set local`), as the planner's cost
+ * estimate for the candidate query (an index scan plus a scope subplan it rarely runs) passes `jit_above_cost` and
+ * compiling the plan costs ~300 ms, far more than running it; one snapshot for the page and any separate count too.
+ * SQLite: as is.
  */
-export function searchMatches(engine: Engine, terms: readonly string[], mode: 'and' | 'or'): RawBuilder<SearchMatch> {
-  if (engine === 'sqlite') {
-    const expr = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(mode === 'and' ? ' AND ' : ' OR ');
-    return sql<SearchMatch>`(select rowid as doc_id, -bm25(search_fts, 10.0, 1.0) as score
-      from search_fts where search_fts match ${expr})`;
+export async function searchStatements<DB, T>(
+  engine: Engine,
+  db: Kysely<DB>,
+  run: (db: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  if (engine === 'sqlite') return run(db);
+  if (db.isTransaction) {
+    await sql`set local jit = off`.execute(db);
+    return run(db);
   }
-  const expr = terms.map((t) => `'${t.replace(/['\\]/g, '')}'`).join(mode === 'and' ? ' & ' : ' | ');
-  return sql<SearchMatch>`(select f.doc_id, ts_rank(f.tsv, q.q) as score from search_fts f,
-    to_tsquery('simple', ${expr}) as q(q) where f.tsv @@ q.q)`;
+  return db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    return run(trx);
+  });
 }

@@ -44,6 +44,23 @@ export function scopeFilter(column: string, roots: readonly string[]): RawBuilde
   return sql<SqlBool>`${sql.ref(column)} in (select dc.descendant_code from division_closure dc where dc.ancestor_code in (${sql.join([...roots])}))`;
 }
 
+/**
+ * SQL predicate, true when every row of `table` (optionally only those meeting `where`, written over the alias `t`)
+ * has its `column` within the roots, i.e. `scopeFilter(column, roots)` holds for all of them: a query may then skip
+ * the per-row test. It names no outer row, so the engine evaluates it once per statement, in the statement's own
+ * snapshot; it walks the divisions outside the roots and probes `table` by an index on `column`.
+ */
+export function scopeCoversAll(
+  roots: readonly string[],
+  table: string,
+  column: string,
+  where?: RawBuilder<SqlBool>,
+): RawBuilder<SqlBool> {
+  if (roots.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`not exists (select 1 from division v where not (${scopeFilter('v.code', roots)})
+    and exists (select 1 from ${sql.table(table)} t where ${sql.ref(`t.${column}`)} = v.code${where ? sql` and ${where}` : sql``}))`;
+}
+
 /** Whether one division lies within the roots (for an object already loaded). */
 export async function isWithinScope(db: DbOrTrx, roots: readonly string[], divisionCode: string): Promise<boolean> {
   if (roots.length === 0) return false;

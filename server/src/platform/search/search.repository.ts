@@ -1,7 +1,9 @@
 /** All SQL of the search service; engine differences come from db/dialect.ts, scope from the scope function. */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { SEARCH_SOURCE_TYPES } from '../../../../contracts/search.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { searchMatches, type Engine } from '../../db/dialect.ts';
-import { scopeFilter } from '../access/scope.ts';
+import { searchIndex, type Engine } from '../../db/dialect.ts';
+import { scopeCoversAll, scopeFilter } from '../access/scope.ts';
 
 /** A document as written by a module: text as shown plus its segmented form. */
 export interface DocumentValues {
@@ -74,37 +76,98 @@ export async function deleteDocumentsNotIn(db: DbOrTrx, sourceType: string, tabl
     .execute();
 }
 
-function matched(db: DbOrTrx, engine: Engine, f: MatchFilter) {
-  let qb = db
-    .selectFrom(searchMatches(engine, f.terms, f.mode).as('m'))
-    .innerJoin('search_document as d', 'd.id', 'm.doc_id')
-    .where((eb) =>
-      eb.or(f.visible.map((v) => eb.and([eb('d.source_type', '=', v.type), scopeFilter('d.division_code', v.roots)]))),
+/**
+ * At most this many matches are ranked and counted (newest first, by document id): a query with more answers with the
+ * best of its 10,000 newest matches and a total of "10,000+" (`totalIsLowerBound`). Below the cap the ranking is over
+ * every match and the total is exact.
+ */
+export const MATCH_CAP = 10_000;
+
+/**
+ * The candidate query: matching ids (newest first) with their score, at most `MATCH_CAP + 1`, restricted to what the
+ * caller may see and to the filters. Visibility per source type is the scope function's predicate, in one of two
+ * forms: without filters on search_document, `(every document is visible) or exists (this document is)` so that the
+ * engine skips the per-row lookup when `scopeCoversAll` holds (a region officer over documents all within the region);
+ * with filters (division, dates), search_document is joined anyway and the scope tested on it.
+ */
+function candidates(engine: Engine, f: MatchFilter) {
+  const ix = searchIndex(engine, f.terms, f.mode);
+  const visibleAs = (alias: string) =>
+    f.visible.length === 0
+      ? sql<SqlBool>`1 = 0`
+      : sql<SqlBool>`(${sql.join(
+          f.visible.map(
+            (v) =>
+              sql<SqlBool>`(${sql.ref(`${alias}.source_type`)} = ${v.type} and ${scopeFilter(`${alias}.division_code`, v.roots)})`,
+          ),
+          sql` or `,
+        )})`;
+  // True only when every source type is visible and each one's scope holds all of its documents.
+  const everything = SEARCH_SOURCE_TYPES.every((t) => f.visible.some((v) => v.type === t))
+    ? sql<SqlBool>`(${sql.join(
+        f.visible.map((v) =>
+          scopeCoversAll(v.roots, 'search_document', 'division_code', sql`t.source_type = ${v.type}`),
+        ),
+        sql` and `,
+      )})`
+    : sql<SqlBool>`1 = 0`;
+  const where: RawBuilder<SqlBool>[] = [ix.match];
+  const filtered = f.division !== undefined || f.from !== undefined || f.toExclusive !== undefined;
+  if (filtered) {
+    where.push(sql<SqlBool>`(${everything} or ${visibleAs('d')})`);
+    if (f.division) where.push(scopeFilter('d.division_code', [f.division]));
+    if (f.from) where.push(sql<SqlBool>`d.created_at >= ${f.from}`);
+    if (f.toExclusive) where.push(sql<SqlBool>`d.created_at < ${f.toExclusive}`);
+  } else {
+    where.push(
+      sql<SqlBool>`(${everything} or exists (select 1 from search_document v where v.id = ${ix.id} and ${visibleAs('v')}))`,
     );
-  if (f.division) qb = qb.where(scopeFilter('d.division_code', [f.division]));
-  if (f.from) qb = qb.where('d.created_at', '>=', f.from);
-  if (f.toExclusive) qb = qb.where('d.created_at', '<', f.toExclusive);
-  if (f.excludeId !== undefined) qb = qb.where('d.id', '<>', f.excludeId);
-  return qb;
+  }
+  if (f.excludeId !== undefined) where.push(sql<SqlBool>`${ix.id} <> ${f.excludeId}`);
+  const join = filtered ? sql`join search_document d on d.id = ${ix.id}` : sql``;
+  return { ix, from: sql`${ix.from} ${join}`, where: sql.join(where, sql` and `) };
 }
 
-/** One page of matches, best first (ties: newest document first). */
-export function listMatches(db: DbOrTrx, engine: Engine, f: MatchFilter, page: { limit: number; offset: number }) {
-  return matched(db, engine, f)
-    .select(['d.id', 'd.source_type', 'd.source_id', 'd.division_code', 'd.title', 'd.body', 'm.score'])
-    .orderBy('m.score', 'desc')
-    .orderBy('d.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+export interface MatchRow {
+  id: number;
+  source_type: string;
+  source_id: number;
+  division_code: string;
+  title: string;
+  body: string;
+  score: number;
 }
 
-/** Number of matches with the same filters. */
+/**
+ * One page of matches, best first (ties: newest document first), and their number (at most `MATCH_CAP + 1`: more
+ * than the cap means "at least the cap"). Shape: `candidates` (newest first, visibility and filters applied before the
+ * LIMIT), ranked and counted in the same statement; only the page's rows are read from search_document. `count` is undefined when the
+ * page lies past the candidates (the caller counts with `countMatches`).
+ */
+export async function listMatches(
+  db: DbOrTrx,
+  engine: Engine,
+  f: MatchFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: MatchRow[]; count: number | undefined }> {
+  const { ix, from, where } = candidates(engine, f);
+  const r = await sql<MatchRow & { n: number }>`with c as (
+      select ${ix.id} as id, ${ix.score} as score from ${from} where ${where}
+      order by ${ix.id} desc limit ${MATCH_CAP + 1}),
+    p as (select id, score, count(*) over () as n from c order by score desc, id desc limit ${page.limit} offset ${page.offset})
+    select d.id, d.source_type, d.source_id, d.division_code, d.title, d.body, p.score, p.n
+    from p join search_document d on d.id = p.id
+    order by p.score desc, d.id desc`.execute(db);
+  const rows = r.rows.map(({ n: _n, ...row }) => row);
+  return { rows, count: r.rows.length > 0 ? Number(r.rows[0]!.n) : page.offset === 0 ? 0 : undefined };
+}
+
+/** Number of matches with the same filters, counted up to `MATCH_CAP + 1`. */
 export async function countMatches(db: DbOrTrx, engine: Engine, f: MatchFilter): Promise<number> {
-  const row = await matched(db, engine, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  const { from, where } = candidates(engine, f);
+  const r = await sql<{ n: number }>`select count(*) as n from (
+      select 1 as one from ${from} where ${where} limit ${MATCH_CAP + 1}) c`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 /** The document of one record, or undefined. */

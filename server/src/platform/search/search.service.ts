@@ -11,13 +11,14 @@ import {
   type ZSimilarQuery,
 } from '../../../../contracts/search.ts';
 import type { DbOrTrx } from '../../db/database.ts';
+import { searchStatements } from '../../db/dialect.ts';
 import { divisionNames } from '../../modules/divisions/index.ts';
 import type { Permission } from '../access/roles.ts';
 import { isWithinScope, scopeRoots, type Principal } from '../access/scope.ts';
 import type { Caller, Deps } from '../deps.ts';
 import { snippet } from './highlight.ts';
 import * as repo from './search.repository.ts';
-import { keyTerms, queryTerms, segmentForIndex } from './segment.ts';
+import { keyTerms, matchTerms, queryTerms, segmentForIndex } from './segment.ts';
 
 /** The one place that says which permission lets a caller find each kind of record. */
 export const SOURCE_PERMISSIONS: Record<SearchSourceType, Permission> = {
@@ -77,11 +78,7 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-async function present(
-  deps: Deps,
-  rows: Awaited<ReturnType<typeof repo.listMatches>>,
-  terms: readonly string[],
-): Promise<SearchHit[]> {
+async function present(deps: Deps, rows: readonly repo.MatchRow[], terms: readonly string[]): Promise<SearchHit[]> {
   const names = await divisionNames(deps.db);
   return rows.map((r) => ({
     type: r.source_type as SearchSourceType,
@@ -105,7 +102,7 @@ export async function search(deps: Deps, caller: Caller, query: z.infer<typeof Z
   const visible = visibleSources(caller.principal, query.type);
   if (terms.length === 0 || visible.length === 0) return empty;
   const filter: repo.MatchFilter = {
-    terms,
+    terms: matchTerms(terms),
     mode: 'and',
     visible,
     division: query.division,
@@ -113,11 +110,19 @@ export async function search(deps: Deps, caller: Caller, query: z.infer<typeof Z
     toExclusive: query.to ? nextDay(query.to) : undefined,
   };
   const offset = (query.page - 1) * query.pageSize;
-  const rows = await repo.listMatches(deps.db, deps.engine, filter, { limit: query.pageSize, offset });
-  // A first page shorter than the page size is its own total: skip the count.
-  const total =
-    offset === 0 && rows.length < query.pageSize ? rows.length : await repo.countMatches(deps.db, deps.engine, filter);
-  return { items: await present(deps, rows, terms), total, page: query.page, pageSize: query.pageSize };
+  const { rows, n } = await searchStatements(deps.engine, deps.db, async (db) => {
+    const page = await repo.listMatches(db, deps.engine, filter, { limit: query.pageSize, offset });
+    // The page query counts its candidates; only a page past them needs its own count.
+    return { rows: page.rows, n: page.count ?? (await repo.countMatches(db, deps.engine, filter)) };
+  });
+  const capped = n > repo.MATCH_CAP;
+  return {
+    items: await present(deps, rows, terms),
+    total: capped ? repo.MATCH_CAP : n,
+    ...(capped ? { totalIsLowerBound: true } : {}),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /**
@@ -131,11 +136,13 @@ export async function similar(deps: Deps, caller: Caller, query: z.infer<typeof 
   if (!doc || !own || !(await isWithinScope(deps.db, own.roots, doc.division_code))) return { items: [] };
   const terms = keyTerms(doc.title);
   if (terms.length === 0) return { items: [] };
-  const rows = await repo.listMatches(
-    deps.db,
-    deps.engine,
-    { terms, mode: 'or', visible, division: query.division, excludeId: doc.id },
-    { limit: query.limit, offset: 0 },
+  const { rows } = await searchStatements(deps.engine, deps.db, (db) =>
+    repo.listMatches(
+      db,
+      deps.engine,
+      { terms, mode: 'or', visible, division: query.division, excludeId: doc.id },
+      { limit: query.limit, offset: 0 },
+    ),
   );
   return { items: await present(deps, rows, terms) };
 }

@@ -1,7 +1,8 @@
 /** The global search through the HTTP API, on the engine named by DATABASE_URL (SQLite and PostgreSQL). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../test/harness.ts';
-import { indexDocument } from './search.service.ts';
+import { MATCH_CAP } from './search.repository.ts';
+import { indexDocument, indexDocuments } from './search.service.ts';
 import { reindex } from './sources.ts';
 
 interface Hit {
@@ -174,5 +175,75 @@ describe('search', () => {
     for (const bad of ['"', "'", 'a OR b NOT', '马铃薯 & | ! :*', 'NEAR(a b)', '*']) {
       expect((await region.request('GET', `/api/search?q=${q(bad)}`)).statusCode).toBe(200);
     }
+  });
+});
+
+describe('search beyond the match cap', () => {
+  let t: TestApp;
+  let region: Agent;
+  let county: Agent;
+  const OWN = 3;
+
+  const find = async (agent: Agent, query: string) => {
+    const res = await agent.request('GET', `/api/search?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { items: Hit[]; total: number; totalIsLowerBound?: boolean; page: number; pageSize: number };
+  };
+  const q = encodeURIComponent;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await addUser(t, { username: 'region', role: 'region-officer', division: '150000' });
+    await addUser(t, { username: 'county', role: 'county-officer', division: '150102' });
+    region = await signIn(t, 'region');
+    county = await signIn(t, 'county');
+    const now = t.clock.now().toISOString();
+    const doc = (sourceId: number, divisionCode: string) => ({
+      sourceType: 'organisation' as const,
+      sourceId,
+      divisionCode,
+      title: `双峰驼养殖场${sourceId}号`,
+      body: '驼绒 驼乳',
+      createdAt: now,
+      updatedAt: now,
+    });
+    // The county's few documents first (oldest ids), then more foreign ones than the cap (newest ids): a query shape
+    // that took the newest candidates before applying the scope would lose the county's hits.
+    const docs = [...Array.from({ length: OWN }, (_, i) => doc(800001 + i, '150102'))];
+    for (let i = 0; i < MATCH_CAP + 5; i++) docs.push(doc(810001 + i, '150203'));
+    await t.db.db.transaction().execute((trx) => indexDocuments(trx, docs));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts at most MATCH_CAP matches and says the total is a lower bound', async () => {
+    const r = await find(region, `q=${q('双峰驼')}`);
+    expect(r).toMatchObject({ total: MATCH_CAP, totalIsLowerBound: true, page: 1, pageSize: 20 });
+    expect(r.items).toHaveLength(20);
+    const p2 = await find(region, `q=${q('双峰驼')}&page=2`);
+    expect(p2).toMatchObject({ total: MATCH_CAP, totalIsLowerBound: true });
+    expect(p2.items).toHaveLength(20);
+    expect(p2.items.some((h) => r.items.some((x) => x.id === h.id))).toBe(false);
+    // A page past the ranked candidates is empty, with the same capped total.
+    const far = await find(region, `q=${q('双峰驼')}&pageSize=100&page=200`);
+    expect(far).toMatchObject({ items: [], total: MATCH_CAP, totalIsLowerBound: true });
+    // Under the cap: exact total, no flag.
+    const narrow = await find(region, `q=${q('双峰驼')}&division=150100`);
+    expect(narrow.total).toBe(OWN);
+    expect(narrow.totalIsLowerBound).toBeUndefined();
+  });
+
+  it('still applies the scope: a county officer of 150102 sees only its hits, never the foreign ones', async () => {
+    const mine = await find(county, `q=${q('双峰驼')}`);
+    expect(mine.total).toBe(OWN);
+    expect(mine.totalIsLowerBound).toBeUndefined();
+    expect(mine.items.map((h) => h.id).sort()).toEqual([800001, 800002, 800003]);
+    expect(mine.items.every((h) => h.divisionCode === '150102')).toBe(true);
+    expect(mine.items[0]?.snippet).toContain('<mark>双峰驼</mark>');
+    expect((await find(county, `q=${q('驼绒')}&pageSize=100`)).items.every((h) => h.divisionCode === '150102')).toBe(
+      true,
+    );
+    expect((await find(county, `q=${q('双峰驼')}&division=150203`)).total).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, highlight, matchRanges, snippet } from './highlight.ts';
-import { indexTokens, keyTerms, queryTerms } from './segment.ts';
+import { indexTokens, keyTerms, matchTerms, queryTerms } from './segment.ts';
 
 describe('segmentation (jieba + domain dictionary)', () => {
   it.each([
@@ -20,6 +20,44 @@ describe('segmentation (jieba + domain dictionary)', () => {
     expect(queryTerms('种薯')).toEqual(['种薯']);
     expect(queryTerms('奶牛')).toEqual(['奶牛']);
     expect(queryTerms('马铃薯 种薯')).toEqual(['马铃', '马铃薯', '种薯']);
+  });
+
+  it('leaves out query terms implied by a longer one, without changing which texts match', () => {
+    expect(matchTerms(queryTerms('科技特派员'))).toEqual(['科技特派员']);
+    expect(matchTerms(queryTerms('新城区 马铃薯'))).toEqual(['新城区', '马铃薯']);
+    expect(matchTerms(queryTerms('奶牛'))).toEqual(['奶牛']);
+    expect(matchTerms(['st', '科技'])).toEqual(['st', '科技']);
+    const texts = [
+      '呼和浩特市赛罕区马铃薯种薯繁育基地',
+      '土默特左旗科技特派员进驻星创天地',
+      '依托科技型中小企业推广苜蓿，高新技术企业与成果转化协同推进',
+      '新城区荷斯坦奶牛养殖专业合作社，派员参加技术合同培训',
+      '特派员 科技 新城 城区 马铃 高新 技术 企业 成果 转化',
+      '鄂尔多斯市阿尔巴斯绒山羊与紫花苜蓿众创空间孵化器',
+    ];
+    const queries = [
+      '科技特派员',
+      '高新技术企业',
+      '成果转化',
+      '新城区 马铃薯',
+      '科技型中小企业',
+      '马铃薯种薯',
+      '呼和浩特',
+      '阿尔巴斯绒山羊',
+      '星创天地 特派员',
+      '技术合同',
+      '众创空间',
+    ];
+    for (const text of texts) {
+      const tokens = new Set(indexTokens(text));
+      for (const q of queries) {
+        const all = queryTerms(q);
+        expect(
+          matchTerms(all).every((t) => tokens.has(t)),
+          `${q} in ${text}`,
+        ).toBe(all.every((t) => tokens.has(t)));
+      }
+    }
   });
 
   it('drops punctuation and markup, lower-cases Latin letters, and caps the number of terms', () => {

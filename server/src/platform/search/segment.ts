@@ -80,3 +80,22 @@ export function keyTerms(title: string, max = 8): string[] {
   const words = normalise(jieba().cut(title.normalize('NFKC'), true)).filter((w) => [...w].length >= 2);
   return [...new Set(words)].slice(0, max);
 }
+
+const HAN = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * The query terms that decide an AND match, without those implied by a longer one: a document indexed under a Han
+ * word also carries the dictionary words inside it (search mode's 2- and 3-character words, and every word of 2+
+ * characters of words of 4+), so `科技 特派 特派员 科技特派员` matches exactly the documents `科技特派员` matches.
+ * A term is left out only when it lies inside a kept term and the indexer emits it for that term; the match set is
+ * unchanged and the engine has fewer terms to intersect and rank.
+ */
+export function matchTerms(terms: readonly string[]): string[] {
+  return terms.filter(
+    (t) =>
+      !HAN.test(t) ||
+      !terms.some(
+        (longer) => longer !== t && HAN.test(longer) && longer.includes(t) && indexTokens(longer).includes(t),
+      ),
+  );
+}
