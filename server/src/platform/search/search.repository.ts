@@ -1,22 +1,13 @@
 /** All SQL of the search service; engine differences come from db/dialect.ts, scope from the scope function. */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { SearchDocumentTable } from './search.tables.ts';
 import { SEARCH_SOURCE_TYPES } from '../../../../contracts/search.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { searchIndex, type Engine } from '../../db/dialect.ts';
 import { scopeCoversAll, scopeFilter } from '../access/scope.ts';
 
-/** A document as written by a module: text as shown plus its segmented form. */
-export interface DocumentValues {
-  source_type: string;
-  source_id: number;
-  division_code: string;
-  title: string;
-  body: string;
-  title_segmented: string;
-  body_segmented: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A document as written by a module: text as shown plus its segmented form (a row without its id). */
+export type DocumentValues = Omit<Selectable<SearchDocumentTable>, 'id'>;
 
 /** Per source type, the division roots within which the caller may see it (types seen nowhere are left out). */
 export interface VisibleSource {

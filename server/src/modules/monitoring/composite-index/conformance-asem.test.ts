@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ASEM_METHOD, type AsemSuite, loadAsem, readExpected } from './asem.test-helper.ts';
-import { type CsvTable, hasConformance, parseNumber } from './csv.test-helper.ts';
+import { type CsvTable, hasConformance } from './csv.test-helper.ts';
 import { parseMethod } from './method.ts';
+import { worstError } from './conformance.ts';
 import { type PipelineResult, runPipeline } from './pipeline.ts';
 import { roundTo } from './stats.ts';
 import { type DataSet, getColumn } from './types.ts';
 
 const TOL = 1e-9;
-
-/** Largest absolute difference between a data set and an expected table over `columns`; NaN on a missing mismatch. */
-function worstError(actual: DataSet, expected: CsvTable, columns: readonly string[]): number {
-  let worst = 0;
-  const row = new Map(actual.units.map((u, i) => [u, i]));
-  for (const rec of expected.records) {
-    const i = row.get(rec.UnitCode ?? '');
-    if (i === undefined) return Number.NaN;
-    for (const c of columns) {
-      const want = parseNumber(rec[c]);
-      const got = getColumn(actual, c)[i] as number;
-      if (want === null || Number.isNaN(got)) {
-        if (!(want === null && Number.isNaN(got))) return Number.NaN;
-        continue;
-      }
-      worst = Math.max(worst, Math.abs(got - want));
-    }
-  }
-  return worst;
-}
 
 describe.skipIf(!hasConformance)('ASEM conformance (needs ../shared/conformance)', () => {
   const suite: AsemSuite | undefined = hasConformance ? loadAsem() : undefined;
