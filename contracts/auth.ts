@@ -10,6 +10,11 @@ export const ZTotpRequest = z.object({
   code: z.string().regex(/^\d{6}$/, { message: '动态口令为 6 位数字 / six digits' }),
 });
 
+/** Interface languages (Chinese first). Mongolian script comes later. */
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export const ZLocale = z.enum(LOCALES);
+export type Locale = z.infer<typeof ZLocale>;
+
 export const ZSession = z.object({
   user: z.object({
     id: z.number().int(),
@@ -18,6 +23,8 @@ export const ZSession = z.object({
     divisionCode: ZDivisionCode,
     divisionName: z.string(),
     orgId: z.number().int().nullable(),
+    /** Interface language chosen by the user (PATCH /api/me/preferences). */
+    locale: ZLocale,
   }),
   roles: z.array(z.object({ role: z.string(), divisionCode: z.string() })),
   permissions: z.array(z.string()),
@@ -25,6 +32,11 @@ export const ZSession = z.object({
   csrfToken: z.string(),
   mfaRequired: z.boolean(),
   mfaEnrolled: z.boolean(),
+  /**
+   * True after an administrator reset the password: until POST /api/me/password succeeds, every route except the
+   * session, logout, TOTP, /api/me, /api/me/password and /api/me/preferences answers 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  mustChangePassword: z.boolean(),
   expiresAt: z.string(),
   idleTimeoutSeconds: z.number().int(),
 });
@@ -36,3 +48,9 @@ export const ZChangePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(10).max(200),
 });
+export type ChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
+
+export const ZPreferencesRequest = z.object({ locale: ZLocale }).strict();
+export type PreferencesRequest = z.infer<typeof ZPreferencesRequest>;
+export const ZPreferences = z.object({ locale: ZLocale });
+export type Preferences = z.infer<typeof ZPreferences>;

@@ -103,3 +103,7 @@ export const ZListRegistrationsQuery = ZPageQuery.extend({
   division: ZDivisionCode.optional(),
 });
 export const ZRejectRequest = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
+
+/** POST /api/users/:id/reset-password: the account, and its temporary password (shown once, never stored in clear). */
+export const ZResetPasswordResult = z.object({ user: ZUser, temporaryPassword: z.string() });
+export type ResetPasswordResult = z.infer<typeof ZResetPasswordResult>;

@@ -4,6 +4,7 @@ import type { Engine } from './dialect.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-search.ts';
 import * as m0003 from './migrations/0003-imports.ts';
+import * as m0004 from './migrations/0004-accounts-notifications.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-foundation': m0001,
   '0002-search': m0002,
   '0003-imports': m0003,
+  '0004-accounts-notifications': m0004,
 };
 
 function provider(engine: Engine): MigrationProvider {

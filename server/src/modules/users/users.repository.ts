@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import { likeOperator, likePattern, type Engine } from '../../db/dialect.ts';
-import { scopeFilter } from '../../platform/access/scope.ts';
+import { coversDivision, scopeFilter } from '../../platform/access/scope.ts';
 import { fetchPage, type PageRequest } from '../../platform/http/paging.ts';
 import type { UserStatus } from './users.tables.ts';
 
@@ -129,4 +129,30 @@ export async function existingPhoneHashes(db: DbOrTrx, hashes: readonly string[]
     for (const r of rows) if (r.phone_hmac) found.add(r.phone_hmac);
   }
   return found;
+}
+
+/** Whether the account has a confirmed TOTP device. */
+export async function hasEnrolledTotp(db: DbOrTrx, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('app_user').select('totp_enabled').where('id', '=', userId).executeTakeFirst();
+  return row?.totp_enabled === 1;
+}
+
+/** Active accounts holding one of `roles` at a division whose subtree contains `divisionCode`. */
+export async function activeUsersCovering(
+  db: DbOrTrx,
+  roles: readonly string[],
+  divisionCode: string,
+): Promise<number[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_role')
+    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+    .select('user_role.user_id')
+    .distinct()
+    .where('user_role.role_code', 'in', [...roles])
+    .where(coversDivision('user_role.division_code', divisionCode))
+    .where('app_user.status', '=', 'active')
+    .orderBy('user_role.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
 }

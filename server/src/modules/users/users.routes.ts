@@ -10,12 +10,15 @@ import {
   ZRegistrationPage,
   ZRegistrationRequest,
   ZRejectRequest,
+  ZResetPasswordResult,
   ZRoleAssignment,
   ZUser,
   ZUserPage,
 } from '../../../../contracts/users.ts';
+import { ZPreferences, ZPreferencesRequest } from '../../../../contracts/auth.ts';
 import { callerActor, type Deps } from '../../platform/deps.ts';
 import { callerOf } from '../../platform/http/caller.ts';
+import { resetPassword } from './password-reset.service.ts';
 import * as registrations from './registrations.service.ts';
 import * as service from './users.service.ts';
 
@@ -26,9 +29,27 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['users'];
 
   r.get('/api/me', {
-    config: { rule: { access: 'authenticated', scope: 'self', audit: 'none' } },
+    config: { rule: { access: 'authenticated', scope: 'self', audit: 'none', allowPasswordChangePending: true } },
     schema: { tags, summary: '我的账户 / my account', response: { 200: ZUser, ...errorResponses } },
     handler: (req) => service.getMe(deps, callerOf(req)),
+  });
+
+  r.patch('/api/me/preferences', {
+    config: {
+      rule: {
+        access: 'authenticated',
+        scope: 'self',
+        audit: 'user.preferences_update',
+        allowPasswordChangePending: true,
+      },
+    },
+    schema: {
+      tags,
+      summary: '保存个人偏好（界面语言） / save preferences (interface language)',
+      body: ZPreferencesRequest,
+      response: { 200: ZPreferences, ...errorResponses },
+    },
+    handler: (req) => service.updatePreferences(deps, callerOf(req), req.body),
   });
 
   r.get('/api/users', {
@@ -114,6 +135,17 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
       handler: (req) => service.setUserStatus(deps, callerOf(req), req.params.id, status),
     });
   }
+
+  r.post('/api/users/:id/reset-password', {
+    config: { rule: { access: 'user:update', scope: 'division-subtree', audit: 'user.password_reset' } },
+    schema: {
+      tags,
+      summary: '重置密码（返回一次性临时密码，下次登录须修改） / reset password: one-time temporary password',
+      params: ZIdParams,
+      response: { 200: ZResetPasswordResult, ...errorResponses },
+    },
+    handler: (req) => resetPassword(deps, callerOf(req), req.params.id),
+  });
 
   r.post('/api/registrations', {
     config: {

@@ -1,5 +1,6 @@
 /** Account administration: list, view (masked), full personal data (audited), create, roles, disable. */
 import type { z } from 'zod';
+import type { Preferences, PreferencesRequest } from '../../../../contracts/auth.ts';
 import type { ZCreateUserRequest, ZListUsersQuery, ZRoleAssignment } from '../../../../contracts/users.ts';
 import { isWithinScope, scopeRoots } from '../../platform/access/scope.ts';
 import { keepsSeparationOfDuties } from '../../platform/access/roles.ts';
@@ -39,6 +40,25 @@ export async function getMe(deps: Deps, caller: Caller) {
   if (!row) throw new AppError('NOT_FOUND');
   const roles = await repo.rolesOf(deps.db, [row.id]);
   return presentUser(row, roles.get(row.id) ?? [], deps.vault);
+}
+
+/** Stores the caller's interface language with the account; the session reports it from then on. */
+export async function updatePreferences(deps: Deps, caller: Caller, body: PreferencesRequest): Promise<Preferences> {
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ locale: body.locale, updated_at: iso(deps.clock.now()) })
+      .where('id', '=', caller.principal.userId)
+      .execute();
+    await writeAudit(trx, deps.audit, caller.actor, {
+      action: 'user.preferences_update',
+      targetType: 'user',
+      targetId: caller.principal.userId,
+      divisionCode: caller.principal.divisionCode,
+      details: { locale: body.locale },
+    });
+  });
+  return { locale: body.locale };
 }
 
 /** Full phone and ID number; needs pi:view_full in scope and writes an audit row in the same transaction. */

@@ -19,7 +19,10 @@ export interface UserTable {
   requested_role: string | null;
   totp_secret_enc: string | null;
   totp_enabled: number;
+  /** 'zh-CN' (default) or 'en-US'. */
   locale: string;
+  /** 1 after an administrator's reset: only the password change (and the session view) is allowed until done. */
+  must_change_password: Generated<number>;
   is_demo: number;
   created_at: string;
   updated_at: string;

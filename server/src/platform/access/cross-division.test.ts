@@ -61,6 +61,8 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/auth/totp/setup': { kind: 'none', self: true },
   'POST /api/auth/totp': { kind: 'none', self: true },
   'GET /api/me': { kind: 'none', self: true },
+  'POST /api/me/password': { kind: 'none', self: true },
+  'PATCH /api/me/preferences': { kind: 'none', self: true },
   'GET /api/organisations': { kind: 'none', list: true },
   'GET /api/organisations/:id': { kind: 'org' },
   'POST /api/organisations': {
@@ -79,6 +81,7 @@ const CASES: Record<string, RouteCase> = {
   'POST /api/users/:id/roles/revoke': { kind: 'user', body: (d) => ({ role: 'farmer', divisionCode: d }) },
   'POST /api/users/:id/disable': { kind: 'user' },
   'POST /api/users/:id/enable': { kind: 'user' },
+  'POST /api/users/:id/reset-password': { kind: 'user' },
   'GET /api/registrations': { kind: 'none', list: true },
   'POST /api/registrations/:id/approve': { kind: 'registration' },
   'POST /api/registrations/:id/reject': { kind: 'registration', body: () => ({ reason: '材料不全' }) },

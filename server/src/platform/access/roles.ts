@@ -79,6 +79,11 @@ export const ROLE_NAMES: Record<RoleCode, { zh: string; en: string }> = {
   farmer: { zh: '农牧民', en: 'Farmer / herder' },
 };
 
+/** Roles that grant `permission`. */
+export function rolesWithPermission(permission: Permission): RoleCode[] {
+  return ROLE_CODES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+}
+
 export function isRoleCode(v: string): v is RoleCode {
   return (ROLE_CODES as readonly string[]).includes(v);
 }

@@ -9,7 +9,7 @@ import { connect } from '../../db/connect.ts';
 import type { Db, DbHandle } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ADMIN_ROLES, ROLE_CODES, keepsSeparationOfDuties } from './roles.ts';
-import { buildClosure, isWithinScope, scopeFilter } from './scope.ts';
+import { buildClosure, coversDivision, isWithinScope, scopeFilter } from './scope.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Random division trees
@@ -330,6 +330,15 @@ async function checkScenario(db: Db, s: Scenario, ids: number[]): Promise<void> 
       inScopeModel(s.tree, s.roots, code),
     );
   }
+  // The reverse question (whose subtree contains this division): exactly its chain of ancestors, itself included.
+  for (const code of s.tree.codes) {
+    const covering = await db
+      .selectFrom('division')
+      .select('code')
+      .where(coversDivision('division.code', code))
+      .execute();
+    expect(covering.map((r) => r.code).sort(), `roots covering ${code}`).toEqual(chainOf(s.tree, code).sort());
+  }
   // Codes that are not divisions at all are never in scope, whatever they look like.
   for (const code of ['999999', '150299', '1502', '']) {
     if (!s.tree.parents.has(code)) expect(await isWithinScope(db, s.roots, code)).toBe(false);
@@ -338,7 +347,7 @@ async function checkScenario(db: Db, s: Scenario, ids: number[]): Promise<void> 
 
 const SQL_RUNS = 100;
 
-describe('T2b: scopeFilter and isWithinScope agree with the model', () => {
+describe('T2b: scopeFilter, isWithinScope and coversDivision agree with the model', () => {
   it(`on a fresh in-memory SQLite per tree (${SQL_RUNS} trees)`, async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (s) => {

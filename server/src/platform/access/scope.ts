@@ -45,6 +45,15 @@ export function scopeFilter(column: string, roots: readonly string[]): RawBuilde
 }
 
 /**
+ * SQL predicate, the reverse question of `scopeFilter`: `column` names a root whose subtree contains `divisionCode`
+ * (the division itself or one of its ancestors). Finds whose scope covers an object, e.g. the officers to notify of a
+ * registration: `.where(coversDivision('user_role.division_code', code))`.
+ */
+export function coversDivision(column: string, divisionCode: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} in (select dc.ancestor_code from division_closure dc where dc.descendant_code = ${divisionCode})`;
+}
+
+/**
  * SQL predicate, true when every row of `table` (optionally only those meeting `where`, written over the alias `t`)
  * has its `column` within the roots, i.e. `scopeFilter(column, roots)` holds for all of them: a query may then skip
  * the per-row test. It names no outer row, so the engine evaluates it once per statement, in the statement's own

@@ -1,10 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZLoginRequest, ZSession, ZTotpRequest, ZTotpSetup } from '../../../../contracts/auth.ts';
+import {
+  ZChangePasswordRequest,
+  ZLoginRequest,
+  ZSession,
+  ZTotpRequest,
+  ZTotpSetup,
+} from '../../../../contracts/auth.ts';
 import { ZErrorBody, ZOk, errorResponses } from '../../../../contracts/common.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors/errors.ts';
 import { login, logout, presentSession, setupTotp, verifyTotp } from './auth.service.ts';
+import { changeOwnPassword } from './password-change.ts';
 import { clearSessionCookie, cookieName, hashSessionId, setSessionCookie } from './session.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
@@ -36,7 +43,15 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/auth/session', {
-    config: { rule: { access: 'authenticated', scope: 'self', audit: 'none', allowMfaPending: true } },
+    config: {
+      rule: {
+        access: 'authenticated',
+        scope: 'self',
+        audit: 'none',
+        allowMfaPending: true,
+        allowPasswordChangePending: true,
+      },
+    },
     schema: { tags: ['auth'], summary: '当前会话 / current session', response: { 200: ZSession, ...errorResponses } },
     handler: async (req) => {
       if (!req.principal || !req.session) throw new AppError('UNAUTHENTICATED');
@@ -45,7 +60,15 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/auth/logout', {
-    config: { rule: { access: 'authenticated', scope: 'self', audit: 'auth.logout', allowMfaPending: true } },
+    config: {
+      rule: {
+        access: 'authenticated',
+        scope: 'self',
+        audit: 'auth.logout',
+        allowMfaPending: true,
+        allowPasswordChangePending: true,
+      },
+    },
     schema: { tags: ['auth'], summary: '退出登录 / sign out', response: { 200: ZOk, ...errorResponses } },
     handler: async (req, reply) => {
       if (!req.principal || !req.session) throw new AppError('UNAUTHENTICATED');
@@ -56,7 +79,15 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/auth/totp/setup', {
-    config: { rule: { access: 'authenticated', scope: 'self', audit: 'none', allowMfaPending: true } },
+    config: {
+      rule: {
+        access: 'authenticated',
+        scope: 'self',
+        audit: 'none',
+        allowMfaPending: true,
+        allowPasswordChangePending: true,
+      },
+    },
     schema: {
       tags: ['auth'],
       summary: '开始绑定动态口令 / start TOTP enrolment',
@@ -71,7 +102,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/auth/totp', {
     config: {
-      rule: { access: 'authenticated', scope: 'self', audit: 'auth.totp', allowMfaPending: true },
+      rule: {
+        access: 'authenticated',
+        scope: 'self',
+        audit: 'auth.totp',
+        allowMfaPending: true,
+        allowPasswordChangePending: true,
+      },
       rateLimit: { max: 30, timeWindow: '1 minute' },
     },
     schema: {
@@ -86,6 +123,32 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         principal: req.principal,
         session: req.session,
         code: req.body.code,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? '',
+      });
+      setSessionCookie(reply, deps, id);
+      return presentSession(deps.db, req.principal, state);
+    },
+  });
+
+  r.post('/api/me/password', {
+    config: {
+      rule: { access: 'authenticated', scope: 'self', audit: 'user.password_change', allowPasswordChangePending: true },
+      rateLimit: { max: 10, timeWindow: '1 minute' },
+    },
+    schema: {
+      tags: ['auth'],
+      summary:
+        '修改本人密码（结束其他会话，当前会话换发新标识） / change own password; other sessions end, this one rotates',
+      body: ZChangePasswordRequest.strict(),
+      response: { 200: ZSession, ...errorResponses, 429: ZErrorBody },
+    },
+    handler: async (req, reply) => {
+      if (!req.principal || !req.session) throw new AppError('UNAUTHENTICATED');
+      const { id, state } = await changeOwnPassword(deps, {
+        ...req.body,
+        principal: req.principal,
+        session: req.session,
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? '',
       });

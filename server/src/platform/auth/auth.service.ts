@@ -1,6 +1,6 @@
 /** Login, second factor, logout and the session view. */
 import { Secret, TOTP } from 'otpauth';
-import type { Session } from '../../../../contracts/auth.ts';
+import { LOCALES, type Locale, type Session } from '../../../../contracts/auth.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { ROLE_PERMISSIONS, isRoleCode, needsSecondFactor } from '../access/roles.ts';
 import type { Principal } from '../access/scope.ts';
@@ -263,6 +263,11 @@ export async function logout(
   });
 }
 
+/** A stored locale as the contract's enum (the column is free text; migration 0004 normalised old values). */
+export function toLocale(value: string): Locale {
+  return (LOCALES as readonly string[]).includes(value) ? (value as Locale) : 'zh-CN';
+}
+
 /** The session as the client sees it. */
 export async function presentSession(db: DbOrTrx, principal: Principal, state: SessionState): Promise<Session> {
   const division = await db
@@ -272,7 +277,7 @@ export async function presentSession(db: DbOrTrx, principal: Principal, state: S
     .executeTakeFirstOrThrow();
   const user = await db
     .selectFrom('app_user')
-    .select(['totp_enabled'])
+    .select(['totp_enabled', 'locale', 'must_change_password'])
     .where('id', '=', principal.userId)
     .executeTakeFirstOrThrow();
   const permissions = new Set<string>();
@@ -285,6 +290,7 @@ export async function presentSession(db: DbOrTrx, principal: Principal, state: S
       divisionCode: principal.divisionCode,
       divisionName: division.name,
       orgId: principal.orgId,
+      locale: toLocale(user.locale),
     },
     roles: principal.roles,
     permissions: state.mfaPending ? [] : [...permissions].sort(),
@@ -292,6 +298,7 @@ export async function presentSession(db: DbOrTrx, principal: Principal, state: S
     csrfToken: state.csrfToken,
     mfaRequired: state.mfaPending,
     mfaEnrolled: user.totp_enabled === 1,
+    mustChangePassword: user.must_change_password === 1,
     expiresAt: state.expiresAt,
     idleTimeoutSeconds: state.idleTimeoutS,
   };

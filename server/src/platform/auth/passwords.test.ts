@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
+import { checkPasswordPolicy, generateTemporaryPassword, hashPassword, verifyPassword } from './passwords.ts';
 
 describe('password policy: 等保 profile (default)', () => {
   it.each([
@@ -86,5 +86,26 @@ describe('argon2id hashing', () => {
     expect(await verifyPassword(null, 'qixian-dummy-password')).toBe(false);
     expect(await verifyPassword('not-a-hash', 'anything')).toBe(false);
     expect(await verifyPassword('', 'anything')).toBe(false);
+  });
+});
+
+describe('temporary passwords (administrator reset)', () => {
+  it('meets both policy profiles, has every class, avoids look-alikes, and never repeats', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const pw = generateTemporaryPassword('officer1');
+      expect(pw).toHaveLength(16);
+      expect(checkPasswordPolicy(pw, 'dengbao', 'officer1')).toEqual([]);
+      expect(checkPasswordPolicy(pw, 'asvs', 'officer1')).toEqual([]);
+      for (const re of [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/]) expect(pw).toMatch(re);
+      expect(pw).not.toMatch(/[0O1lI]/);
+      seen.add(pw);
+    }
+    expect(seen.size).toBe(500);
+  });
+
+  it('never contains the username', () => {
+    // A one-letter-class username would be found by chance within a few thousand draws if it were not excluded.
+    for (let i = 0; i < 2000; i++) expect(generateTemporaryPassword('abc').toLowerCase()).not.toContain('abc');
   });
 });

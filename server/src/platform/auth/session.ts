@@ -30,6 +30,8 @@ declare module 'fastify' {
     principal: Principal | null;
     session: SessionState | null;
     sessionExpired: boolean;
+    /** The account must change its password (after an administrator's reset) before doing anything else. */
+    passwordChangeRequired: boolean;
     csrfOk: boolean;
     auditDenied(permission: string): Promise<void>;
   }
@@ -147,6 +149,7 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('passwordChangeRequired', false);
   app.decorateRequest('csrfOk', false);
   app.decorateRequest(
     'auditDenied',
@@ -188,6 +191,7 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
       'app_user.division_code',
       'app_user.org_id',
       'app_user.status',
+      'app_user.must_change_password',
     ])
     .where('session.id_hash', '=', '')
     .compile();
@@ -243,6 +247,7 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
       expiresAt: row.expires_at,
       idleTimeoutS: row.idle_timeout_s,
     };
+    req.passwordChangeRequired = row.must_change_password === 1;
     const header = req.headers['x-csrf-token'];
     req.csrfOk = typeof header === 'string' && safeEqual(header, row.csrf_token);
   });

@@ -10,6 +10,14 @@ export const ERRORS = {
   },
   MFA_REQUIRED: { status: 401, zh: '需要动态口令验证', en: 'A one-time code is required' },
   MFA_INVALID: { status: 401, zh: '动态口令错误', en: 'The one-time code is wrong' },
+  /** POST /api/me/password: the current password given does not match (not counted towards the login lockout). */
+  CURRENT_PASSWORD_WRONG: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  /** The password was reset by an administrator: change it (POST /api/me/password) before anything else. */
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '密码已被管理员重置，请先修改密码',
+    en: 'Your password was reset by an administrator; change it first',
+  },
   CSRF: { status: 403, zh: '请求校验失败，请刷新页面后重试', en: 'Request check failed; reload the page and retry' },
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You do not have permission for this action' },
   SEPARATION_OF_DUTIES: {
@@ -21,6 +29,12 @@ export const ERRORS = {
   CONFLICT: { status: 409, zh: '数据冲突', en: 'Conflict' },
   DUPLICATE: { status: 409, zh: '该记录已存在', en: 'This record already exists' },
   INVALID_STATE: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
+  /** An export would exceed its row cap: narrow the filters. */
+  EXPORT_TOO_LARGE: {
+    status: 400,
+    zh: '导出记录过多，请缩小筛选范围后重试',
+    en: 'Too many rows to export; narrow the filters and retry',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   UNAVAILABLE: { status: 503, zh: '服务暂时不可用，请稍后再试', en: 'Service temporarily unavailable' },

@@ -19,6 +19,11 @@ export interface RouteRule {
   audit: string;
   /** Allowed while a second factor is still owed (only the TOTP and logout routes). */
   allowMfaPending?: boolean;
+  /**
+   * Allowed while the account must change its password after an administrator's reset (the session view, logout,
+   * TOTP, the own account, the password change itself and preferences).
+   */
+  allowPasswordChangePending?: boolean;
 }
 
 declare module 'fastify' {
@@ -55,7 +60,7 @@ export function collectRoutes(app: FastifyInstance, inventory: InventoryEntry[])
   });
 }
 
-/** The pre-handler that enforces each route's rule: session, second factor, permission, CSRF. */
+/** The pre-handler that enforces each route's rule: session, second factor, forced password change, CSRF, permission. */
 export async function enforceRule(req: FastifyRequest): Promise<void> {
   if (req.is404) return; // unknown routes fall through to the 404 handler
   const rule = req.routeOptions.config.rule;
@@ -64,6 +69,7 @@ export async function enforceRule(req: FastifyRequest): Promise<void> {
   const session = req.session;
   if (!req.principal || !session) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
   if (session.mfaPending && !rule.allowMfaPending) throw new AppError('MFA_REQUIRED');
+  if (req.passwordChangeRequired && !rule.allowPasswordChangePending) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   if (STATE_CHANGING.has(req.method) && !req.csrfOk) throw new AppError('CSRF');
   if (rule.access !== 'authenticated' && !hasPermission(req.principal, rule.access)) {
     await req.auditDenied(rule.access);
