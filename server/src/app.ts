@@ -20,6 +20,8 @@ import { createDeps, type Deps } from './platform/deps.ts';
 import { registerErrorHandler, toErrorBody } from './platform/errors/error-handler.ts';
 import { collectRoutes, enforceRule, type InventoryEntry } from './platform/http/route-rules.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerWeb } from './platform/http/web.ts';
+import { registerPlatformInfo } from './platform/info/info.routes.ts';
 import { registerModules } from './modules/index.ts';
 
 export interface BuildAppOptions {
@@ -119,25 +121,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
     handler: () => ({ status: 'ok' as const, engine: deps.engine, time: clock.now().toISOString() }),
   });
-  r.get('/', {
-    config: { rule: { access: 'public', scope: 'none', audit: 'none' } },
-    schema: { hide: true, response: { 200: z.string() } },
-    handler: (_req, reply) => {
-      void reply.type('text/html; charset=utf-8');
-      return landingPage(config.mode);
-    },
-  });
-
+  registerPlatformInfo(app, deps);
   registerAuthRoutes(app, deps);
   registerModules(app, deps);
+  await registerWeb(app, { mode: config.mode });
   return app;
 }
 
-function landingPage(mode: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>旗县 Qixian</title><link rel="icon" href="data:,"></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
-<h1>旗县 · 县域创新驱动发展平台</h1><p>Qixian county innovation platform</p>
-<p>接口服务运行中（${mode === 'demo' ? '演示模式' : mode}）。The API is running.</p>
-<ul><li><a href="/api/docs">接口文档 / API documentation</a></li><li><a href="/api/health">健康检查 / health</a></li></ul>
-</body></html>`;
-}

@@ -1,0 +1,105 @@
+/**
+ * The console frame: sidebar (only what the user may use), header with the division switcher, global search,
+ * notifications, language switch and the user menu.
+ */
+import { useState, type ReactNode } from 'react';
+import { Button, Dropdown, Input, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { LOCALES } from '../../shared/i18n.ts';
+import { useSession } from '../session.tsx';
+import { useT } from '../i18n.ts';
+import { canSee, PAGES } from '../nav.tsx';
+import { DivisionSwitcher } from './DivisionSwitcher.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+export function ConsoleLayout({ children }: { children: ReactNode }) {
+  const { session, locale, setLocale, logout } = useSession();
+  const t = useT();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const permissions = session?.permissions ?? [];
+
+  const items = PAGES.filter((p) => p.menu && canSee(p, permissions)).map((p) => ({
+        key: p.path === '' ? '/console' : `/console/${p.path}`,
+        icon: p.menu?.icon,
+        label: <Link to={p.path === '' ? '/console' : `/console/${p.path}`}>{t(p.menu?.zh ?? '', p.menu?.en ?? '')}</Link>,
+      }));
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => location.pathname === k || (k !== '/console' && location.pathname.startsWith(k + '/')))
+    .sort((a, b) => b.length - a.length)[0];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="qx-skip-link" href="#qx-main">
+        {t('跳到主要内容', 'Skip to main content')}
+      </a>
+      <Sider collapsible collapsed={collapsed} trigger={null} breakpoint="lg" onBreakpoint={setCollapsed} width={208}>
+        <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: collapsed ? 14 : 16, whiteSpace: 'nowrap' }}>
+          {collapsed ? '旗县' : t('旗县 · 工作台', 'Qixian console')}
+        </div>
+        <nav aria-label={t('主菜单', 'Main menu')}>
+          <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header
+          style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}
+        >
+          <Button
+            type="text"
+            aria-label={collapsed ? t('展开菜单', 'Expand menu') : t('收起菜单', 'Collapse menu')}
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed(!collapsed)}
+          />
+          <DivisionSwitcher />
+          <Input.Search
+            role="search"
+            aria-label={t('全局搜索', 'Search everything')}
+            placeholder={t('搜索单位、成果、问题……', 'Search organisations, achievements, questions…')}
+            style={{ maxWidth: 360, flex: 1 }}
+            allowClear
+            onSearch={(q) => {
+              if (q.trim()) void navigate(`/console/search?q=${encodeURIComponent(q.trim())}`);
+            }}
+          />
+          <Space style={{ marginLeft: 'auto' }} size="middle">
+            <NotificationBell />
+            <Segmented
+              aria-label={t('界面语言', 'Language')}
+              size="small"
+              value={locale}
+              options={LOCALES}
+              onChange={(v) => void setLocale(v)}
+            />
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'profile', icon: <UserOutlined />, label: t('个人中心', 'Profile') },
+                  { key: 'password', icon: <KeyOutlined />, label: t('修改密码', 'Change password') },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('退出登录', 'Sign out') },
+                ],
+                onClick: ({ key }) => {
+                  if (key === 'logout') void logout().then(() => navigate('/console/login'));
+                  else void navigate(key === 'password' ? '/console/profile#password' : '/console/profile');
+                },
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                <Typography.Text>{session?.user.displayName}</Typography.Text>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Header>
+        <Content id="qx-main" tabIndex={-1} style={{ margin: 16, outline: 'none' }}>
+          {children}
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
