@@ -1,27 +1,10 @@
-/** Shapes of GET /api/notifications as the console reads them. */
+/** Notifications as the console reads them (contracts/notifications.ts), in the user's language. */
+import type { Notification } from '../../../contracts/notifications.ts';
 import type { Locale } from '../shared/i18n.ts';
 
-export interface NotificationItem {
-  id: number;
-  kind: string;
-  titleZh: string;
-  titleEn: string;
-  bodyZh: string;
-  bodyEn: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type { Notification as NotificationItem, NotificationPage } from '../../../contracts/notifications.ts';
 
-export interface NotificationPage {
-  items: NotificationItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  unreadCount: number;
-}
-
-export function notificationText(n: NotificationItem, locale: Locale): { title: string; body: string } {
+export function notificationText(n: Notification, locale: Locale): { title: string; body: string } {
   return locale === 'en-US'
     ? { title: n.titleEn || n.titleZh, body: n.bodyEn || n.bodyZh }
     : { title: n.titleZh, body: n.bodyZh };
