@@ -1,0 +1,135 @@
+/**
+ * Charts for reports: a ChartSpec becomes an ECharts option, ECharts renders it server-side to SVG (no DOM, no
+ * canvas) measuring text with the report font, the labels become outlines of that font, and resvg rasterises the
+ * font-free SVG to PNG, so Chinese labels need no system font. Both the docx and the PDF renderer embed that PNG.
+ */
+import { renderAsync } from '@resvg/resvg-js';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import { GridComponent, LegendComponent } from 'echarts/components';
+import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import type { ComposeOption } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { CJK_FONT_FAMILY, reportFont, textWidth } from './fonts.ts';
+import { DEFAULT_CHART_SIZE, type ChartSpec } from './model.ts';
+import { outlineSvgText, parseFont } from './svg-text.ts';
+
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, SVGRenderer]);
+// Without a canvas ECharts guesses text widths; measure with the font the labels are drawn in, so legends and axis
+// labels are laid out for the real glyphs. (Process-wide: the server draws charts only here.)
+echarts.setPlatformAPI({
+  measureText: (text, font) => {
+    const { size, bold } = parseFont(font ?? '');
+    return { width: textWidth(reportFont(bold ? 'bold' : 'regular'), text ?? '', size) };
+  },
+});
+
+type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption
+>;
+
+/** Pixels per point of the PNG: 3 gives 216 dpi on paper, enough for print. */
+export const CHART_RASTER_SCALE = 3;
+
+const TEXT = '#333333';
+
+/** The ECharts option for a spec (static: no animation, no interaction, white background). */
+export function chartOption(spec: ChartSpec): ChartOption {
+  const base: ChartOption = {
+    animation: false,
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily: CJK_FONT_FAMILY, fontSize: 11, color: TEXT },
+  };
+  const hasLegend = spec.type === 'pie' || spec.series.length > 1;
+  const legend: LegendComponentOption | undefined = hasLegend
+    ? { top: 0, left: 'center', itemWidth: 14, itemHeight: 10, textStyle: { color: TEXT } }
+    : undefined;
+  if (spec.type === 'pie') {
+    const first = spec.series[0];
+    return {
+      ...base,
+      legend,
+      series: [
+        {
+          type: 'pie',
+          name: first?.name,
+          radius: ['30%', '60%'],
+          center: ['50%', '56%'],
+          label: { formatter: '{b}：{c}', color: TEXT },
+          data: spec.categories.map((name, i) => ({ name, value: first?.values[i] ?? 0 })),
+        },
+      ],
+    };
+  }
+  const many = spec.categories.length > 6;
+  const categoryAxis = {
+    type: 'category' as const,
+    data: [...spec.categories],
+    // Horizontal bars list categories top-down in the order given, like the table beside them.
+    inverse: spec.horizontal === true,
+    axisLabel: { interval: 0, rotate: !spec.horizontal && many ? 30 : 0, color: TEXT },
+    axisTick: { alignWithLabel: true },
+  };
+  const valueAxis = {
+    type: 'value' as const,
+    name: spec.unit ? `单位：${spec.unit}` : undefined,
+    nameTextStyle: { color: TEXT },
+    axisLabel: { color: TEXT },
+  };
+  const stack = spec.stacked ? 'total' : undefined;
+  return {
+    ...base,
+    legend,
+    // Axis labels and names are kept inside the drawing (the grid shrinks to fit them).
+    grid: {
+      left: 8,
+      right: 24,
+      top: hasLegend ? 36 : 12,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
+    xAxis: spec.horizontal ? valueAxis : categoryAxis,
+    yAxis: spec.horizontal ? categoryAxis : valueAxis,
+    series: spec.series.map((s) =>
+      spec.type === 'bar'
+        ? ({ type: 'bar', name: s.name, stack, data: [...s.values], barMaxWidth: 24 } satisfies BarSeriesOption)
+        : ({ type: 'line', name: s.name, stack, data: [...s.values], symbolSize: 6 } satisfies LineSeriesOption),
+    ),
+  };
+}
+
+/** The chart as an SVG document (ECharts server-side rendering), `width` x `height` user units (= points). */
+export function renderChartSvg(spec: ChartSpec): string {
+  const width = spec.width ?? DEFAULT_CHART_SIZE.width;
+  const height = spec.height ?? DEFAULT_CHART_SIZE.height;
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption(chartOption(spec));
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+export interface RenderedChart {
+  png: Buffer;
+  /** Size on the page, in points. */
+  width: number;
+  height: number;
+}
+
+/** The chart as a PNG at CHART_RASTER_SCALE pixels per point, labels in the report font (rasterised off-thread). */
+export async function renderChartPng(spec: ChartSpec): Promise<RenderedChart> {
+  const width = spec.width ?? DEFAULT_CHART_SIZE.width;
+  const height = spec.height ?? DEFAULT_CHART_SIZE.height;
+  const svg = outlineSvgText(renderChartSvg(spec), { regular: reportFont('regular'), bold: reportFont('bold') });
+  const image = await renderAsync(svg, {
+    font: { loadSystemFonts: false },
+    fitTo: { mode: 'zoom', value: CHART_RASTER_SCALE },
+    background: '#ffffff',
+    logLevel: 'off',
+  });
+  return { png: image.asPng(), width, height };
+}
