@@ -34,6 +34,7 @@ export default defineConfig({
   build: {
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,
+    manifest: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       input: { portal: path.join(root, 'index.html'), console: path.join(root, 'console.html') },
