@@ -8,6 +8,7 @@ import type {
 import type { OrganisationTable } from '../modules/organisations/organisations.tables.ts';
 import type { UserRoleTable, UserTable } from '../modules/users/users.tables.ts';
 import type { AuditLogTable, LoginThrottleTable, SessionTable } from '../platform/platform.tables.ts';
+import type { NotificationTable } from '../platform/notifications/notifications.tables.ts';
 import type { SearchDocumentTable } from '../platform/search/search.tables.ts';
 import type { Engine } from './dialect.ts';
 
@@ -23,6 +24,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   search_document: SearchDocumentTable;
+  notification: NotificationTable;
 }
 
 export type Db = Kysely<Database>;

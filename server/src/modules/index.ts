@@ -8,6 +8,7 @@ import { registerImports } from '../platform/spreadsheets/index.ts';
 import { registerAuditModule } from '../platform/audit/audit.routes.ts';
 import { registerSearchRoutes } from '../platform/search/search.routes.ts';
 import { registerMetricsRoutes } from '../platform/metrics/index.ts';
+import { registerNotificationRoutes } from '../platform/notifications/index.ts';
 
 export function registerModules(app: FastifyInstance, deps: Deps): void {
   registerDivisionsModule(app, deps);
@@ -17,4 +18,5 @@ export function registerModules(app: FastifyInstance, deps: Deps): void {
   registerAuditModule(app, deps);
   registerSearchRoutes(app, deps);
   registerMetricsRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 }

@@ -8,7 +8,10 @@ import { maskPhone } from '../../platform/crypto/identifiers.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { fetchPage } from '../../platform/http/paging.ts';
+import { ROLE_NAMES, rolesWithPermission } from '../../platform/access/roles.ts';
+import { notify } from '../../platform/notifications/index.ts';
 import { createUser } from './users.admin.ts';
+import { activeUsersCovering } from './users.repository.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
 import { ORGANISATIONS_COUNT } from '../organisations/index.ts';
 
@@ -16,7 +19,7 @@ import { ORGANISATIONS_COUNT } from '../organisations/index.ts';
 export async function register(deps: Deps, actor: AuditActor, body: z.infer<typeof ZRegistrationRequest>) {
   const division = await deps.db
     .selectFrom('division')
-    .select(['code', 'level'])
+    .select(['code', 'level', 'name'])
     .where('code', '=', body.divisionCode)
     .executeTakeFirst();
   if (division?.level !== 'county')
@@ -60,6 +63,21 @@ export async function register(deps: Deps, actor: AuditActor, body: z.infer<type
     status: 'pending',
     requestedRole: body.role,
     actor,
+    // Tell the officers who may approve it, in the same transaction as the account.
+    afterInsert: async (trx) => {
+      const role = ROLE_NAMES[body.role];
+      await notify(trx, {
+        userIds: await activeUsersCovering(trx, rolesWithPermission('registration:approve'), division.code),
+        kind: 'registration.submitted',
+        title: { zh: '新的注册申请待审核', en: 'A new registration awaits review' },
+        body: {
+          zh: `${body.displayName}申请注册为${role.zh}（${division.name}）。`,
+          en: `${body.displayName} applied to register as ${role.en.toLowerCase()} (${division.name}).`,
+        },
+        link: '/console/registrations',
+        at: deps.clock.now(),
+      });
+    },
   });
   return { id, status: 'pending' as const };
 }
@@ -157,6 +175,23 @@ export async function decideRegistration(
         .where('id', '=', user.org_id)
         .where('status', '=', 'pending')
         .execute();
+    await notify(trx, {
+      userIds: [id],
+      ...(decision.approve
+        ? {
+            kind: 'registration.approved',
+            title: { zh: '注册申请已通过', en: 'Your registration was approved' },
+            body: { zh: '您的账户已开通，欢迎使用平台。', en: 'Your account is active. Welcome to the platform.' },
+            link: '/console',
+          }
+        : {
+            kind: 'registration.rejected',
+            title: { zh: '注册申请未通过', en: 'Your registration was not approved' },
+            body: { zh: `原因：${decision.reason}`, en: `Reason: ${decision.reason}` },
+            link: null,
+          }),
+      at: deps.clock.now(),
+    });
     await writeAudit(trx, deps.audit, caller.actor, {
       action: decision.approve ? 'registration.approve' : 'registration.reject',
       targetType: 'user',

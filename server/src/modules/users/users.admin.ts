@@ -32,6 +32,8 @@ export interface CreateUserInput {
   skipPolicy?: boolean;
   /** Pre-computed argon2id hash of `password` (demo seed hashes its one password once). */
   passwordHash?: string;
+  /** Runs inside createUser's transaction after the insert (e.g. notifications); not used by insertAccount alone. */
+  afterInsert?: (trx: DbOrTrx, userId: number) => Promise<void>;
 }
 
 /** Validates and creates an account with its roles, in one audited transaction. Returns the new id. */
@@ -39,7 +41,11 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
   const username = await checkAccountInput(deps, input);
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   try {
-    return await deps.db.transaction().execute((trx) => insertAccount(trx, deps, input, username, passwordHash));
+    return await deps.db.transaction().execute(async (trx) => {
+      const id = await insertAccount(trx, deps, input, username, passwordHash);
+      await input.afterInsert?.(trx, id);
+      return id;
+    });
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new AppError('DUPLICATE', {

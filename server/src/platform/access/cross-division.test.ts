@@ -105,6 +105,10 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/imports/:id': { kind: 'none', self: true },
   'POST /api/imports/:id/commit': { kind: 'none', self: true },
   'GET /api/audit/verify': { kind: 'none' },
+  // A user's own notifications only (another user's is 404, tested in platform/notifications).
+  'GET /api/notifications': { kind: 'none', self: true },
+  'POST /api/notifications/:id/read': { kind: 'none', self: true },
+  'POST /api/notifications/read-all': { kind: 'none', self: true },
   'GET /api/metrics': { kind: 'none' },
   'GET /api/metrics/:fact': { kind: 'division', list: true, url: '/api/metrics/organisations.count' },
   'GET /api/search': {

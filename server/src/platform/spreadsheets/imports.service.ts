@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/audit.ts';
 import { iso } from '../clock.ts';
 import type { Caller, Deps } from '../deps.ts';
 import { AppError } from '../errors/errors.ts';
+import { notify } from '../notifications/index.ts';
 import type { AnyImportKind } from './import-kind.ts';
 import * as repo from './imports.repository.ts';
 import type { ParseLimits } from './limits.ts';
@@ -260,6 +261,18 @@ export async function commitImport(
         .where('status', '=', 'validated')
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw new AppError('INVALID_STATE');
+      await notify(trx, {
+        userIds: [caller.principal.userId],
+        kind: 'import.committed',
+        title: { zh: '导入已完成', en: 'Import committed' },
+        body: {
+          zh: `${job.file_name}：已写入 ${rows.length} 行。`,
+          en: `${job.file_name}: ${rows.length} row${rows.length === 1 ? '' : 's'} written.`,
+        },
+        // The console lists each import kind's rows at /console/{kind} (organisations, users).
+        link: `/console/${kind.kind}`,
+        at: deps.clock.now(),
+      });
       await writeAudit(trx, deps.audit, caller.actor, {
         action: 'import.commit',
         targetType: 'import_job',
