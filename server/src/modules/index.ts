@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../platform/deps.ts';
 import { registerDivisionsModule } from './divisions/index.ts';
+import { registerReportsModule } from './reports/index.ts';
 import { organisationImport, registerOrganisationsModule } from './organisations/index.ts';
 import { registerUsersModule, userImport } from './users/index.ts';
 import { registerImports } from '../platform/spreadsheets/index.ts';
@@ -18,5 +19,6 @@ export function registerModules(app: FastifyInstance, deps: Deps): void {
   registerAuditModule(app, deps);
   registerSearchRoutes(app, deps);
   registerMetricsRoutes(app, deps);
+  registerReportsModule(app, deps);
   registerNotificationRoutes(app, deps);
 }

@@ -6,6 +6,7 @@ import { registerOrganisationRoutes } from './organisations.routes.ts';
 
 export { ORGANISATIONS_COUNT } from './organisations.facts.ts';
 export { organisationImport } from './organisations.import.ts';
+export { TYPE_LABELS as ORGANISATION_TYPE_LABELS } from './organisations.sheet.ts';
 
 /** Organisations (单位): government units, responsibility units, enterprises, institutions. */
 export function registerOrganisationsModule(app: FastifyInstance, deps: Deps): void {

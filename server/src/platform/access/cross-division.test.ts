@@ -111,6 +111,8 @@ const CASES: Record<string, RouteCase> = {
   'POST /api/notifications/read-all': { kind: 'none', self: true },
   'GET /api/metrics': { kind: 'none' },
   'GET /api/metrics/:fact': { kind: 'division', list: true, url: '/api/metrics/organisations.count' },
+  'GET /api/reports/region-overview.docx': { kind: 'division' },
+  'GET /api/reports/region-overview.pdf': { kind: 'division' },
   'GET /api/search': {
     kind: 'none',
     list: true,
