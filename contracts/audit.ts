@@ -22,6 +22,9 @@ export const ZListAuditQuery = ZPageQuery.extend({
   from: z.string().date().optional(),
   to: z.string().date().optional(),
 });
+/** GET /api/audit/export.xlsx|.csv: the list's filters without paging. */
+export const ZAuditExportQuery = ZListAuditQuery.omit({ page: true, pageSize: true });
+
 export const ZAuditVerifyResult = z.object({
   ok: z.boolean(),
   rows: z.number().int(),

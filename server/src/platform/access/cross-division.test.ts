@@ -86,6 +86,8 @@ const CASES: Record<string, RouteCase> = {
   'POST /api/registrations/:id/approve': { kind: 'registration' },
   'POST /api/registrations/:id/reject': { kind: 'registration', body: () => ({ reason: '材料不全' }) },
   'GET /api/audit': { kind: 'none', list: true },
+  'GET /api/audit/export.xlsx': { kind: 'none' },
+  'GET /api/audit/export.csv': { kind: 'none' },
   'GET /api/organisations/export.xlsx': { kind: 'none' },
   'GET /api/organisations/export.csv': { kind: 'none' },
   'GET /api/users/export.xlsx': { kind: 'none' },

@@ -1,17 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { errorResponses } from '../../../../contracts/common.ts';
 import { ZAuditPage, ZAuditVerifyResult, ZListAuditQuery } from '../../../../contracts/audit.ts';
-import { scopeFilter, scopeRoots } from '../access/scope.ts';
+import { scopeRoots } from '../access/scope.ts';
 import type { Deps } from '../deps.ts';
 import { callerOf } from '../http/caller.ts';
 import { fetchPage } from '../http/paging.ts';
+import { registerAuditExportRoutes } from './audit.export.ts';
+import { auditRows } from './audit.repository.ts';
 import { verifyAuditChain } from './audit.ts';
 
-/** Audit log search and chain verification for the audit administrator. */
+/** Audit log search, export and chain verification for the audit administrator. */
 export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  registerAuditExportRoutes(app, deps);
 
   r.get('/api/audit', {
     config: { rule: { access: 'audit:read', scope: 'division-subtree', audit: 'none' } },
@@ -23,26 +25,7 @@ export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (req) => {
       const q = req.query;
-      const roots = scopeRoots(callerOf(req).principal, 'audit:read');
-      // Rows without a division (failed logins of unknown names, system events) belong to region-level auditors.
-      const provinceRoots = await deps.db
-        .selectFrom('division')
-        .select('code')
-        .where('code', 'in', roots.length ? roots : [''])
-        .where('level', '=', 'province')
-        .execute();
-      let base = deps.db
-        .selectFrom('audit_log')
-        .where((eb) =>
-          provinceRoots.length > 0
-            ? eb.or([scopeFilter('audit_log.division_code', roots), eb('audit_log.division_code', 'is', null)])
-            : scopeFilter('audit_log.division_code', roots),
-        );
-      if (q.actor) base = base.where('audit_log.actor_username', '=', q.actor.toLowerCase());
-      if (q.action) base = base.where('audit_log.action', '=', q.action);
-      if (q.division) base = base.where(scopeFilter('audit_log.division_code', [q.division]));
-      if (q.from) base = base.where('audit_log.at', '>=', q.from);
-      if (q.to) base = base.where('audit_log.at', '<', sql<string>`${q.to + 'T23:59:59.999Z'}`);
+      const base = await auditRows(deps.db, scopeRoots(callerOf(req).principal, 'audit:read'), q);
       const { rows, total } = await fetchPage(base, (qb) => qb.selectAll().orderBy('audit_log.seq', 'desc'), q);
       return {
         items: rows.map((row) => ({
