@@ -18,10 +18,19 @@ import { outlineSvgText, parseFont } from './svg-text.ts';
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, SVGRenderer]);
 // Without a canvas ECharts guesses text widths; measure with the font the labels are drawn in, so legends and axis
 // labels are laid out for the real glyphs. (Process-wide: the server draws charts only here.)
+const measured = new Map<string, number>();
 echarts.setPlatformAPI({
-  measureText: (text, font) => {
-    const { size, bold } = parseFont(font ?? '');
-    return { width: textWidth(reportFont(bold ? 'bold' : 'regular'), text ?? '', size) };
+  measureText: (text = '', font = '') => {
+    // ECharts measures the same labels many times while laying out; shaping is the costly part.
+    const key = `${font}|${text}`;
+    let width = measured.get(key);
+    if (width === undefined) {
+      const { size, bold } = parseFont(font);
+      width = textWidth(reportFont(bold ? 'bold' : 'regular'), text, size);
+      if (measured.size > 10_000) measured.clear();
+      measured.set(key, width);
+    }
+    return { width };
   },
 });
 
@@ -120,8 +129,19 @@ export interface RenderedChart {
   height: number;
 }
 
+/** Recently rasterised charts by spec: the same report in the other format, or asked for again, reuses its PNG. */
+const recent = new Map<string, RenderedChart>();
+const RECENT_CHARTS = 32;
+
 /** The chart as a PNG at CHART_RASTER_SCALE pixels per point, labels in the report font (rasterised off-thread). */
 export async function renderChartPng(spec: ChartSpec): Promise<RenderedChart> {
+  const key = JSON.stringify(spec);
+  const hit = recent.get(key);
+  if (hit) {
+    recent.delete(key); // move to the young end
+    recent.set(key, hit);
+    return hit;
+  }
   const width = spec.width ?? DEFAULT_CHART_SIZE.width;
   const height = spec.height ?? DEFAULT_CHART_SIZE.height;
   const svg = outlineSvgText(renderChartSvg(spec), { regular: reportFont('regular'), bold: reportFont('bold') });
@@ -131,5 +151,8 @@ export async function renderChartPng(spec: ChartSpec): Promise<RenderedChart> {
     background: '#ffffff',
     logLevel: 'off',
   });
-  return { png: image.asPng(), width, height };
+  const chart = { png: image.asPng(), width, height };
+  recent.set(key, chart);
+  if (recent.size > RECENT_CHARTS) recent.delete(recent.keys().next().value ?? '');
+  return chart;
 }
