@@ -3,15 +3,85 @@
  * `qixian index run --method FILE.json`). Documented in docs/INDEX-METHOD.md.
  */
 import { z } from 'zod';
+import { type AggregateParams, type AggregationSpec } from './aggregate.ts';
 
 const ZRange = z.tuple([z.number(), z.number()]);
-const ZAggregationMethod = z.enum(['arithmetic', 'geometric', 'harmonic']);
+const ZAggregationName = z.enum(['arithmetic', 'geometric', 'harmonic', 'generalised', 'copeland']);
+/** A method name, or `{ "method": "generalised", "p": 0.5 }`. */
+const ZAggregationChoice = z.union([
+  ZAggregationName,
+  z.strictObject({ method: ZAggregationName, p: z.number().optional() }),
+]);
+const ZLevelKey = z.string().regex(/^[1-9][0-9]*$/);
 const base = {
   /** Name of the data set this stage writes; defaults per op (Denominated, Imputed …). */
   name: z.string().min(1).optional(),
   /** Name of the data set this stage reads; defaults to the previous stage's output ('Raw' first). */
   input: z.string().min(1).optional(),
 };
+/** How to aggregate: shared by the aggregate stage and weight optimisation. */
+const aggregation = {
+  method: ZAggregationName.optional(),
+  /** Power of the generalised mean (`method: "generalised"`). */
+  p: z.number().optional(),
+  methodByLevel: z.record(ZLevelKey, ZAggregationChoice).optional(),
+  dataThreshold: z.number().min(0).max(1).optional(),
+};
+const ZLevel = z.number().int().min(1);
+const weightBase = {
+  op: z.literal('weight'),
+  ...base,
+  /** Weight set to start from (default: the framework's weights). */
+  base: z.string().min(1).optional(),
+};
+const ZJudgement = z.union([z.number().positive(), z.string().min(1)]);
+
+/** The `weight` stage: computes a named weight set (not a data set) for later `aggregate` stages. */
+export const ZWeightStage = z.discriminatedUnion('method', [
+  z.strictObject({ ...weightBase, method: z.literal('equal'), levels: z.array(ZLevel).optional() }),
+  z.strictObject({ ...weightBase, method: z.literal('fixed'), weights: z.record(z.string(), z.number().min(0)) }),
+  z.strictObject({
+    ...weightBase,
+    method: z.literal('entropy'),
+    level: ZLevel.optional(),
+    scope: z.enum(['group', 'global']).optional(),
+    shift: z.number().min(0).optional(),
+  }),
+  z.strictObject({
+    ...weightBase,
+    method: z.literal('ahp'),
+    matrices: z.record(
+      z.string(),
+      z.strictObject({
+        items: z.array(z.string().min(1)).min(1),
+        matrix: z.array(z.array(ZJudgement)),
+        randomIndex: z.number().positive().optional(),
+      }),
+    ),
+    maxCR: z.number().positive().optional(),
+  }),
+  z.strictObject({
+    ...weightBase,
+    method: z.literal('pca'),
+    level: ZLevel.optional(),
+    scope: z.enum(['group', 'global']).optional(),
+    scheme: z.enum(['handbook', 'firstComponent']).optional(),
+    rotation: z.enum(['varimax', 'none']).optional(),
+    factors: z.number().int().min(1).optional(),
+    minEigenvalue: z.number().min(0).optional(),
+    minVarianceShare: z.number().min(0).max(1).optional(),
+    cumulativeVariance: z.number().min(0).max(1).optional(),
+  }),
+  z.strictObject({
+    ...weightBase,
+    method: z.literal('optimise'),
+    level: ZLevel.optional(),
+    targets: z.record(z.string(), z.number().min(0)).optional(),
+    aggregation: z.strictObject(aggregation).optional(),
+    tolerance: z.number().positive().optional(),
+    maxIterations: z.number().int().min(1).optional(),
+  }),
+]);
 
 export const ZStage = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('denominate'), ...base, scale: z.number().positive().optional() }),
@@ -41,12 +111,13 @@ export const ZStage = z.discriminatedUnion('op', [
     clip: z.boolean().optional(),
     targets: z.record(z.string(), z.number()).optional(),
   }),
+  ZWeightStage,
   z.strictObject({
     op: z.literal('aggregate'),
     ...base,
-    method: ZAggregationMethod.optional(),
-    methodByLevel: z.record(z.string().regex(/^[1-9][0-9]*$/), ZAggregationMethod).optional(),
-    dataThreshold: z.number().min(0).max(1).optional(),
+    ...aggregation,
+    /** Weight set written by an earlier `weight` stage (default: the framework's weights). */
+    weights: z.string().min(1).optional(),
   }),
   z.strictObject({
     op: z.literal('rank'),
@@ -65,6 +136,8 @@ export const ZMethod = z.strictObject({
 
 /** One stage of a method. */
 export type StageSpec = z.infer<typeof ZStage>;
+/** The weight stage. */
+export type WeightStageSpec = z.infer<typeof ZWeightStage>;
 /** A whole method file. */
 export type MethodSpec = z.infer<typeof ZMethod>;
 
@@ -79,6 +152,21 @@ export const DEFAULT_STAGE_NAMES: Readonly<Record<StageSpec['op'], string>> = {
   impute: 'Imputed',
   treat: 'Treated',
   normalise: 'Normalised',
+  weight: 'Weights',
   aggregate: 'Aggregated',
   rank: 'Ranks',
 };
+
+/** The aggregation fields of a stage (aggregate, or weight optimisation) as aggregate() parameters. */
+export function toAggregateParams(s: {
+  readonly method?: z.infer<typeof ZAggregationName>;
+  readonly p?: number;
+  readonly methodByLevel?: Readonly<Record<string, z.infer<typeof ZAggregationChoice>>>;
+  readonly dataThreshold?: number;
+}): AggregateParams {
+  const methodByLevel: Record<number, AggregationSpec> = {};
+  for (const [k, v] of Object.entries(s.methodByLevel ?? {})) methodByLevel[Number(k)] = v;
+  const method: AggregationSpec | undefined =
+    s.p === undefined ? s.method : { method: s.method ?? 'generalised', p: s.p };
+  return { method, methodByLevel, dataThreshold: s.dataThreshold };
+}

@@ -5,11 +5,13 @@
 import { aggregate, resolveTree } from './aggregate.ts';
 import { type DenominateReport, denominate } from './denominate.ts';
 import { type ImputeResult, imputeByGroup, imputeLatestYear } from './impute.ts';
-import { DEFAULT_STAGE_NAMES, type MethodSpec, type StageSpec } from './method.ts';
+import { DEFAULT_STAGE_NAMES, type MethodSpec, type StageSpec, toAggregateParams } from './method.ts';
 import { type NormaliseParams, normalise } from './normalise.ts';
 import { rankColumn } from './rank.ts';
 import { type TreatmentSummary, treatOutliers } from './treat.ts';
 import { type DataSet, type Framework, getColumn } from './types.ts';
+import { type WeightDetails, computeWeightStage } from './weight-stage.ts';
+import { type WeightSet, applyWeights, frameworkWeights } from './weights.ts';
 
 /** Everything a run reads. */
 export interface PipelineInput {
@@ -30,7 +32,8 @@ export type StageReport =
   | { readonly op: 'impute'; readonly imputed: Record<string, number>; readonly stillMissing: Record<string, number> }
   | { readonly op: 'treat'; readonly summary: readonly TreatmentSummary[] }
   | { readonly op: 'normalise' }
-  | { readonly op: 'aggregate'; readonly levels: Record<string, number> }
+  | { readonly op: 'weight'; readonly weights: Record<string, number>; readonly details: WeightDetails }
+  | { readonly op: 'aggregate'; readonly levels: Record<string, number>; readonly weights: string }
   | { readonly op: 'rank'; readonly columns: readonly string[] };
 
 /** One entry of the parameter log. */
@@ -47,8 +50,31 @@ export interface PipelineResult {
   readonly datasets: Readonly<Record<string, DataSet>>;
   /** Per-cell flags (1 = imputed / treated) by data set name, for the stages that change cells. */
   readonly flags: Readonly<Record<string, readonly Uint8Array[]>>;
+  /** Weight sets by name: 'Original' (the framework's) plus one per `weight` stage. */
+  readonly weights: Readonly<Record<string, WeightSet>>;
   readonly log: readonly StageLogEntry[];
 }
+
+/** Options of a run that are not part of the method (used by the uncertainty analysis). */
+export interface RunOptions {
+  /**
+   * Multiplies the weight of each listed code in every aggregate stage, after the stage's weight set is applied
+   * (noise on weights: a factor 1 + u, u uniform in [-f, f]).
+   */
+  readonly weightFactors?: Readonly<Record<string, number>>;
+}
+
+/** The state of a run between stages: everything written so far and the data set the next stage reads by default. */
+export interface PipelineState {
+  readonly datasets: Readonly<Record<string, DataSet>>;
+  readonly flags: Readonly<Record<string, readonly Uint8Array[]>>;
+  readonly weights: Readonly<Record<string, WeightSet>>;
+  readonly log: readonly StageLogEntry[];
+  readonly previous: string;
+}
+
+/** Name of the framework's own weight set. */
+export const ORIGINAL_WEIGHTS = 'Original';
 
 function toNormaliseParams(s: Extract<StageSpec, { op: 'normalise' }>): NormaliseParams {
   switch (s.method) {
@@ -81,7 +107,20 @@ function runImpute(s: Extract<StageSpec, { op: 'impute' }>, data: DataSet, input
 
 type StageOutput = { data: DataSet; report: StageReport; flags?: readonly Uint8Array[] };
 
-function runStage(s: StageSpec, data: DataSet, input: PipelineInput): StageOutput {
+function weightedFramework(fw: Framework, set: WeightSet, factors?: Readonly<Record<string, number>>): Framework {
+  if (!factors) return applyWeights(fw, set);
+  const scaled: Record<string, number> = { ...frameworkWeights(fw), ...set };
+  for (const [code, f] of Object.entries(factors)) if (scaled[code] !== undefined) scaled[code] *= f;
+  return applyWeights(fw, scaled);
+}
+
+function runStage(
+  s: StageSpec,
+  data: DataSet,
+  input: PipelineInput,
+  state: PipelineState,
+  opts: RunOptions,
+): StageOutput {
   const fw = input.framework;
   switch (s.op) {
     case 'denominate': {
@@ -103,13 +142,18 @@ function runStage(s: StageSpec, data: DataSet, input: PipelineInput): StageOutpu
     }
     case 'normalise':
       return { data: normalise(data, fw, toNormaliseParams(s)), report: { op: 'normalise' } };
+    case 'weight': {
+      const base = weightSetNamed(state, s.base);
+      const r = computeWeightStage(s, data, fw, base);
+      return { data, report: { op: 'weight', weights: r.weights, details: r.details } };
+    }
     case 'aggregate': {
-      const methodByLevel: Record<number, 'arithmetic' | 'geometric' | 'harmonic'> = {};
-      for (const [k, v] of Object.entries(s.methodByLevel ?? {})) methodByLevel[Number(k)] = v;
-      const out = aggregate(data, fw, { method: s.method, methodByLevel, dataThreshold: s.dataThreshold });
+      const setName = s.weights ?? ORIGINAL_WEIGHTS;
+      const framework = weightedFramework(fw, weightSetNamed(state, setName), opts.weightFactors);
+      const out = aggregate(data, framework, toAggregateParams(s));
       const levels: Record<string, number> = {};
       for (const n of resolveTree(fw)) levels[n.code] = n.level;
-      return { data: out, report: { op: 'aggregate', levels } };
+      return { data: out, report: { op: 'aggregate', levels, weights: setName } };
     }
     case 'rank': {
       const columns = s.columns ?? fw.aggregates.map((a) => a.code).filter((c) => data.indicators.includes(c));
@@ -123,22 +167,56 @@ function runStage(s: StageSpec, data: DataSet, input: PipelineInput): StageOutpu
   }
 }
 
-/** Runs every stage of `method` in order; see {@link PipelineResult}. Pure: the inputs are never modified. */
-export function runPipeline(method: MethodSpec, input: PipelineInput): PipelineResult {
-  const datasets: Record<string, DataSet> = { Raw: input.raw };
-  const flags: Record<string, readonly Uint8Array[]> = {};
-  const log: StageLogEntry[] = [];
-  let previous = 'Raw';
-  for (const spec of method.stages) {
-    const inputName = spec.input ?? previous;
-    const data = datasets[inputName];
-    if (!data) throw new Error(`stage ${spec.op}: no data set named ${inputName}`);
-    const name = spec.name ?? DEFAULT_STAGE_NAMES[spec.op];
-    const out = runStage(spec, data, input);
-    datasets[name] = out.data;
-    if (out.flags) flags[name] = out.flags;
-    log.push({ name, input: inputName, spec, report: out.report });
-    previous = name;
+function weightSetNamed(state: PipelineState, name: string | undefined): WeightSet {
+  if (name === undefined) return state.weights[ORIGINAL_WEIGHTS] ?? {};
+  const set = state.weights[name];
+  if (!set) throw new Error(`no weight set named ${name}`);
+  return set;
+}
+
+/** The state before the first stage: 'Raw' and the framework's weights ('Original'). */
+export function initialState(input: PipelineInput): PipelineState {
+  return {
+    datasets: { Raw: input.raw },
+    flags: {},
+    weights: { [ORIGINAL_WEIGHTS]: frameworkWeights(input.framework) },
+    log: [],
+    previous: 'Raw',
+  };
+}
+
+/**
+ * Runs one stage on a state and returns the new state (the old one is not modified). A `weight` stage writes a
+ * weight set under its name and leaves the default input of the next stage unchanged.
+ */
+export function applyStage(
+  state: PipelineState,
+  spec: StageSpec,
+  input: PipelineInput,
+  opts: RunOptions = {},
+): PipelineState {
+  const inputName = spec.input ?? state.previous;
+  const data = state.datasets[inputName];
+  if (!data) throw new Error(`stage ${spec.op}: no data set named ${inputName}`);
+  const name = spec.name ?? DEFAULT_STAGE_NAMES[spec.op];
+  const out = runStage(spec, data, input, state, opts);
+  const log = [...state.log, { name, input: inputName, spec, report: out.report }];
+  if (out.report.op === 'weight') {
+    return { ...state, weights: { ...state.weights, [name]: out.report.weights }, log, previous: inputName };
   }
-  return { datasets, flags, log };
+  return {
+    datasets: { ...state.datasets, [name]: out.data },
+    flags: out.flags ? { ...state.flags, [name]: out.flags } : state.flags,
+    weights: state.weights,
+    log,
+    previous: name,
+  };
+}
+
+/** Runs every stage of `method` in order; see {@link PipelineResult}. Pure: the inputs are never modified. */
+export function runPipeline(method: MethodSpec, input: PipelineInput, opts: RunOptions = {}): PipelineResult {
+  let state = initialState(input);
+  for (const spec of method.stages) state = applyStage(state, spec, input, opts);
+  const { datasets, flags, weights, log } = state;
+  return { datasets, flags, weights, log };
 }
