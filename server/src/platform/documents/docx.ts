@@ -13,6 +13,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -100,7 +101,11 @@ export async function renderDocx(model: ReportDocument): Promise<Buffer> {
     keywords: model.meta.keywords?.join(', '),
     styles: {
       default: {
-        document: { run: { font: BODY_FONT, size: SIZE.body }, paragraph: { spacing: { line: 360 } } },
+        // lineRule must be explicit: LibreOffice reads a bare w:line as an exact height and clips pictures to it.
+        document: {
+          run: { font: BODY_FONT, size: SIZE.body },
+          paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO, after: 120 } },
+        },
         title: {
           run: { font: HEADING_FONT, size: SIZE.title, bold: true, color: '000000' },
           paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } },
@@ -191,7 +196,7 @@ function paragraph(text: string, tone: 'normal' | 'note' | 'warning'): Paragraph
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     // Chinese paragraphs start two characters in; notes are set flush.
-    indent: tone === 'note' ? undefined : { firstLineChars: 200 },
+    indent: tone === 'note' ? undefined : { firstLineChars: 200, firstLine: 2 * SIZE.body * 10 },
     children: [
       new TextRun({
         text,
@@ -214,7 +219,7 @@ function table(block: TableBlock, number: number): (Paragraph | Table)[] {
       children: [
         new Paragraph({
           alignment: opts.header ? AlignmentType.CENTER : ALIGN[aligns[i] ?? 'left'],
-          spacing: { line: 276 },
+          spacing: { line: 276, lineRule: LineRuleType.AUTO, after: 0 },
           children: [new TextRun({ text, bold: opts.bold, size: SIZE.small })],
         }),
       ],
@@ -253,7 +258,7 @@ function picture(chart: RenderedChart, number: number, caption: string): Paragra
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
-      spacing: { before: 120 },
+      spacing: { before: 120, line: 240, lineRule: LineRuleType.AUTO },
       children: [
         new ImageRun({
           type: 'png',
