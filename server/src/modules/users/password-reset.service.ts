@@ -8,6 +8,7 @@
  * reset by someone else, as the resetter could then sign in as that administrator and enrol their own device.
  * Enrolled administrators keep their TOTP device, so a reset alone never hands over their account.
  */
+import type { ResetPasswordResult } from '../../../../contracts/users.ts';
 import { ADMIN_ROLES } from '../../platform/access/roles.ts';
 import { scopeRoots } from '../../platform/access/scope.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
@@ -17,10 +18,11 @@ import { iso } from '../../platform/clock.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import * as repo from './users.repository.ts';
-import { getUser } from './users.service.ts';
+import { presentUser } from './users.presenter.ts';
 
-export async function resetPassword(deps: Deps, caller: Caller, userId: number) {
-  const target = await repo.findUser(deps.db, scopeRoots(caller.principal, 'user:update'), userId);
+export async function resetPassword(deps: Deps, caller: Caller, userId: number): Promise<ResetPasswordResult> {
+  const roots = scopeRoots(caller.principal, 'user:update');
+  const target = await repo.findUser(deps.db, roots, userId);
   if (!target) throw new AppError('NOT_FOUND');
   if (userId === caller.principal.userId)
     throw new AppError('FORBIDDEN', {
@@ -59,5 +61,8 @@ export async function resetPassword(deps: Deps, caller: Caller, userId: number) 
       details: { mustChangePassword: true, sessionsEnded: Number(ended.numDeletedRows) },
     });
   });
-  return { user: await getUser(deps, caller, userId), temporaryPassword };
+  // Presented through the same scope as the reset itself, so the one-time password is never lost to a later check.
+  const updated = await repo.findUser(deps.db, roots, userId);
+  if (!updated) throw new AppError('NOT_FOUND');
+  return { user: presentUser(updated, roles, deps.vault), temporaryPassword };
 }
