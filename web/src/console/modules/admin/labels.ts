@@ -1,0 +1,83 @@
+/** Display names of the administration enums (单位类型, 状态, 角色), Chinese first; codes stay in the API. */
+import { ORGANISATION_STATUSES, ORGANISATION_TYPES } from '../../../../../contracts/organisations.ts';
+import { ROLE_CODES, ROLE_NAMES, isRoleCode } from '../../../../../server/src/platform/access/roles.ts';
+import type { Text } from '../../../shared/i18n.ts';
+
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+export type UserStatus = 'pending' | 'active' | 'disabled' | 'rejected';
+
+export const ORG_TYPE_NAMES: Record<OrganisationType, Text> = {
+  government: { zh: '政府部门', en: 'Government' },
+  responsibility_unit: { zh: '责任单位', en: 'Responsibility unit' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  institution: { zh: '事业单位', en: 'Institution' },
+  social: { zh: '社会组织', en: 'Social organisation' },
+};
+
+export const ORG_STATUS_NAMES: Record<OrganisationStatus, Text & { color: string }> = {
+  pending: { zh: '待审核', en: 'Pending', color: 'gold' },
+  active: { zh: '正常', en: 'Active', color: 'green' },
+  rejected: { zh: '已驳回', en: 'Rejected', color: 'red' },
+  disabled: { zh: '已停用', en: 'Disabled', color: 'default' },
+};
+
+export const USER_STATUSES: readonly UserStatus[] = ['pending', 'active', 'disabled', 'rejected'];
+
+export const USER_STATUS_NAMES: Record<UserStatus, Text & { color: string }> = {
+  pending: { zh: '待审核', en: 'Pending', color: 'gold' },
+  active: { zh: '正常', en: 'Active', color: 'green' },
+  disabled: { zh: '已停用', en: 'Disabled', color: 'default' },
+  rejected: { zh: '已驳回', en: 'Rejected', color: 'red' },
+};
+
+export { ORGANISATION_STATUSES, ORGANISATION_TYPES, ROLE_CODES };
+
+/** A role's name in the user's language; unknown codes show as they are. */
+export function roleName(code: string | null | undefined, t: (zh: string, en: string) => string): string {
+  if (!code) return '';
+  return isRoleCode(code) ? t(ROLE_NAMES[code].zh, ROLE_NAMES[code].en) : code;
+}
+
+/** Options for a select over known codes. */
+export function optionsOf<K extends string>(
+  names: Record<K, Text>,
+  keys: readonly K[],
+  t: (zh: string, en: string) => string,
+): { value: K; label: string }[] {
+  return keys.map((k) => ({ value: k, label: t(names[k].zh, names[k].en) }));
+}
+
+/** Audit actions the platform writes (server: writeAudit / route rule `audit`), for the action filter. */
+export const AUDIT_ACTION_NAMES: Record<string, Text> = {
+  'auth.login': { zh: '登录', en: 'Sign-in' },
+  'auth.logout': { zh: '退出登录', en: 'Sign-out' },
+  'auth.totp': { zh: '动态口令验证', en: 'One-time code' },
+  'access.denied': { zh: '拒绝访问', en: 'Access denied' },
+  'organisation.create': { zh: '登记单位', en: 'Create organisation' },
+  'organisation.update': { zh: '修改单位', en: 'Update organisation' },
+  'organisation.export': { zh: '导出单位', en: 'Export organisations' },
+  'user.create': { zh: '创建账户', en: 'Create account' },
+  'user.role_grant': { zh: '授予角色', en: 'Grant role' },
+  'user.role_revoke': { zh: '撤销角色', en: 'Revoke role' },
+  'user.disable': { zh: '停用账户', en: 'Disable account' },
+  'user.enable': { zh: '启用账户', en: 'Enable account' },
+  'user.password_reset': { zh: '重置密码', en: 'Reset password' },
+  'user.password_change': { zh: '修改密码', en: 'Change password' },
+  'user.preferences_update': { zh: '修改偏好', en: 'Preferences' },
+  'user.export': { zh: '导出账户', en: 'Export accounts' },
+  'pi.view_full': { zh: '查看完整个人信息', en: 'Full personal data view' },
+  'registration.approve': { zh: '通过注册', en: 'Approve registration' },
+  'registration.reject': { zh: '驳回注册', en: 'Reject registration' },
+  'import.upload': { zh: '上传导入文件', en: 'Import upload' },
+  'import.commit': { zh: '提交导入', en: 'Import commit' },
+  'audit.export': { zh: '导出审计日志', en: 'Export audit log' },
+  'notification.read': { zh: '阅读通知', en: 'Read notification' },
+  'notification.read_all': { zh: '全部通知已读', en: 'Read all notifications' },
+};
+
+/** An audit action's name in the user's language, or the code itself. */
+export function auditActionName(action: string, t: (zh: string, en: string) => string): string {
+  const n = AUDIT_ACTION_NAMES[action];
+  return n ? t(n.zh, n.en) : action;
+}
