@@ -1,4 +1,363 @@
-/** Being written in this change. */
+/**
+ * 账户详情: masked personal data with an audited full view (pi:view_full), roles granted within the granter's scope
+ * (role:assign, 三员分立), disable / enable and password reset (user:update). Actions the user may not take are hidden;
+ * the server's refusals are shown as they come.
+ */
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Modal,
+  Popconfirm,
+  Result,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { ArrowLeftOutlined, EyeOutlined, KeyOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { z } from 'zod';
+import { ZRoleAssignment, type ResetPasswordResult, type User, type ZPersonalInfo } from '../../../../contracts/users.ts';
+import { api, ApiError } from '../../shared/api.ts';
+import { formatDateTime } from '../../shared/i18n.ts';
+import { DivisionSelect } from '../components/DivisionSelect.tsx';
+import { useT } from '../i18n.ts';
+import { useSession, useSignedIn } from '../session.tsx';
+import { applyServerErrors, contractRules } from '../modules/admin/forms.ts';
+import { ROLE_CODES, roleName, USER_STATUS_NAMES } from '../modules/admin/labels.ts';
+import { grantProblem, permissionRoots } from '../modules/admin/scope.ts';
+import { useFetch } from '../modules/admin/use-fetch.ts';
+
+type PersonalInfo = z.infer<typeof ZPersonalInfo>;
+type Grant = z.infer<typeof ZRoleAssignment>;
+
 export default function UserDetailPage() {
-  return null;
+  const t = useT();
+  const { locale } = useSession();
+  const session = useSignedIn();
+  const { can } = session;
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const user = useFetch<User>(valid ? `/api/users/${id}` : null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [full, setFull] = useState<PersonalInfo | null>(null);
+  const [tempPassword, setTempPassword] = useState<string | null>(null);
+  const [grantError, setGrantError] = useState<string | null>(null);
+  const [form] = Form.useForm<Partial<Grant>>();
+  const grantRoots = permissionRoots(session.roles, 'role:assign').map((code) => ({ code, name: code }));
+  const grantRules = contractRules(ZRoleAssignment, {
+    locale,
+    labels: { role: t('角色', 'Role'), divisionCode: t('授权范围', 'Scope') },
+  });
+
+  const run = async <T,>(key: string, call: () => Promise<T>, done: (r: T) => void) => {
+    setBusy(key);
+    setActionError(null);
+    try {
+      done(await call());
+    } catch (err) {
+      setActionError(err instanceof ApiError ? err.text(locale) : String(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (!valid || user.status === 404)
+    return (
+      <Result
+        status="404"
+        title={t('账户不存在', 'Account not found')}
+        subTitle={t('该账户不存在，或不在您的管辖范围内。', 'It does not exist or lies outside your divisions.')}
+        extra={<Link to="/console/users">{t('返回用户列表', 'Back to the list')}</Link>}
+      />
+    );
+
+  const u = user.data;
+  const isSelf = u?.id === session.user.id;
+  const mayUpdate = can('user:update') && !isSelf && (u?.status === 'active' || u?.status === 'disabled');
+  const mayAssign = can('role:assign') && !isSelf && grantRoots.length > 0;
+
+  const grant = async (values: Partial<Grant>) => {
+    setGrantError(null);
+    const parsed = ZRoleAssignment.safeParse(values);
+    if (!parsed.success || !u) return;
+    setBusy('grant');
+    try {
+      await api.post<User>(`/api/users/${u.id}/roles`, parsed.data);
+      void message.success(t(`已授予 ${roleName(parsed.data.role, t)}`, `Granted ${roleName(parsed.data.role, t)}`));
+      form.resetFields(['role']);
+      user.reload();
+    } catch (err) {
+      setGrantError(applyServerErrors(form, err, ['role', 'divisionCode'], locale));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        loading={user.loading && !u}
+        title={
+          <Space>
+            <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('返回', 'Back')} onClick={() => void navigate(-1)} />
+            {u ? `${u.displayName}（${u.username}）` : t('账户详情', 'Account')}
+            {u && <Tag color={USER_STATUS_NAMES[u.status].color}>{t(USER_STATUS_NAMES[u.status].zh, USER_STATUS_NAMES[u.status].en)}</Tag>}
+          </Space>
+        }
+        extra={
+          u && (
+            <Space wrap>
+              {mayUpdate && u.status === 'active' && (
+                <Popconfirm
+                  title={t('停用后该账户立即退出登录且不能再登录，确认停用？', 'Disable: the account is signed out and cannot sign in. Go ahead?')}
+                  okText={t('停用', 'Disable')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('取消', 'Cancel')}
+                  onConfirm={() =>
+                    void run('status', () => api.post<User>(`/api/users/${u.id}/disable`), () => {
+                      void message.success(t('账户已停用', 'Account disabled'));
+                      user.reload();
+                    })
+                  }
+                >
+                  <Button danger loading={busy === 'status'}>
+                    {t('停用账户', 'Disable')}
+                  </Button>
+                </Popconfirm>
+              )}
+              {mayUpdate && u.status === 'disabled' && (
+                <Button
+                  loading={busy === 'status'}
+                  onClick={() =>
+                    void run('status', () => api.post<User>(`/api/users/${u.id}/enable`), () => {
+                      void message.success(t('账户已启用', 'Account enabled'));
+                      user.reload();
+                    })
+                  }
+                >
+                  {t('启用账户', 'Enable')}
+                </Button>
+              )}
+              {mayUpdate && (
+                <Popconfirm
+                  title={t(
+                    '重置后原密码失效，用户须用临时密码登录并立即修改。确认重置？',
+                    'The old password stops working; the user signs in with a temporary one and must change it. Reset?',
+                  )}
+                  okText={t('重置', 'Reset')}
+                  cancelText={t('取消', 'Cancel')}
+                  onConfirm={() =>
+                    void run('reset', () => api.post<ResetPasswordResult>(`/api/users/${u.id}/reset-password`), (r) => {
+                      setTempPassword(r.temporaryPassword);
+                      user.reload();
+                    })
+                  }
+                >
+                  <Button icon={<KeyOutlined />} loading={busy === 'reset'}>
+                    {t('重置密码', 'Reset password')}
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
+          )
+        }
+      >
+        {user.error && user.status !== 404 && <Alert type="error" showIcon title={user.error} style={{ marginBottom: 16 }} />}
+        {actionError && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={actionError}
+            closable={{ onClose: () => setActionError(null) }}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {isSelf && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('这是您本人的账户：角色和状态须由其他管理员修改。', 'This is your own account: another administrator changes its roles and status.')}
+          />
+        )}
+        {u?.status === 'pending' && can('registration:approve') && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={<Link to="/console/registrations">{t('该账户待审核，到注册审核处理', 'Pending: review it under Registrations')}</Link>}
+          />
+        )}
+        {u && (
+          <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+            <Descriptions.Item label={t('用户名', 'Username')}>{u.username}</Descriptions.Item>
+            <Descriptions.Item label={t('姓名', 'Name')}>{u.displayName}</Descriptions.Item>
+            <Descriptions.Item label={t('所属区划', 'Division')}>
+              {u.divisionName}（{u.divisionCode}）
+            </Descriptions.Item>
+            <Descriptions.Item label={t('所属单位', 'Organisation')}>
+              {u.orgId ? <Link to={`/console/organisations/${u.orgId}`}>{t('查看单位', 'Open')}</Link> : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('手机号', 'Phone')}>
+              <span data-testid="user-phone">{(full ? full.phone : u.phone) ?? '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('身份证号', 'ID number')}>
+              <span data-testid="user-id-number">{(full ? full.idNumber : u.idNumber) ?? '—'}</span>
+            </Descriptions.Item>
+            {u.requestedRole && (
+              <Descriptions.Item label={t('申请角色', 'Role asked for')}>{roleName(u.requestedRole, t)}</Descriptions.Item>
+            )}
+            <Descriptions.Item label={t('创建时间', 'Created')}>{formatDateTime(u.createdAt, locale)}</Descriptions.Item>
+          </Descriptions>
+        )}
+        {u && can('pi:view_full') && (u.phone || u.idNumber) && (
+          <div style={{ marginTop: 12 }}>
+            {full ? (
+              <Space wrap>
+                <Typography.Text type="warning">
+                  {t('正在显示完整个人信息；本次查看已记入审计日志。', 'Showing full personal data; this view was recorded in the audit log.')}
+                </Typography.Text>
+                <Button size="small" onClick={() => setFull(null)}>
+                  {t('隐藏', 'Hide')}
+                </Button>
+              </Space>
+            ) : (
+              <Button
+                icon={<EyeOutlined />}
+                loading={busy === 'pi'}
+                onClick={() => void run('pi', () => api.get<PersonalInfo>(`/api/users/${u.id}/personal-info`), setFull)}
+              >
+                {t('查看完整信息', 'Show full personal data')}
+              </Button>
+            )}
+          </div>
+        )}
+      </Card>
+
+      {u && (
+        <Card title={t('角色', 'Roles')}>
+          <Table<Grant>
+            rowKey={(r) => `${r.role}@${r.divisionCode}`}
+            size="small"
+            pagination={false}
+            dataSource={u.roles}
+            locale={{ emptyText: t('尚未授予角色', 'No roles yet') }}
+            columns={[
+              { title: t('角色', 'Role'), dataIndex: 'role', render: (r: string) => roleName(r, t) },
+              { title: t('授权范围（区划代码）', 'Scope (division code)'), dataIndex: 'divisionCode' },
+              ...(mayAssign
+                ? [
+                    {
+                      title: t('操作', 'Actions'),
+                      key: 'revoke',
+                      width: 120,
+                      render: (_v: unknown, r: Grant) => (
+                        <Popconfirm
+                          title={t(`撤销 ${roleName(r.role, t)}？该账户须重新登录。`, `Revoke ${roleName(r.role, t)}? The account must sign in again.`)}
+                          okText={t('撤销', 'Revoke')}
+                          okButtonProps={{ danger: true }}
+                          cancelText={t('取消', 'Cancel')}
+                          onConfirm={() =>
+                            void run('revoke', () => api.post<User>(`/api/users/${u.id}/roles/revoke`, r), () => {
+                              void message.success(t('角色已撤销', 'Role revoked'));
+                              user.reload();
+                            })
+                          }
+                        >
+                          <Button type="link" danger size="small" aria-label={t(`撤销 ${roleName(r.role, t)}`, `Revoke ${roleName(r.role, t)}`)}>
+                            {t('撤销', 'Revoke')}
+                          </Button>
+                        </Popconfirm>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+          {mayAssign && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 24 }}>
+                {t('授予角色', 'Grant a role')}
+              </Typography.Title>
+              {grantError && <Alert type="error" showIcon role="alert" title={grantError} style={{ marginBottom: 12 }} />}
+              <Form<Partial<Grant>>
+                form={form}
+                layout="inline"
+                name="grant-role"
+                initialValues={{ divisionCode: u.divisionCode }}
+                onFinish={(v) => void grant(v)}
+                onValuesChange={() => setGrantError(null)}
+              >
+                <Form.Item name="role" label={t('角色', 'Role')} rules={grantRules('role')}>
+                  <Select
+                    aria-label={t('角色', 'Role')}
+                    style={{ width: 240 }}
+                    placeholder={t('选择角色', 'Choose a role')}
+                    options={ROLE_CODES.map((r) => {
+                      const problem = grantProblem(u.roles, { role: r });
+                      return {
+                        value: r,
+                        disabled: problem !== null,
+                        label: problem === 'separation' ? `${roleName(r, t)}${t('（三员分立，不可兼任）', ' (separation of duties)')}` : roleName(r, t),
+                      };
+                    })}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name="divisionCode"
+                  label={t('授权范围', 'Scope')}
+                  rules={grantRules('divisionCode')}
+                  tooltip={t('只能在您本人的授权范围内选择', 'Only within your own scope')}
+                >
+                  <DivisionSelect roots={grantRoots} />
+                </Form.Item>
+                <Form.Item>
+                  <Button type="primary" htmlType="submit" loading={busy === 'grant'}>
+                    {t('授予', 'Grant')}
+                  </Button>
+                </Form.Item>
+              </Form>
+            </>
+          )}
+        </Card>
+      )}
+
+      <Modal
+        title={t('临时密码', 'Temporary password')}
+        open={tempPassword !== null}
+        closable={false}
+        maskClosable={false}
+        keyboard={false}
+        footer={
+          <Button type="primary" onClick={() => setTempPassword(null)}>
+            {t('我已记下，关闭', 'I have noted it — close')}
+          </Button>
+        }
+      >
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t(
+            '临时密码只显示这一次，关闭后无法再次查看。请通过安全渠道告知本人；对方登录后须立即设置新密码。',
+            'Shown this once only. Hand it over safely; the user must set a new password at the next sign-in.',
+          )}
+        />
+        <Typography.Paragraph copyable={{ text: tempPassword ?? '' }} code data-testid="temporary-password" style={{ fontSize: 18 }}>
+          {tempPassword}
+        </Typography.Paragraph>
+      </Modal>
+    </Space>
+  );
 }

@@ -1,4 +1,162 @@
-/** Being written in this change. */
+/** 用户管理: accounts in the user's scope (personal data masked), filters in the URL, export, create. */
+import { useState } from 'react';
+import { Alert, App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { ZListUsersQuery, type User, type ZUserPage } from '../../../../contracts/users.ts';
+import { formatDateTime, formatNumber } from '../../shared/i18n.ts';
+import { DivisionSelect } from '../components/DivisionSelect.tsx';
+import { ExportButtons } from '../components/ExportButtons.tsx';
+import { useDivision } from '../division.tsx';
+import { useT } from '../i18n.ts';
+import { useSession, useSignedIn } from '../session.tsx';
+import { UserForm } from '../modules/admin/UserForm.tsx';
+import { ROLE_CODES, roleName, USER_STATUS_NAMES, USER_STATUSES, optionsOf } from '../modules/admin/labels.ts';
+import { useFetch } from '../modules/admin/use-fetch.ts';
+import { exportFilters, useUrlQuery } from '../modules/admin/url-query.ts';
+
+type UserPage = z.infer<typeof ZUserPage>;
+
 export default function UsersPage() {
-  return null;
+  const t = useT();
+  const { locale } = useSession();
+  const { can } = useSignedIn();
+  const { current } = useDivision();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [query, update] = useUrlQuery(ZListUsersQuery);
+  const [creating, setCreating] = useState(false);
+  const filters = { ...query, division: query.division ?? current.code };
+  const list = useFetch<UserPage>('/api/users', filters);
+  const filtered = Boolean(query.status || query.role || query.q);
+
+  return (
+    <Card
+      title={t('用户管理', 'Users')}
+      extra={
+        <Space wrap>
+          {can('user:create') && (
+            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
+              {t('新建账户', 'New account')}
+            </Button>
+          )}
+          <ExportButtons path="/api/users/export" filters={exportFilters(filters)} baseName="users" />
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <DivisionSelect value={filters.division} onChange={(division) => update({ division })} />
+        <Select
+          aria-label={t('状态', 'Status')}
+          allowClear
+          placeholder={t('全部状态', 'All statuses')}
+          style={{ width: 130 }}
+          value={query.status}
+          options={optionsOf(USER_STATUS_NAMES, USER_STATUSES, t)}
+          onChange={(status?: string) => update({ status })}
+        />
+        <Select
+          aria-label={t('角色', 'Role')}
+          allowClear
+          placeholder={t('全部角色', 'All roles')}
+          style={{ width: 200 }}
+          value={query.role}
+          options={ROLE_CODES.map((r) => ({ value: r, label: roleName(r, t) }))}
+          onChange={(role?: string) => update({ role })}
+        />
+        <Input.Search
+          aria-label={t('按用户名或姓名搜索', 'Search by username or name')}
+          key={query.q ?? ''}
+          defaultValue={query.q}
+          placeholder={t('用户名或姓名', 'Username or name')}
+          allowClear
+          enterButton={t('搜索', 'Search')}
+          style={{ width: 280 }}
+          onSearch={(q) => update({ q })}
+        />
+      </Space>
+      {list.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={list.error}
+          style={{ marginBottom: 16 }}
+          action={
+            <Button size="small" onClick={list.reload}>
+              {t('重试', 'Retry')}
+            </Button>
+          }
+        />
+      )}
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 1000 }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                filtered ? t('没有符合条件的账户', 'No account matches the filters') : t('该区划下暂无账户', 'No accounts in this division')
+              }
+            />
+          ),
+        }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (n) => t(`共 ${formatNumber(n, locale)} 个账户`, `${formatNumber(n, locale)} accounts`),
+          onChange: (page, pageSize) => update({ page, pageSize }),
+        }}
+        columns={[
+          {
+            title: t('用户名', 'Username'),
+            dataIndex: 'username',
+            render: (v: string, u) => <Link to={`/console/users/${u.id}`}>{v}</Link>,
+          },
+          { title: t('姓名', 'Name'), dataIndex: 'displayName' },
+          { title: t('所属区划', 'Division'), dataIndex: 'divisionName', width: 120 },
+          {
+            title: t('角色', 'Roles'),
+            dataIndex: 'roles',
+            render: (roles: User['roles']) =>
+              roles.length === 0 ? (
+                <Typography.Text type="secondary">{t('无', 'None')}</Typography.Text>
+              ) : (
+                roles.map((r) => <Tag key={`${r.role}@${r.divisionCode}`}>{roleName(r.role, t)}</Tag>)
+              ),
+          },
+          { title: t('手机号', 'Phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (v: User['status']) => <Tag color={USER_STATUS_NAMES[v].color}>{t(USER_STATUS_NAMES[v].zh, USER_STATUS_NAMES[v].en)}</Tag>,
+          },
+          { title: t('创建时间', 'Created'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+        ]}
+      />
+      <Modal
+        title={t('新建账户', 'New account')}
+        open={creating}
+        onCancel={() => setCreating(false)}
+        footer={null}
+        destroyOnHidden
+      >
+        <UserForm
+          onCancel={() => setCreating(false)}
+          onCreated={(u) => {
+            setCreating(false);
+            void message.success(t(`已创建账户 ${u.username}，请在详情页授予角色`, `Account ${u.username} created; grant roles on its page`));
+            void navigate(`/console/users/${u.id}`);
+          }}
+        />
+      </Modal>
+    </Card>
+  );
 }
