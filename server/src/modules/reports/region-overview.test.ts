@@ -141,8 +141,9 @@ describe('GET /api/reports/region-overview.{docx,pdf}', () => {
   it('covers a county officer’s own county, and the region with its 12 leagues', async () => {
     const county = await agents.xincheng!.request('GET', DOCX);
     expect(county.statusCode).toBe(200);
-    const rows = tableRows((await readZip(county.rawPayload)).get('word/document.xml')?.toString('utf8') ?? '');
-    expect(rows.map((r) => r[0])).toEqual(['旗县（市、区）', '新城区', '合计']);
+    const countyXml = (await readZip(county.rawPayload)).get('word/document.xml')?.toString('utf8') ?? '';
+    expect(tableRows(countyXml).map((r) => r[0])).toEqual(['旗县（市、区）', '新城区', '合计']);
+    expect(docxText(countyXml)).toContain('二、在册单位（按类型）'); // no children: the chart is by type
 
     const region = await agents.region!.request('GET', DOCX);
     expect(region.statusCode).toBe(200);
@@ -224,6 +225,28 @@ describe('composeRegionOverview', () => {
     const production = composeRegionOverview({ fact, mode: 'production', generatedAt });
     expect(production.marking).toBeUndefined();
     expect(JSON.stringify(production)).not.toContain('演示');
+  });
+
+  it('charts a county by type, with no child divisions to compare', () => {
+    const county: FactResult = {
+      ...fact,
+      total: {
+        divisionCode: '150102',
+        divisionName: '新城区',
+        level: 'county',
+        value: 3,
+        breakdown: { enterprise: 3 },
+      },
+      items: [
+        { divisionCode: '150102', divisionName: '新城区', level: 'county', value: 3, breakdown: { enterprise: 3 } },
+      ],
+    };
+    const doc = composeRegionOverview({ fact: county, mode: 'production', generatedAt });
+    const chart = doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'chart');
+    expect(chart?.kind === 'chart' ? chart.chart : null).toMatchObject({
+      categories: ['政府部门', '责任单位', '企业', '事业单位', '社会组织'],
+      series: [{ name: '在册单位', values: [0, 0, 3, 0, 0] }],
+    });
   });
 
   it('keeps every type in the chart, even with nothing registered, and adds no "most" sentence', () => {

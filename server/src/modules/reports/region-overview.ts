@@ -7,7 +7,7 @@ import { ORGANISATION_TYPES } from '../../../../contracts/organisations.ts';
 import type { FactResult } from '../../../../contracts/metrics.ts';
 import type { Mode } from '../../config.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
-import type { ReportDocument, TableCell } from '../../platform/documents/index.ts';
+import type { Block, ReportDocument, TableCell } from '../../platform/documents/index.ts';
 import { getFact } from '../../platform/metrics/index.ts';
 import { ORGANISATION_TYPE_LABELS, ORGANISATIONS_COUNT } from '../organisations/index.ts';
 
@@ -76,6 +76,14 @@ export function composeRegionOverview(input: { fact: FactResult; mode: Mode; gen
   }
 
   const categories = fact.items.map((i) => i.divisionName);
+  const isCounty = fact.total.level === 'county';
+  const table: Extract<Block, { kind: 'table' }> = {
+    kind: 'table',
+    caption: `${name}各${childLevel}在册单位数（按类型，单位：个）`,
+    columns: [{ header: childLevel, width: 2.4 }, ...labels.map((header) => ({ header })), { header: '合计' }],
+    rows,
+    footer: [['合计', ...totals, fact.total.value]],
+  };
 
   return {
     title: `${name}区域概览报告`,
@@ -114,36 +122,43 @@ export function composeRegionOverview(input: { fact: FactResult; mode: Mode; gen
         ],
       },
       { heading: '一、总体情况', blocks: summary.map((text) => ({ kind: 'paragraph' as const, text })) },
-      {
-        heading: `二、各${childLevel}在册单位`,
-        blocks: [
-          {
-            kind: 'table',
-            caption: `${name}各${childLevel}在册单位数（按类型，单位：个）`,
-            columns: [{ header: childLevel, width: 2.4 }, ...labels.map((header) => ({ header })), { header: '合计' }],
-            rows,
-            footer: [['合计', ...totals, fact.total.value]],
+      isCounty
+        ? {
+            // A county has no child divisions: its row, and its organisations by type.
+            heading: '二、在册单位（按类型）',
+            blocks: [
+              { ...table, caption: `${name}在册单位数（按类型，单位：个）` },
+              {
+                kind: 'chart',
+                caption: `${name}在册单位数（按类型）`,
+                chart: { type: 'bar', unit: '个', categories: labels, series: [{ name: '在册单位', values: totals }] },
+              },
+            ],
+          }
+        : {
+            heading: `二、各${childLevel}在册单位`,
+            blocks: [
+              table,
+              {
+                kind: 'chart',
+                caption: `${name}各${childLevel}在册单位数（按类型）`,
+                chart: {
+                  type: 'bar',
+                  horizontal: true,
+                  stacked: true,
+                  unit: '个',
+                  categories,
+                  // Every type, always in the same order: colours and legend read the same in every report.
+                  series: labels.map((name, i) => ({
+                    name,
+                    values: fact.items.map((item) => byType(item.breakdown)[i] ?? 0),
+                  })),
+                  width: 480,
+                  height: Math.max(200, 72 + 24 * categories.length),
+                },
+              },
+            ],
           },
-          {
-            kind: 'chart',
-            caption: `${name}各${childLevel}在册单位数（按类型）`,
-            chart: {
-              type: 'bar',
-              horizontal: true,
-              stacked: true,
-              unit: '个',
-              categories,
-              // Every type, always in the same order: colours and legend read the same in every report.
-              series: labels.map((name, i) => ({
-                name,
-                values: fact.items.map((item) => byType(item.breakdown)[i] ?? 0),
-              })),
-              width: 480,
-              height: Math.max(200, 72 + 24 * categories.length),
-            },
-          },
-        ],
-      },
     ],
   };
 }
