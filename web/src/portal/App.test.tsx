@@ -23,7 +23,16 @@ describe('portal shell', () => {
     await screen.findByText('演示模式');
     const hrefs = screen.getAllByRole('link').map((a) => a.getAttribute('href'));
     expect(new Set(hrefs)).toEqual(
-      new Set(['#main', '/', '/register', '/login', '/register?role=enterprise', '/register?role=researcher', '/register?role=farmer', '/api/docs']),
+      new Set([
+        '#main',
+        '/',
+        '/register',
+        '/login',
+        '/register?role=enterprise',
+        '/register?role=researcher',
+        '/register?role=farmer',
+        '/api/docs',
+      ]),
     );
   });
 

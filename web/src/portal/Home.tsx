@@ -2,12 +2,11 @@
  * 首页: what the platform is, the public services that work today (registration, sign-in) and open statistics.
  * Entrances appear here only when the service behind them exists.
  */
-import { useT } from './locale.tsx';
-import { ROLE_TEXT } from './Register.tsx';
+import { useLocale, useT } from './locale.tsx';
+import { ROLE_TEXT } from './role-text.ts';
 import { ROLES } from './registration.ts';
 import { Link } from './router.tsx';
 import { OpenStatistics } from './statistics.tsx';
-import { useLocale } from './locale.tsx';
 
 export function HomePage() {
   const t = useT();

@@ -55,7 +55,13 @@ describe('portal sign-in', () => {
   it('says why a sign-in failed, for example an account awaiting approval', async () => {
     stubFetch((c) =>
       c.method === 'POST'
-        ? json(409, { error: { code: 'INVALID_STATE', message: '账户正在等待审核', messageEn: 'The account is awaiting approval' } })
+        ? json(409, {
+            error: {
+              code: 'INVALID_STATE',
+              message: '账户正在等待审核',
+              messageEn: 'The account is awaiting approval',
+            },
+          })
         : undefined,
     );
     const leave = renderLogin();

@@ -43,7 +43,8 @@ export function LoginPage({ leave = leavePortal }: { leave?: (href: string) => v
     e.preventDefault();
     setFailure(null);
     const missing: typeof errors = {};
-    if (!username.trim()) missing.username = { zh: '请填写用户名或手机号码', en: 'Enter your username or mobile number' };
+    if (!username.trim())
+      missing.username = { zh: '请填写用户名或手机号码', en: 'Enter your username or mobile number' };
     if (!password) missing.password = { zh: '请填写密码', en: 'Enter your password' };
     setErrors(missing);
     if (missing.username || missing.password) {
@@ -86,7 +87,10 @@ export function LoginPage({ leave = leavePortal }: { leave?: (href: string) => v
         <TextField
           id="username"
           label={t('用户名', 'Username')}
-          hint={t('注册时未填写用户名的，请填写手机号码', 'If you registered without a username, use your mobile number')}
+          hint={t(
+            '注册时未填写用户名的，请填写手机号码',
+            'If you registered without a username, use your mobile number',
+          )}
           value={username}
           onValue={setUsername}
           error={errors.username}

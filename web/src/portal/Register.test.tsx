@@ -12,7 +12,8 @@ function renderForm(role: string | null) {
   );
 }
 
-const type = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 /** The message shown under a field, found through the field's aria-describedby. */
 function errorOf(label: string | RegExp): string {
@@ -46,7 +47,9 @@ describe('registration page', () => {
     stubFetch();
     renderForm(null);
     const links = screen.getAllByRole('link').map((a) => a.getAttribute('href'));
-    expect(links).toEqual(expect.arrayContaining(['/register?role=enterprise', '/register?role=researcher', '/register?role=farmer']));
+    expect(links).toEqual(
+      expect.arrayContaining(['/register?role=enterprise', '/register?role=researcher', '/register?role=farmer']),
+    );
   });
 
   it('shows Chinese messages next to a bad phone, and sends nothing', async () => {
@@ -105,13 +108,21 @@ describe('registration page', () => {
   it('shows a form-level server error such as a duplicate', async () => {
     stubFetch((c) =>
       c.method === 'POST'
-        ? json(409, { error: { code: 'DUPLICATE', message: '用户名、手机号或统一社会信用代码已被使用', messageEn: 'Already in use' } })
+        ? json(409, {
+            error: {
+              code: 'DUPLICATE',
+              message: '用户名、手机号或统一社会信用代码已被使用',
+              messageEn: 'Already in use',
+            },
+          })
         : undefined,
     );
     renderForm('farmer');
     await fillFarmer();
     submit();
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('用户名、手机号或统一社会信用代码已被使用'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('用户名、手机号或统一社会信用代码已被使用'),
+    );
   });
 
   it('confirms that the county S&T bureau will review the application', async () => {

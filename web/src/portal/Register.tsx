@@ -19,31 +19,9 @@ import {
   type RegistrationValues,
   type Role,
 } from './registration.ts';
+import { RegistrationDone } from './RegistrationDone.tsx';
+import { ROLE_TEXT } from './role-text.ts';
 import { Link, navigate } from './router.tsx';
-
-export const ROLE_TEXT: Record<Role, { name: Text; who: Text }> = {
-  enterprise: {
-    name: { zh: '企业', en: 'Enterprise' },
-    who: {
-      zh: '有统一社会信用代码的企业，发布技术需求、对接成果与专家',
-      en: 'A company with a unified social credit code: post technology needs, find results and experts',
-    },
-  },
-  researcher: {
-    name: { zh: '科研人员', en: 'Researcher' },
-    who: {
-      zh: '高校、科研院所的科技人员，发布成果、提供仪器设备',
-      en: 'University or institute staff: publish results, offer instruments',
-    },
-  },
-  farmer: {
-    name: { zh: '农牧民', en: 'Farmer or herder' },
-    who: {
-      zh: '农牧民、合作社和家庭农牧场，向专家提问、参加培训',
-      en: 'Farmers, herders and cooperatives: ask experts, attend trainings',
-    },
-  },
-};
 
 export function RoleChoice() {
   const t = useT();
@@ -64,7 +42,9 @@ export function RoleChoice() {
         {ROLES.map((r) => (
           <li key={r}>
             <Link className="card" href={`/register?role=${r}`}>
-              <span className="card-title">{t(`${ROLE_TEXT[r].name.zh}注册`, `Register as ${ROLE_TEXT[r].name.en.toLowerCase()}`)}</span>
+              <span className="card-title">
+                {t(`${ROLE_TEXT[r].name.zh}注册`, `Register as ${ROLE_TEXT[r].name.en.toLowerCase()}`)}
+              </span>
               <span className="card-text">{pick(ROLE_TEXT[r].who)}</span>
             </Link>
           </li>
@@ -95,15 +75,11 @@ export function RegistrationForm({ role }: { role: Role }) {
   const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState<Submitted | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const doneRef = useRef<HTMLHeadingElement>(null);
 
   // After a failed attempt, take the keyboard to the first field to fix.
   useEffect(() => {
     if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
-  useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
 
   const set = (field: keyof RegistrationValues) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -138,50 +114,7 @@ export function RegistrationForm({ role }: { role: Role }) {
     }
   };
 
-  if (done)
-    return (
-      <section className="done" aria-labelledby="done-title">
-        <h1 id="done-title" ref={doneRef} tabIndex={-1}>
-          {t('注册申请已提交，待所在旗县科技局审核', 'Application sent: the county S&T bureau will review it')}
-        </h1>
-        <dl className="facts">
-          <div>
-            <dt>{t('审核单位', 'Reviewed by')}</dt>
-            <dd>{t(`${done.county}科技局`, `S&T bureau of ${done.county}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('登录用户名', 'Username')}</dt>
-            <dd>
-              <strong>{done.username}</strong>
-            </dd>
-          </div>
-        </dl>
-        <h2>{t('接下来', 'What happens next')}</h2>
-        <ol className="steps">
-          <li>{t('旗县科技局审核您的信息。', 'The county S&T bureau checks your details.')}</li>
-          <li>
-            {t(
-              `审核通过后，用户名 ${done.username} 和您设置的密码即可登录工作台；登录后在「消息」中可看到审核通知。`,
-              `Once approved, sign in with ${done.username} and your password; the decision is in your console messages.`,
-            )}
-          </li>
-          <li>
-            {t(
-              '审核完成前登录会提示“账户正在等待审核”。如需了解进度，请联系所在旗县科技局。',
-              'Until then, signing in says the account is awaiting approval. Ask your county S&T bureau about progress.',
-            )}
-          </li>
-        </ol>
-        <p className="actions">
-          <Link className="button" href="/login">
-            {t('去登录', 'Go to sign in')}
-          </Link>
-          <Link className="button secondary" href="/">
-            {t('返回首页', 'Back to home')}
-          </Link>
-        </p>
-      </section>
-    );
+  if (done) return <RegistrationDone username={done.username} county={done.county} />;
 
   const count = Object.keys(errors).length;
   const orgLabel = role === 'enterprise' ? t('企业名称', 'Company name') : t('所在单位名称', 'Institution name');
@@ -199,7 +132,12 @@ export function RegistrationForm({ role }: { role: Role }) {
           <div className="alert" role="alert">
             {formError && <p>{pick(formError)}</p>}
             {count > 0 && (
-              <p>{t(`请修改下面标出的 ${count} 处问题。`, `Please fix the ${count} marked field${count > 1 ? 's' : ''}.`)}</p>
+              <p>
+                {t(
+                  `请修改下面标出的 ${count} 处问题。`,
+                  `Please fix the ${count} marked field${count > 1 ? 's' : ''}.`,
+                )}
+              </p>
             )}
           </div>
         )}

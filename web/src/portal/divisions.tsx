@@ -42,7 +42,15 @@ export interface DivisionSelectProps {
 }
 
 /** Two labelled selects; the county list loads when a league is chosen. */
-export function DivisionSelect({ idPrefix, league, county, onLeague, onCounty, errors, required }: DivisionSelectProps) {
+export function DivisionSelect({
+  idPrefix,
+  league,
+  county,
+  onLeague,
+  onCounty,
+  errors,
+  required,
+}: DivisionSelectProps) {
   const t = useT();
   const { locale } = useLocale();
   const leagues = useChildren(REGION_CODE);

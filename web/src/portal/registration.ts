@@ -158,6 +158,9 @@ export function serverErrors(err: ApiError): { fields: FieldErrors; form: Text |
   }
   const general = splitBilingual(err.message, err.messageEn);
   if (Object.keys(fields).length > 0 && unplaced.length === 0) return { fields, form: null };
-  const form = unplaced.length > 0 ? { zh: unplaced.map((t) => t.zh).join('；'), en: unplaced.map((t) => t.en).join('; ') } : general;
+  const form =
+    unplaced.length > 0
+      ? { zh: unplaced.map((t) => t.zh).join('；'), en: unplaced.map((t) => t.en).join('; ') }
+      : general;
   return { fields, form };
 }

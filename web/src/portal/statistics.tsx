@@ -42,7 +42,9 @@ const ORDER = Object.keys(ATTRIBUTES);
 export function countByType(counties: Division[]): { type: string; count: number }[] {
   const m = new Map<string, number>();
   for (const c of counties) m.set(c.type, (m.get(c.type) ?? 0) + 1);
-  return [...m].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+  return [...m]
+    .map(([type, count]) => ({ type, count }))
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 }
 
 function useRegionCounts(): { leagues: number; counties: Division[] } | null {
@@ -147,7 +149,8 @@ export function OpenStatistics() {
               <strong>{formatNumber(counts.leagues, locale)}</strong> {t('个盟市', 'leagues and cities')}
             </li>
             <li>
-              <strong>{formatNumber(counts.counties.length, locale)}</strong> {t('个旗县级行政区', 'county-level units')}
+              <strong>{formatNumber(counts.counties.length, locale)}</strong>{' '}
+              {t('个旗县级行政区', 'county-level units')}
             </li>
           </ul>
           <p className="by-type">

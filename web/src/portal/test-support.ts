@@ -39,17 +39,26 @@ export function stubFetch(other: (call: Call) => Response | undefined = () => un
     if (answer) return Promise.resolve(answer);
     if (input === '/api/divisions/150000/children') return Promise.resolve(json(200, { items: LEAGUES }));
     if (input === '/api/divisions/150100/children') return Promise.resolve(json(200, { items: COUNTIES }));
-    if (input.startsWith('/api/divisions/150000/descendants'))
-      return Promise.resolve(json(200, { items: COUNTIES }));
+    if (input.startsWith('/api/divisions/150000/descendants')) return Promise.resolve(json(200, { items: COUNTIES }));
     if (input === '/api/divisions/150102/attributes')
       return Promise.resolve(
         json(200, {
-          items: [{ attribute: 'resident_population', valueText: null, valueNumber: 699672, year: 2020, source: '2020 census' }],
+          items: [
+            {
+              attribute: 'resident_population',
+              valueText: null,
+              valueNumber: 699672,
+              year: 2020,
+              source: '2020 census',
+            },
+          ],
         }),
       );
     if (input === '/api/platform/info') return Promise.resolve(json(200, { mode: 'demo', demo: null }));
     if (input === '/api/auth/current') return Promise.resolve(json(200, { session: null }));
-    return Promise.resolve(json(404, { error: { code: 'NOT_FOUND', message: '未找到该对象', messageEn: 'Not found' } }));
+    return Promise.resolve(
+      json(404, { error: { code: 'NOT_FOUND', message: '未找到该对象', messageEn: 'Not found' } }),
+    );
   });
   return calls;
 }
