@@ -1,4 +1,4 @@
-import { type DataSet, type Framework, getColumn } from './types.ts';
+import { type DataSet, type Framework } from './types.ts';
 
 /**
  * How the children of a node are combined. `arithmetic`, `geometric` and `harmonic` are weighted means (geometric and
@@ -190,17 +190,31 @@ export function copelandColumns(cols: readonly Float64Array[], weights: Float64A
  * (bottom-up order).
  */
 export function aggregate(data: DataSet, framework: Framework, params: AggregateParams = {}): DataSet {
-  const nodes = resolveTree(framework);
+  return aggregateTree(data, resolveTree(framework), params);
+}
+
+/**
+ * {@link aggregate} over an already resolved tree (bottom-up nodes with their weights), for callers that aggregate
+ * many times with the same structure and only the weights changing (the uncertainty analysis).
+ */
+export function aggregateTree(data: DataSet, nodes: readonly ResolvedNode[], params: AggregateParams = {}): DataSet {
   const indicators = [...data.indicators];
   const columns = [...data.columns];
-  const current: DataSet = { units: data.units, indicators, columns };
+  const at = new Map<string, number>();
+  indicators.forEach((c, j) => at.set(c, j));
+  const column = (c: string): Float64Array => {
+    const j = at.get(c);
+    if (j === undefined) throw new Error(`indicator ${c} is not in the data set`);
+    return columns[j] as Float64Array;
+  };
   for (const node of nodes) {
     const method = params.methodByLevel?.[node.level] ?? params.method ?? 'arithmetic';
-    const cols = node.children.map((c) => getColumn(current, c));
+    const cols = node.children.map(column);
+    at.set(node.code, columns.length);
     columns.push(aggregateColumns(cols, node.weights, method, params.dataThreshold ?? 0));
     indicators.push(node.code);
   }
-  return current;
+  return { units: data.units, indicators, columns };
 }
 
 /** Code of the single aggregate without a parent (the index); throws when there is none or more than one. */

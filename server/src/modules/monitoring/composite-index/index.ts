@@ -18,3 +18,5 @@ export * from './rank.ts';
 export * from './hdi.ts';
 export * from './method.ts';
 export * from './pipeline.ts';
+export * from './saltelli.ts';
+export * from './uncertainty.ts';

@@ -2,7 +2,7 @@
  * Runs a method (an ordered list of stages) over the raw data, keeping every intermediate data set by name and a
  * log of the parameters and outcome of each stage, so any run can be reproduced or re-run with other parameters.
  */
-import { aggregate, resolveTree } from './aggregate.ts';
+import { type ResolvedNode, aggregateTree, resolveTree } from './aggregate.ts';
 import { type DenominateReport, denominate } from './denominate.ts';
 import { type ImputeResult, imputeByGroup, imputeLatestYear } from './impute.ts';
 import { DEFAULT_STAGE_NAMES, type MethodSpec, type StageSpec, toAggregateParams } from './method.ts';
@@ -11,7 +11,7 @@ import { rankColumn } from './rank.ts';
 import { type TreatmentSummary, treatOutliers } from './treat.ts';
 import { type DataSet, type Framework, getColumn } from './types.ts';
 import { type WeightDetails, computeWeightStage } from './weight-stage.ts';
-import { type WeightSet, applyWeights, frameworkWeights } from './weights.ts';
+import { type WeightSet, frameworkWeights } from './weights.ts';
 
 /** Everything a run reads. */
 export interface PipelineInput {
@@ -107,11 +107,19 @@ function runImpute(s: Extract<StageSpec, { op: 'impute' }>, data: DataSet, input
 
 type StageOutput = { data: DataSet; report: StageReport; flags?: readonly Uint8Array[] };
 
-function weightedFramework(fw: Framework, set: WeightSet, factors?: Readonly<Record<string, number>>): Framework {
-  if (!factors) return applyWeights(fw, set);
-  const scaled: Record<string, number> = { ...frameworkWeights(fw), ...set };
-  for (const [code, f] of Object.entries(factors)) if (scaled[code] !== undefined) scaled[code] *= f;
-  return applyWeights(fw, scaled);
+const treeCache = new WeakMap<Framework, ResolvedNode[]>();
+
+/** The framework's tree with the weights of `set` (framework weights for absent codes) times `factors`. */
+function weightedTree(fw: Framework, set: WeightSet, factors?: Readonly<Record<string, number>>): ResolvedNode[] {
+  let tree = treeCache.get(fw);
+  if (!tree) {
+    tree = resolveTree(fw);
+    treeCache.set(fw, tree);
+  }
+  return tree.map((node) => ({
+    ...node,
+    weights: Float64Array.from(node.children, (c, k) => (set[c] ?? (node.weights[k] as number)) * (factors?.[c] ?? 1)),
+  }));
 }
 
 function runStage(
@@ -149,10 +157,10 @@ function runStage(
     }
     case 'aggregate': {
       const setName = s.weights ?? ORIGINAL_WEIGHTS;
-      const framework = weightedFramework(fw, weightSetNamed(state, setName), opts.weightFactors);
-      const out = aggregate(data, framework, toAggregateParams(s));
+      const tree = weightedTree(fw, weightSetNamed(state, setName), opts.weightFactors);
+      const out = aggregateTree(data, tree, toAggregateParams(s));
       const levels: Record<string, number> = {};
-      for (const n of resolveTree(fw)) levels[n.code] = n.level;
+      for (const n of tree) levels[n.code] = n.level;
       return { data: out, report: { op: 'aggregate', levels, weights: setName } };
     }
     case 'rank': {

@@ -55,3 +55,26 @@ describe('location, spread and rounding', () => {
     expect(roundTo(x, d)).toBe(want);
   });
 });
+
+describe('roundTo fast path agrees with Number#toFixed', () => {
+  it('on 200k random values at 0-6 decimals, halves and large magnitudes included', () => {
+    let seed = 12345;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    for (let k = 0; k < 200_000; k++) {
+      const d = k % 7;
+      const kind = k % 4;
+      const x =
+        kind === 0
+          ? (next() - 0.5) * 200
+          : kind === 1
+            ? Math.round((next() - 0.5) * 1e6) / 10 ** d + 5 / 10 ** (d + 1) // exact decimal halves
+            : kind === 2
+              ? (next() - 0.5) * 1e12
+              : Math.round(next() * 1e4) / 10 ** (d + 1);
+      expect(roundTo(x, d)).toBe(Number(x.toFixed(d)));
+    }
+  });
+});

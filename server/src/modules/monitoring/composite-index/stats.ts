@@ -118,11 +118,44 @@ export function sampleExcessKurtosis(x: Float64Array): number {
   return kurtosisFromMoments(n, m2, m4);
 }
 
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
  * Rounds to `decimals` decimal places using the exact decimal expansion of the double (Number#toFixed),
  * so 2.675 (stored as 2.67499…) becomes 2.67 as in R.
+ *
+ * Fast path: for |x| 10^d < 1e9 the product s = x 10^d is within 1.2e-7 of the exact value, so when s is more than
+ * 1e-6 from a half, Math.round(s) is the integer toFixed rounds to and Math.round(s) / 10^d (a correctly rounded
+ * division) is the double nearest that decimal, as Number(toFixed) is. Near a half, for larger magnitudes and beyond
+ * 15 decimals it defers to toFixed.
  */
 export function roundTo(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
+  if (decimals <= 15) {
+    const f = POW10[decimals] as number;
+    const s = x * f;
+    if (Math.abs(s) < 1e9) {
+      const frac = s - Math.floor(s);
+      if (Math.abs(frac - 0.5) > 1e-6) return Math.round(s) / f;
+    }
+  }
   return Number(x.toFixed(decimals));
+}
+
+/**
+ * Sample quantile of the non-missing values by linear interpolation between order statistics (R `quantile` type 7,
+ * its default): h = (n - 1) p, q = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]). NaN when empty.
+ */
+export function quantile(x: Float64Array, p: number): number {
+  return quantileSorted(finiteValues(x).sort(), p);
+}
+
+/** {@link quantile} of values already sorted ascending, with no NaN. */
+export function quantileSorted(v: Float64Array, p: number): number {
+  const n = v.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * Math.min(Math.max(p, 0), 1);
+  const lo = Math.floor(h);
+  const a = v[lo] as number;
+  return lo + 1 < n ? a + (h - lo) * ((v[lo + 1] as number) - a) : a;
 }
