@@ -91,5 +91,6 @@ describe('input fuzzing (T5)', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(problems).toEqual([]);
     expect(sent).toBeGreaterThan(1000);
-  });
+    // 60 requests per route: 60 s is too short on a busy 2-core machine. A bound, not a speed check.
+  }, 300_000);
 });
