@@ -20,3 +20,7 @@ export * from './method.ts';
 export * from './pipeline.ts';
 export * from './saltelli.ts';
 export * from './uncertainty.ts';
+export * from './reliability.ts';
+export * from './removal.ts';
+export * from './gap.ts';
+export * from './improve.ts';
