@@ -331,7 +331,8 @@ async function checkScenario(db: Db, s: Scenario, ids: number[]): Promise<void> 
     );
   }
   // The reverse question (whose subtree contains this division): exactly its chain of ancestors, itself included.
-  for (const code of s.tree.codes) {
+  // Every sixth node of each tree: enough across 100 trees, without doubling the queries per tree.
+  for (const code of s.tree.codes.filter((_, i) => i % 6 === 0)) {
     const covering = await db
       .selectFrom('division')
       .select('code')
