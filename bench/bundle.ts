@@ -43,13 +43,28 @@ function reactBaseline(): number {
   const dir = path.join(root, 'node_modules', '.cache', 'qixian-bundle-baseline');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="./main.js"></script>');
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><div id="root"></div><script type="module" src="./main.js"></script>',
+  );
   fs.writeFileSync(
     path.join(dir, 'main.js'),
     "import { createElement } from 'react'; import { createRoot } from 'react-dom/client';\n" +
       "createRoot(document.getElementById('root')).render(createElement('h1', null, 'hello'));\n",
   );
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', dir, '--logLevel', 'warn', '--outDir', path.join(dir, 'dist')], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      dir,
+      '--logLevel',
+      'warn',
+      '--outDir',
+      path.join(dir, 'dist'),
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
   const assets = path.join(dir, 'dist', 'assets');
   return fs
     .readdirSync(assets)
@@ -58,19 +73,39 @@ function reactBaseline(): number {
 }
 
 if (!process.argv.includes('--no-build'))
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
+  string,
+  Chunk
+>;
 const baseline = reactBaseline();
 const portal = firstLoad(manifest, 'index.html');
 const consoleInitial = firstLoad(manifest, 'console.html');
 const map = zlib.gzipSync(fs.readFileSync(path.join(dist, 'maps', '150000.json')), { level: 9 }).length;
 
 console.log(`baseline (hello-world React page, same Vite, same run): ${kb(baseline)} gzip`);
-console.log(`portal first load:  ${kb(portal.bytes)} gzip (${portal.files.length} files; bar 200 KB; ${(portal.bytes / baseline).toFixed(2)}x baseline)`);
-console.log(`console first load: ${kb(consoleInitial.bytes)} gzip (${consoleInitial.files.length} files; bar 600 KB; ${(consoleInitial.bytes / baseline).toFixed(2)}x baseline)`);
+console.log(
+  `portal first load:  ${kb(portal.bytes)} gzip (${portal.files.length} files; bar 200 KB; ${(portal.bytes / baseline).toFixed(2)}x baseline)`,
+);
+console.log(
+  `console first load: ${kb(consoleInitial.bytes)} gzip (${consoleInitial.files.length} files; bar 600 KB; ${(consoleInitial.bytes / baseline).toFixed(2)}x baseline)`,
+);
 console.log(`region map (103 counties, fetched on demand): ${kb(map)} gzip`);
 console.log('lazy console pages (own chunk only):');
-for (const c of Object.values(manifest).filter((x) => x.isDynamicEntry).sort((a, b) => gz(b.file) - gz(a.file)))
+for (const c of Object.values(manifest)
+  .filter((x) => x.isDynamicEntry)
+  .sort((a, b) => gz(b.file) - gz(a.file)))
   console.log(`  ${(c.name ?? c.file).padEnd(22)} ${kb(gz(c.file))}`);
 const ok = portal.bytes <= 200 * 1024 && consoleInitial.bytes <= 600 * 1024;
 console.log(ok ? 'both bars met' : 'a bar is missed');

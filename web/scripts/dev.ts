@@ -9,8 +9,14 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = (name: string, ...rest: string[]) => path.join(root, 'node_modules', name, ...rest);
 
 const children: ChildProcess[] = [
-  spawn(process.execPath, [bin('tsx', 'dist', 'cli.mjs'), 'watch', 'server/src/main.ts'], { cwd: root, stdio: 'inherit' }),
-  spawn(process.execPath, [bin('vite', 'bin', 'vite.js'), '--config', 'web/vite.config.ts'], { cwd: root, stdio: 'inherit' }),
+  spawn(process.execPath, [bin('tsx', 'dist', 'cli.mjs'), 'watch', 'server/src/main.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  }),
+  spawn(process.execPath, [bin('vite', 'bin', 'vite.js'), '--config', 'web/vite.config.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  }),
 ];
 console.log('开发模式：网页 http://127.0.0.1:5173/console ，接口 http://127.0.0.1:3000 / dev mode');
 

@@ -68,7 +68,9 @@ const router = createBrowserRouter([
     element: <Guard />,
     children: [
       ...PAGES.map((p, i) =>
-        p.path === '' ? { index: true, element: <PageGate index={i} /> } : { path: p.path, element: <PageGate index={i} /> },
+        p.path === ''
+          ? { index: true, element: <PageGate index={i} /> }
+          : { path: p.path, element: <PageGate index={i} /> },
       ),
       { path: '*', element: <NotFound /> },
     ],

@@ -45,7 +45,14 @@ function restore(roots: CurrentDivision[], fallback: CurrentDivision): CurrentDi
     const raw = sessionStorage.getItem(KEY);
     if (raw) {
       const d = JSON.parse(raw) as CurrentDivision;
-      if (typeof d.code === 'string' && isInScope(d.code, roots.map((r) => r.code))) return d;
+      if (
+        typeof d.code === 'string' &&
+        isInScope(
+          d.code,
+          roots.map((r) => r.code),
+        )
+      )
+        return d;
     }
   } catch {
     // Unreadable storage: start from the user's own division.
@@ -60,7 +67,13 @@ export function DivisionProvider({ session, children }: { session: Session; chil
   );
   const select = useCallback(
     (d: CurrentDivision) => {
-      if (!isInScope(d.code, roots.map((r) => r.code))) return;
+      if (
+        !isInScope(
+          d.code,
+          roots.map((r) => r.code),
+        )
+      )
+        return;
       setCurrent(d);
       try {
         sessionStorage.setItem(KEY, JSON.stringify(d));

@@ -4,4 +4,9 @@ import { ConsoleApp } from './App.tsx';
 import './console.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><ConsoleApp /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <ConsoleApp />
+    </StrictMode>,
+  );

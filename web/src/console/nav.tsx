@@ -3,13 +3,7 @@
  * the server checks every request again. Pages load on demand (route-based code splitting).
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import {
-  AuditOutlined,
-  BankOutlined,
-  DashboardOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, DashboardOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 
 export interface PageEntry {
   /** Path under /console (no leading slash; '' is the home page). */

@@ -26,8 +26,6 @@ export function parseSnippet(html: string): { text: string; marked: boolean }[] 
 
 export function Snippet({ html }: { html: string }): ReactNode {
   return (
-    <>
-      {parseSnippet(html).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </>
+    <>{parseSnippet(html).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>
   );
 }

@@ -47,7 +47,11 @@ describe('GET /api/platform/info', () => {
   it('lists active demo accounts in demo mode, three county accounts only, never real ones', async () => {
     const t = await createTestApp({ config: { mode: 'demo' } });
     try {
-      const base = { password: 'Demo#2026qx-long', skipPolicy: true, actor: { userId: null, username: 'seed', ip: null } };
+      const base = {
+        password: 'Demo#2026qx-long',
+        skipPolicy: true,
+        actor: { userId: null, username: 'seed', ip: null },
+      };
       for (const [username, role, division, isDemo] of [
         ['region', 'region-officer', '150000', true],
         ['county-150102', 'county-officer', '150102', true],

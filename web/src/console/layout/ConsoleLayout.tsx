@@ -3,8 +3,15 @@
  * notifications, language switch and the user menu.
  */
 import { useState, type ReactNode } from 'react';
-import { Button, Dropdown, Input, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Grid, Input, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import {
+  GlobalOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { LOCALES } from '../../shared/i18n.ts';
 import { useSession } from '../session.tsx';
@@ -20,14 +27,17 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const t = useT();
   const navigate = useNavigate();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  // Phones: the sidebar slides away completely and the header keeps only what fits.
+  const narrow = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
   const permissions = session?.permissions ?? [];
 
   const items = PAGES.filter((p) => p.menu && canSee(p, permissions)).map((p) => ({
-        key: p.path === '' ? '/console' : `/console/${p.path}`,
-        icon: p.menu?.icon,
-        label: <Link to={p.path === '' ? '/console' : `/console/${p.path}`}>{t(p.menu?.zh ?? '', p.menu?.en ?? '')}</Link>,
-      }));
+    key: p.path === '' ? '/console' : `/console/${p.path}`,
+    icon: p.menu?.icon,
+    label: <Link to={p.path === '' ? '/console' : `/console/${p.path}`}>{t(p.menu?.zh ?? '', p.menu?.en ?? '')}</Link>,
+  }));
   const selected = items
     .map((i) => i.key)
     .filter((k) => location.pathname === k || (k !== '/console' && location.pathname.startsWith(k + '/')))
@@ -38,8 +48,24 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       <a className="qx-skip-link" href="#qx-main">
         {t('跳到主要内容', 'Skip to main content')}
       </a>
-      <Sider collapsible collapsed={collapsed} trigger={null} breakpoint="lg" onBreakpoint={setCollapsed} width={208}>
-        <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: collapsed ? 14 : 16, whiteSpace: 'nowrap' }}>
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        trigger={null}
+        breakpoint="lg"
+        onBreakpoint={setCollapsed}
+        width={208}
+        collapsedWidth={narrow ? 0 : 80}
+      >
+        <div
+          style={{
+            color: '#fff',
+            padding: '16px 20px',
+            fontWeight: 600,
+            fontSize: collapsed ? 14 : 16,
+            whiteSpace: 'nowrap',
+          }}
+        >
           {collapsed ? '旗县' : t('旗县 · 工作台', 'Qixian console')}
         </div>
         <nav aria-label={t('主菜单', 'Main menu')}>
@@ -48,7 +74,14 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       </Sider>
       <Layout>
         <Header
-          style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+          }}
         >
           <Button
             type="text"
@@ -56,12 +89,12 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
             icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
             onClick={() => setCollapsed(!collapsed)}
           />
-          <DivisionSwitcher />
+          {!narrow && <DivisionSwitcher />}
           <Input.Search
             role="search"
             aria-label={t('全局搜索', 'Search everything')}
             placeholder={t('搜索单位、成果、问题……', 'Search organisations, achievements, questions…')}
-            style={{ maxWidth: 360, flex: 1 }}
+            style={{ maxWidth: 360, flex: 1, minWidth: 0 }}
             allowClear
             onSearch={(q) => {
               if (q.trim()) void navigate(`/console/search?q=${encodeURIComponent(q.trim())}`);
@@ -69,29 +102,35 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           />
           <Space style={{ marginLeft: 'auto' }} size="middle">
             <NotificationBell />
-            <Segmented
-              aria-label={t('界面语言', 'Language')}
-              size="small"
-              value={locale}
-              options={LOCALES}
-              onChange={(v) => void setLocale(v)}
-            />
+            {!narrow && (
+              <Segmented
+                aria-label={t('界面语言', 'Language')}
+                size="small"
+                value={locale}
+                options={LOCALES}
+                onChange={(v) => void setLocale(v)}
+              />
+            )}
             <Dropdown
               menu={{
                 items: [
                   { key: 'profile', icon: <UserOutlined />, label: t('个人中心', 'Profile') },
                   { key: 'password', icon: <KeyOutlined />, label: t('修改密码', 'Change password') },
+                  ...(narrow
+                    ? [{ key: 'lang', icon: <GlobalOutlined />, label: locale === 'en-US' ? '中文' : 'English' }]
+                    : []),
                   { type: 'divider' },
                   { key: 'logout', icon: <LogoutOutlined />, label: t('退出登录', 'Sign out') },
                 ],
                 onClick: ({ key }) => {
                   if (key === 'logout') void logout().then(() => navigate('/console/login'));
+                  else if (key === 'lang') void setLocale(locale === 'en-US' ? 'zh-CN' : 'en-US');
                   else void navigate(key === 'password' ? '/console/profile#password' : '/console/profile');
                 },
               }}
             >
               <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-                <Typography.Text>{session?.user.displayName}</Typography.Text>
+                {!narrow && <Typography.Text>{session?.user.displayName}</Typography.Text>}
               </Button>
             </Dropdown>
           </Space>

@@ -100,7 +100,15 @@ export function LoginPage() {
             onChange={(v) => void setLocale(v)}
           />
         </div>
-        <Card title={step === 'totp' ? t('动态口令验证', 'One-time code') : step === 'change-password' ? t('设置新密码', 'Set a new password') : t('工作台登录', 'Console sign-in')}>
+        <Card
+          title={
+            step === 'totp'
+              ? t('动态口令验证', 'One-time code')
+              : step === 'change-password'
+                ? t('设置新密码', 'Set a new password')
+                : t('工作台登录', 'Console sign-in')
+          }
+        >
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
           {step === 'password' && (
             <Form form={form} layout="vertical" onFinish={(v) => void onLogin(v)} requiredMark={false}>
@@ -162,7 +170,10 @@ export function LoginPage() {
                 type="warning"
                 showIcon
                 style={{ marginBottom: 16 }}
-                title={t('密码已由管理员重置，请设置新密码后继续。', 'Your password was reset; set a new one to continue.')}
+                title={t(
+                  '密码已由管理员重置，请设置新密码后继续。',
+                  'Your password was reset; set a new one to continue.',
+                )}
               />
               <ChangePasswordForm
                 onDone={() => {
@@ -180,7 +191,8 @@ export function LoginPage() {
             title={
               <Space>
                 <Tag color="orange">{t('演示数据', 'Demo data')}</Tag>
-                {t('演示账户（密码均为', 'Demo accounts (password')} <Typography.Text code>{info.demo.password}</Typography.Text>
+                {t('演示账户（密码均为', 'Demo accounts (password')}{' '}
+                <Typography.Text code>{info.demo.password}</Typography.Text>
                 {t('）', ')')}
               </Space>
             }

@@ -20,7 +20,13 @@ export default function NotificationsPage() {
 
   const load = useCallback(async () => {
     try {
-      setData(await api.get<NotificationPage>('/api/notifications', { unread: unread ? 'true' : undefined, page, pageSize: 20 }));
+      setData(
+        await api.get<NotificationPage>('/api/notifications', {
+          unread: unread ? 'true' : undefined,
+          page,
+          pageSize: 20,
+        }),
+      );
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err.text(locale) : String(err));
@@ -75,13 +81,19 @@ export default function NotificationsPage() {
                   <Button
                     key="open"
                     type="link"
-                    onClick={() => void api.post(`/api/notifications/${n.id}/read`).then(() => navigate(n.link ?? '/console'))}
+                    onClick={() =>
+                      void api.post(`/api/notifications/${n.id}/read`).then(() => navigate(n.link ?? '/console'))
+                    }
                   >
                     {t('查看', 'Open')}
                   </Button>
                 ) : null,
                 !n.readAt ? (
-                  <Button key="read" type="link" onClick={() => void api.post(`/api/notifications/${n.id}/read`).then(load)}>
+                  <Button
+                    key="read"
+                    type="link"
+                    onClick={() => void api.post(`/api/notifications/${n.id}/read`).then(load)}
+                  >
                     {t('标为已读', 'Mark read')}
                   </Button>
                 ) : null,

@@ -29,7 +29,9 @@ export default function ProfilePage() {
           <Descriptions.Item label={t('用户名', 'Username')}>{s.user.username}</Descriptions.Item>
           <Descriptions.Item label={t('姓名', 'Name')}>{s.user.displayName}</Descriptions.Item>
           <Descriptions.Item label={t('所属区划', 'Division')}>{s.user.divisionName}</Descriptions.Item>
-          <Descriptions.Item label={t('会话到期', 'Session expires')}>{formatDateTime(s.expiresAt, locale)}</Descriptions.Item>
+          <Descriptions.Item label={t('会话到期', 'Session expires')}>
+            {formatDateTime(s.expiresAt, locale)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('角色', 'Roles')} span={2}>
             {s.roles.map((r) => (
               <Tag key={`${r.role}@${r.divisionCode}`}>
@@ -52,7 +54,9 @@ export default function ProfilePage() {
       <Card title={t('修改密码', 'Change password')} id="password">
         <ChangePasswordForm
           onDone={() => {
-            message.success(t('密码已修改，其他设备上的登录已退出', 'Password changed; other sessions were signed out'));
+            message.success(
+              t('密码已修改，其他设备上的登录已退出', 'Password changed; other sessions were signed out'),
+            );
             void refresh();
           }}
         />
