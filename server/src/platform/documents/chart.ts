@@ -13,6 +13,7 @@ import type { ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { CJK_FONT_FAMILY, reportFont, textWidth } from './fonts.ts';
 import { DEFAULT_CHART_SIZE, type ChartSpec } from './model.ts';
+import { encodeOpaquePng } from './png.ts';
 import { outlineSvgText, parseFont } from './svg-text.ts';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, SVGRenderer]);
@@ -151,7 +152,7 @@ export async function renderChartPng(spec: ChartSpec): Promise<RenderedChart> {
     background: '#ffffff',
     logLevel: 'off',
   });
-  const chart = { png: image.asPng(), width, height };
+  const chart = { png: encodeOpaquePng(image.pixels, image.width, image.height), width, height };
   recent.set(key, chart);
   if (recent.size > RECENT_CHARTS) recent.delete(recent.keys().next().value ?? '');
   return chart;

@@ -1,10 +1,12 @@
 /** platform/documents: one model, two renderers; the files are opened as a reader would (zip + XML, pdf.js). */
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { docxText, readPdf, readZip } from '../../test/documents.ts';
 import { renderChartPng, renderChartSvg } from './chart.ts';
 import { missingGlyphs, reportFont } from './fonts.ts';
 import { renderDocument } from './index.ts';
 import { assertValidDocument, formatCell, type ReportDocument } from './model.ts';
+import { encodeOpaquePng } from './png.ts';
 import { outlineSvgText, parseFont } from './svg-text.ts';
 
 const COUNTIES = ['新城区', '回民区', '玉泉区', '赛罕区', '土默特左旗', '莫力达瓦达斡尔族自治旗'];
@@ -112,8 +114,22 @@ describe('charts', () => {
     expect(outlined.match(/<path d="M/g)?.length).toBeGreaterThan(COUNTIES.length);
     const { png, width, height } = await renderChartPng(spec);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    // IHDR: width and height at 3 pixels per point.
-    expect([png.readUInt32BE(16), png.readUInt32BE(20), width, height]).toEqual([1200, 750, 400, 250]);
+    // IHDR: width and height at 3 pixels per point, RGB without alpha (pdfkit embeds it without decoding).
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[25], width, height]).toEqual([1200, 750, 2, 400, 250]);
+  });
+
+  it('encodes opaque RGB PNGs, compositing any transparency over white', () => {
+    // Two pixels: opaque red, then half-transparent black.
+    const png = encodeOpaquePng(new Uint8Array([255, 0, 0, 255, 0, 0, 0, 128]), 2, 1);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const idatLength = png.readUInt32BE(33);
+    expect(png.subarray(37, 41).toString('latin1')).toBe('IDAT');
+    const raw = zlib.inflateSync(png.subarray(41, 41 + idatLength));
+    // Sub filter (1): the second pixel is stored as its difference from the first.
+    const second = [1, 2, 3].map((c) => ((raw[3 + c] ?? 0) + (raw[c] ?? 0)) & 0xff);
+    expect([raw[0], raw[1], raw[2], raw[3]]).toEqual([1, 255, 0, 0]);
+    expect(second).toEqual([127, 127, 127]);
+    expect(zlib.crc32(png.subarray(37, 41 + idatLength))).toBe(png.readUInt32BE(41 + idatLength));
   });
 
   it('draws pie and line charts', () => {
