@@ -38,7 +38,17 @@ export interface DivisionSelectProps {
   disabled?: boolean;
 }
 
-export function DivisionSelect({ value, onChange, roots, allowClear, placeholder, style, id, disabled, ...rest }: DivisionSelectProps) {
+export function DivisionSelect({
+  value,
+  onChange,
+  roots,
+  allowClear,
+  placeholder,
+  style,
+  id,
+  disabled,
+  ...rest
+}: DivisionSelectProps) {
   const t = useT();
   const scope = useDivision().roots;
   const wanted = roots ?? scope;
@@ -86,7 +96,11 @@ export function DivisionSelect({ value, onChange, roots, allowClear, placeholder
       showSearch
       treeNodeFilterProp="title"
       popupMatchSelectWidth={280}
-      placeholder={failed ? t('行政区划加载失败', 'Divisions failed to load') : (placeholder ?? t('选择行政区划', 'Choose a division'))}
+      placeholder={
+        failed
+          ? t('行政区划加载失败', 'Divisions failed to load')
+          : (placeholder ?? t('选择行政区划', 'Choose a division'))
+      }
       treeDefaultExpandedKeys={wanted.map((r) => r.code)}
       onChange={(code?: string) => onChange?.(code || undefined, nodes.find((n) => n.value === code)?.title)}
     />

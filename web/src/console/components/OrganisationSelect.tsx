@@ -26,7 +26,11 @@ export function OrganisationSelect({ value, onChange, division, id }: Props) {
     timer.current = setTimeout(() => {
       setLoading(true);
       api
-        .get<{ items: Organisation[] }>('/api/organisations', { q: q || undefined, division, status: 'active', pageSize: 20 }, ctl.signal)
+        .get<{ items: Organisation[] }>(
+          '/api/organisations',
+          { q: q || undefined, division, status: 'active', pageSize: 20 },
+          ctl.signal,
+        )
         .then(
           (page) => setOptions(page.items.map((o) => ({ value: o.id, label: `${o.name}（${o.divisionName}）` }))),
           () => undefined,

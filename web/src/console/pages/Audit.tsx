@@ -1,22 +1,15 @@
 /** 审计日志: the hash-chained audit log for the audit administrator — search, export, chain verification. */
 import { useState } from 'react';
-import {
-  Alert,
-  AutoComplete,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Input,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, AutoComplete, Button, Card, DatePicker, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { ZListAuditQuery, type ZAuditPage, type ZAuditRow, type ZAuditVerifyResult } from '../../../../contracts/audit.ts';
+import {
+  ZListAuditQuery,
+  type ZAuditPage,
+  type ZAuditRow,
+  type ZAuditVerifyResult,
+} from '../../../../contracts/audit.ts';
 import { api, ApiError } from '../../shared/api.ts';
 import { formatDateTime, formatNumber } from '../../shared/i18n.ts';
 import { DivisionSelect } from '../components/DivisionSelect.tsx';
@@ -31,7 +24,11 @@ type AuditRow = z.infer<typeof ZAuditRow>;
 type AuditPage = z.infer<typeof ZAuditPage>;
 type VerifyResult = z.infer<typeof ZAuditVerifyResult>;
 
-const RESULT_COLORS: Record<string, string> = { success: 'green', denied: 'orange', failure: 'red', error: 'red' };
+const RESULTS: Record<string, { zh: string; en: string; color: string }> = {
+  success: { zh: '成功', en: 'Success', color: 'green' },
+  denied: { zh: '拒绝', en: 'Denied', color: 'orange' },
+  failure: { zh: '失败', en: 'Failure', color: 'red' },
+};
 
 function VerifyPanel() {
   const t = useT();
@@ -128,7 +125,10 @@ export default function AuditPage() {
           value={action ?? query.action ?? ''}
           allowClear
           placeholder={t('操作类型，如 user.create', 'Action, e.g. user.create')}
-          options={Object.keys(AUDIT_ACTION_NAMES).map((a) => ({ value: a, label: `${auditActionName(a, t)}（${a}）` }))}
+          options={Object.keys(AUDIT_ACTION_NAMES).map((a) => ({
+            value: a,
+            label: `${auditActionName(a, t)}（${a}）`,
+          }))}
           showSearch={{
             filterOption: (input, option) =>
               !!option && (option.value.includes(input) || String(option.label).includes(input)),
@@ -170,7 +170,11 @@ export default function AuditPage() {
         scroll={{ x: 1100 }}
         locale={{
           emptyText: (
-            <Empty description={filtered ? t('没有符合条件的记录', 'No entry matches the filters') : t('暂无审计记录', 'No entries')} />
+            <Empty
+              description={
+                filtered ? t('没有符合条件的记录', 'No entry matches the filters') : t('暂无审计记录', 'No entries')
+              }
+            />
           ),
         }}
         expandable={{
@@ -220,12 +224,20 @@ export default function AuditPage() {
             width: 150,
             render: (_v, r) => (r.targetType ? `${r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` : '—'),
           },
-          { title: t('区划', 'Division'), dataIndex: 'divisionCode', width: 90, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('区划', 'Division'),
+            dataIndex: 'divisionCode',
+            width: 90,
+            render: (v: string | null) => v ?? '—',
+          },
           {
             title: t('结果', 'Result'),
             dataIndex: 'result',
             width: 90,
-            render: (v: string) => <Tag color={RESULT_COLORS[v] ?? 'default'}>{v}</Tag>,
+            render: (v: string) => {
+              const r = RESULTS[v];
+              return <Tag color={r?.color ?? 'default'}>{r ? t(r.zh, r.en) : v}</Tag>;
+            },
           },
           { title: t('来源地址', 'From'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
         ]}

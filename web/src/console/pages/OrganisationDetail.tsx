@@ -9,11 +9,11 @@ import {
   Empty,
   Form,
   Input,
-  List,
   Modal,
   Popconfirm,
   Result,
   Space,
+  Spin,
   Tag,
   Typography,
 } from 'antd';
@@ -41,27 +41,24 @@ function SimilarOrganisations({ id }: { id: number }) {
     <Card title={t('相似单位', 'Similar organisations')} size="small">
       {similar.error ? (
         <Typography.Text type="secondary">{similar.error}</Typography.Text>
+      ) : similar.loading && !similar.data ? (
+        <Spin />
+      ) : !similar.data?.items.length ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('没有相似的单位', 'Nothing similar')} />
       ) : (
-        <List
-          loading={similar.loading}
-          dataSource={similar.data?.items ?? []}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('没有相似的单位', 'Nothing similar')} /> }}
-          renderItem={(h) => (
-            <List.Item>
-              <List.Item.Meta
-                title={<Link to={`/console/organisations/${h.id}`}>{h.title}</Link>}
-                description={
-                  <>
-                    <div className="qx-snippet">
-                      <Snippet html={h.snippet} />
-                    </div>
-                    <Typography.Text type="secondary">{h.divisionName}</Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('相似单位', 'Similar organisations')}>
+          {similar.data.items.map((h) => (
+            <li key={h.id} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+              <Link to={`/console/organisations/${h.id}`}>{h.title}</Link>
+              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                {h.divisionName}
+              </Typography.Text>
+              <div className="qx-snippet">
+                <Snippet html={h.snippet} />
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );
@@ -128,9 +125,18 @@ export default function OrganisationDetailPage() {
         loading={org.loading && !o}
         title={
           <Space>
-            <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('返回', 'Back')} onClick={() => void navigate(-1)} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              aria-label={t('返回', 'Back')}
+              onClick={() => void navigate(-1)}
+            />
             {o?.name ?? t('单位详情', 'Organisation')}
-            {o && <Tag color={ORG_STATUS_NAMES[o.status].color}>{t(ORG_STATUS_NAMES[o.status].zh, ORG_STATUS_NAMES[o.status].en)}</Tag>}
+            {o && (
+              <Tag color={ORG_STATUS_NAMES[o.status].color}>
+                {t(ORG_STATUS_NAMES[o.status].zh, ORG_STATUS_NAMES[o.status].en)}
+              </Tag>
+            )}
           </Space>
         }
         extra={
@@ -162,7 +168,10 @@ export default function OrganisationDetailPage() {
                 </Popconfirm>
               )}
               {o.status === 'disabled' && mayUpdate && (
-                <Button loading={busy} onClick={() => void patch({ status: 'active' }, t('单位已启用', 'Organisation enabled'))}>
+                <Button
+                  loading={busy}
+                  onClick={() => void patch({ status: 'active' }, t('单位已启用', 'Organisation enabled'))}
+                >
                   {t('启用', 'Enable')}
                 </Button>
               )}
@@ -201,7 +210,9 @@ export default function OrganisationDetailPage() {
             title={t('该单位随企业自助注册提交，尚待审核。', 'Registered by an enterprise itself; waiting for review.')}
             description={
               can('registration:approve') ? (
-                <Link to="/console/registrations">{t('到注册审核处理（通过或驳回）', 'Review it under Registrations (approve or reject)')}</Link>
+                <Link to="/console/registrations">
+                  {t('到注册审核处理（通过或驳回）', 'Review it under Registrations (approve or reject)')}
+                </Link>
               ) : undefined
             }
           />
@@ -209,15 +220,27 @@ export default function OrganisationDetailPage() {
         {o && (
           <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
             <Descriptions.Item label={t('单位名称', 'Name')}>{o.name}</Descriptions.Item>
-            <Descriptions.Item label={t('单位类型', 'Type')}>{t(ORG_TYPE_NAMES[o.type].zh, ORG_TYPE_NAMES[o.type].en)}</Descriptions.Item>
+            <Descriptions.Item label={t('单位类型', 'Type')}>
+              {t(ORG_TYPE_NAMES[o.type].zh, ORG_TYPE_NAMES[o.type].en)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('统一社会信用代码', 'Credit code')}>
-              {o.uscc ? <Typography.Text copyable code>{o.uscc}</Typography.Text> : '—'}
+              {o.uscc ? (
+                <Typography.Text copyable code>
+                  {o.uscc}
+                </Typography.Text>
+              ) : (
+                '—'
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('行政区划', 'Division')}>
               {o.divisionName}（{o.divisionCode}）
             </Descriptions.Item>
-            <Descriptions.Item label={t('状态', 'Status')}>{t(ORG_STATUS_NAMES[o.status].zh, ORG_STATUS_NAMES[o.status].en)}</Descriptions.Item>
-            <Descriptions.Item label={t('登记时间', 'Registered')}>{formatDateTime(o.createdAt, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t('状态', 'Status')}>
+              {t(ORG_STATUS_NAMES[o.status].zh, ORG_STATUS_NAMES[o.status].en)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('登记时间', 'Registered')}>
+              {formatDateTime(o.createdAt, locale)}
+            </Descriptions.Item>
             {o.isDemo && (
               <Descriptions.Item label={t('数据来源', 'Source')}>
                 <Tag color="orange">{t('演示数据', 'Demo data')}</Tag>
@@ -238,7 +261,11 @@ export default function OrganisationDetailPage() {
       >
         {renameError && <Alert type="error" showIcon title={renameError} role="alert" style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={(v) => void rename(v)}>
-          <Form.Item name="name" label={t('单位名称', 'Name')} rules={[zodRule(ZName, { locale, label: t('单位名称', 'Name') })]}>
+          <Form.Item
+            name="name"
+            label={t('单位名称', 'Name')}
+            rules={[zodRule(ZName, { locale, label: t('单位名称', 'Name') })]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         </Form>

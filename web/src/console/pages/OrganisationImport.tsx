@@ -3,20 +3,7 @@
  * the row-level report, fix and upload again, and commit — all rows or none — once the report is clean.
  */
 import { useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Progress,
-  Result,
-  Space,
-  Statistic,
-  Steps,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, Card, Progress, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { ImportJob, RowErrorDto } from '../../../../contracts/imports.ts';
@@ -94,7 +81,9 @@ export default function OrganisationImportPage() {
       void message.success(t(`已导入 ${j.rowCount} 个单位`, `${j.rowCount} organisations imported`));
     } catch (err) {
       if (err instanceof ApiError && err.details.length > 0)
-        setError([err.text(locale), ...err.details.map((d) => `${d.path}：${pickBilingual(d.message, locale)}`)].join('\n'));
+        setError(
+          [err.text(locale), ...err.details.map((d) => `${d.path}：${pickBilingual(d.message, locale)}`)].join('\n'),
+        );
       else setError(errorText(err));
     } finally {
       setCommitting(false);
@@ -138,7 +127,10 @@ export default function OrganisationImportPage() {
       </p>
       <p className="ant-upload-text">{t('点击或拖入已填写的文件', 'Click or drop the filled file here')}</p>
       <p className="ant-upload-hint">
-        {t('支持 xlsx 和 CSV（UTF-8、GBK、UTF-16 自动识别），最大 20 MB', 'xlsx or CSV (UTF-8, GBK, UTF-16 detected), up to 20 MB')}
+        {t(
+          '支持 xlsx 和 CSV（UTF-8、GBK、UTF-16 自动识别），最大 20 MB',
+          'xlsx or CSV (UTF-8, GBK, UTF-16 detected), up to 20 MB',
+        )}
       </p>
     </Upload.Dragger>
   );
@@ -187,7 +179,9 @@ export default function OrganisationImportPage() {
             {parsing ? (
               <Space orientation="vertical" style={{ width: '100%' }} aria-live="polite">
                 <Typography.Text>
-                  {uploading ? t('正在上传……', 'Uploading…') : t(`正在解析和校验 ${job?.fileName ?? ''}……`, `Parsing and checking ${job?.fileName ?? ''}…`)}
+                  {uploading
+                    ? t('正在上传……', 'Uploading…')
+                    : t(`正在解析和校验 ${job?.fileName ?? ''}……`, `Parsing and checking ${job?.fileName ?? ''}…`)}
                 </Typography.Text>
                 <Progress percent={job?.progress ?? 0} status="active" aria-label={t('解析进度', 'Progress')} />
               </Space>
@@ -202,7 +196,11 @@ export default function OrganisationImportPage() {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Space size="large" wrap>
             <Statistic title={t('文件', 'File')} value={job.fileName} styles={{ content: { fontSize: 16 } }} />
-            <Statistic title={t('数据行', 'Rows')} value={job.rowCount} formatter={(v) => formatNumber(Number(v), locale)} />
+            <Statistic
+              title={t('数据行', 'Rows')}
+              value={job.rowCount}
+              formatter={(v) => formatNumber(Number(v), locale)}
+            />
             <Statistic
               title={t('问题', 'Problems')}
               value={job.errorCount}
@@ -211,13 +209,23 @@ export default function OrganisationImportPage() {
             />
           </Space>
           {job.status === 'expired' && (
-            <Alert type="warning" showIcon title={t('该导入已超过 24 小时未提交，已过期，请重新上传。', 'This import expired after 24 hours; upload again.')} />
+            <Alert
+              type="warning"
+              showIcon
+              title={t(
+                '该导入已超过 24 小时未提交，已过期，请重新上传。',
+                'This import expired after 24 hours; upload again.',
+              )}
+            />
           )}
           {clean ? (
             <Alert
               type="success"
               showIcon
-              title={t(`校验通过：${job.rowCount} 行全部符合要求，可以提交。`, `All ${job.rowCount} rows passed; ready to commit.`)}
+              title={t(
+                `校验通过：${job.rowCount} 行全部符合要求，可以提交。`,
+                `All ${job.rowCount} rows passed; ready to commit.`,
+              )}
               description={t('提交时全部写入或全部不写入。', 'The commit writes every row or none.')}
             />
           ) : (

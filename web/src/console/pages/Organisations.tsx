@@ -133,7 +133,8 @@ export default function OrganisationsPage() {
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t(`共 ${formatNumber(total, locale)} 个单位`, `${formatNumber(total, locale)} organisations`),
+          showTotal: (total) =>
+            t(`共 ${formatNumber(total, locale)} 个单位`, `${formatNumber(total, locale)} organisations`),
           onChange: (page, pageSize) => update({ page, pageSize }),
         }}
         columns={[

@@ -2,7 +2,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { z } from 'zod';
-import { ZListRegistrationsQuery, ZRejectRequest, type ZRegistration, type ZRegistrationPage } from '../../../../contracts/users.ts';
+import {
+  ZListRegistrationsQuery,
+  ZRejectRequest,
+  type ZRegistration,
+  type ZRegistrationPage,
+} from '../../../../contracts/users.ts';
 import { api, ApiError } from '../../shared/api.ts';
 import { formatDateTime, formatNumber } from '../../shared/i18n.ts';
 import { DivisionSelect } from '../components/DivisionSelect.tsx';
@@ -107,7 +112,12 @@ export default function RegistrationsPage() {
               </Space>
             ),
           },
-          { title: t('申请角色', 'Role asked for'), dataIndex: 'requestedRole', width: 120, render: (v: string | null) => roleName(v, t) },
+          {
+            title: t('申请角色', 'Role asked for'),
+            dataIndex: 'requestedRole',
+            width: 120,
+            render: (v: string | null) => roleName(v, t),
+          },
           { title: t('行政区划', 'Division'), dataIndex: 'divisionName', width: 120 },
           { title: t('手机号', 'Phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
           {
@@ -123,7 +133,12 @@ export default function RegistrationsPage() {
                 '—'
               ),
           },
-          { title: t('提交时间', 'Submitted'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+          {
+            title: t('提交时间', 'Submitted'),
+            dataIndex: 'createdAt',
+            width: 150,
+            render: (v: string) => formatDateTime(v, locale),
+          },
           {
             title: t('操作', 'Actions'),
             key: 'actions',

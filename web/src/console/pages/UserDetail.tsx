@@ -23,7 +23,13 @@ import {
 import { ArrowLeftOutlined, EyeOutlined, KeyOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
-import { ZRoleAssignment, type ResetPasswordResult, type User, type ZPersonalInfo } from '../../../../contracts/users.ts';
+import type { Organisation } from '../../../../contracts/organisations.ts';
+import {
+  ZRoleAssignment,
+  type ResetPasswordResult,
+  type User,
+  type ZPersonalInfo,
+} from '../../../../contracts/users.ts';
 import { api, ApiError } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/i18n.ts';
 import { DivisionSelect } from '../components/DivisionSelect.tsx';
@@ -35,6 +41,13 @@ import { grantProblem, permissionRoots } from '../modules/admin/scope.ts';
 import { useFetch } from '../modules/admin/use-fetch.ts';
 
 type PersonalInfo = z.infer<typeof ZPersonalInfo>;
+
+/** The account's organisation by name, for those who may read organisations; a plain number for the others. */
+function OrganisationName({ id, canRead }: { id: number; canRead: boolean }) {
+  const org = useFetch<Organisation>(canRead ? `/api/organisations/${id}` : null);
+  if (!canRead) return <>#{id}</>;
+  return <Link to={`/console/organisations/${id}`}>{org.data?.name ?? `#${id}`}</Link>;
+}
 type Grant = z.infer<typeof ZRoleAssignment>;
 
 export default function UserDetailPage() {
@@ -109,9 +122,18 @@ export default function UserDetailPage() {
         loading={user.loading && !u}
         title={
           <Space>
-            <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('返回', 'Back')} onClick={() => void navigate(-1)} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              aria-label={t('返回', 'Back')}
+              onClick={() => void navigate(-1)}
+            />
             {u ? `${u.displayName}（${u.username}）` : t('账户详情', 'Account')}
-            {u && <Tag color={USER_STATUS_NAMES[u.status].color}>{t(USER_STATUS_NAMES[u.status].zh, USER_STATUS_NAMES[u.status].en)}</Tag>}
+            {u && (
+              <Tag color={USER_STATUS_NAMES[u.status].color}>
+                {t(USER_STATUS_NAMES[u.status].zh, USER_STATUS_NAMES[u.status].en)}
+              </Tag>
+            )}
           </Space>
         }
         extra={
@@ -119,15 +141,22 @@ export default function UserDetailPage() {
             <Space wrap>
               {mayUpdate && u.status === 'active' && (
                 <Popconfirm
-                  title={t('停用后该账户立即退出登录且不能再登录，确认停用？', 'Disable: the account is signed out and cannot sign in. Go ahead?')}
+                  title={t(
+                    '停用后该账户立即退出登录且不能再登录，确认停用？',
+                    'Disable: the account is signed out and cannot sign in. Go ahead?',
+                  )}
                   okText={t('停用', 'Disable')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('取消', 'Cancel')}
                   onConfirm={() =>
-                    void run('status', () => api.post<User>(`/api/users/${u.id}/disable`), () => {
-                      void message.success(t('账户已停用', 'Account disabled'));
-                      user.reload();
-                    })
+                    void run(
+                      'status',
+                      () => api.post<User>(`/api/users/${u.id}/disable`),
+                      () => {
+                        void message.success(t('账户已停用', 'Account disabled'));
+                        user.reload();
+                      },
+                    )
                   }
                 >
                   <Button danger loading={busy === 'status'}>
@@ -139,10 +168,14 @@ export default function UserDetailPage() {
                 <Button
                   loading={busy === 'status'}
                   onClick={() =>
-                    void run('status', () => api.post<User>(`/api/users/${u.id}/enable`), () => {
-                      void message.success(t('账户已启用', 'Account enabled'));
-                      user.reload();
-                    })
+                    void run(
+                      'status',
+                      () => api.post<User>(`/api/users/${u.id}/enable`),
+                      () => {
+                        void message.success(t('账户已启用', 'Account enabled'));
+                        user.reload();
+                      },
+                    )
                   }
                 >
                   {t('启用账户', 'Enable')}
@@ -157,10 +190,14 @@ export default function UserDetailPage() {
                   okText={t('重置', 'Reset')}
                   cancelText={t('取消', 'Cancel')}
                   onConfirm={() =>
-                    void run('reset', () => api.post<ResetPasswordResult>(`/api/users/${u.id}/reset-password`), (r) => {
-                      setTempPassword(r.temporaryPassword);
-                      user.reload();
-                    })
+                    void run(
+                      'reset',
+                      () => api.post<ResetPasswordResult>(`/api/users/${u.id}/reset-password`),
+                      (r) => {
+                        setTempPassword(r.temporaryPassword);
+                        user.reload();
+                      },
+                    )
                   }
                 >
                   <Button icon={<KeyOutlined />} loading={busy === 'reset'}>
@@ -172,7 +209,9 @@ export default function UserDetailPage() {
           )
         }
       >
-        {user.error && user.status !== 404 && <Alert type="error" showIcon title={user.error} style={{ marginBottom: 16 }} />}
+        {user.error && user.status !== 404 && (
+          <Alert type="error" showIcon title={user.error} style={{ marginBottom: 16 }} />
+        )}
         {actionError && (
           <Alert
             type="error"
@@ -188,7 +227,10 @@ export default function UserDetailPage() {
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            title={t('这是您本人的账户：角色和状态须由其他管理员修改。', 'This is your own account: another administrator changes its roles and status.')}
+            title={t(
+              '这是您本人的账户：角色和状态须由其他管理员修改。',
+              'This is your own account: another administrator changes its roles and status.',
+            )}
           />
         )}
         {u?.status === 'pending' && can('registration:approve') && (
@@ -196,7 +238,11 @@ export default function UserDetailPage() {
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={<Link to="/console/registrations">{t('该账户待审核，到注册审核处理', 'Pending: review it under Registrations')}</Link>}
+            title={
+              <Link to="/console/registrations">
+                {t('该账户待审核，到注册审核处理', 'Pending: review it under Registrations')}
+              </Link>
+            }
           />
         )}
         {u && (
@@ -207,7 +253,7 @@ export default function UserDetailPage() {
               {u.divisionName}（{u.divisionCode}）
             </Descriptions.Item>
             <Descriptions.Item label={t('所属单位', 'Organisation')}>
-              {u.orgId ? <Link to={`/console/organisations/${u.orgId}`}>{t('查看单位', 'Open')}</Link> : '—'}
+              {u.orgId ? <OrganisationName id={u.orgId} canRead={can('org:read')} /> : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('手机号', 'Phone')}>
               <span data-testid="user-phone">{(full ? full.phone : u.phone) ?? '—'}</span>
@@ -216,9 +262,13 @@ export default function UserDetailPage() {
               <span data-testid="user-id-number">{(full ? full.idNumber : u.idNumber) ?? '—'}</span>
             </Descriptions.Item>
             {u.requestedRole && (
-              <Descriptions.Item label={t('申请角色', 'Role asked for')}>{roleName(u.requestedRole, t)}</Descriptions.Item>
+              <Descriptions.Item label={t('申请角色', 'Role asked for')}>
+                {roleName(u.requestedRole, t)}
+              </Descriptions.Item>
             )}
-            <Descriptions.Item label={t('创建时间', 'Created')}>{formatDateTime(u.createdAt, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t('创建时间', 'Created')}>
+              {formatDateTime(u.createdAt, locale)}
+            </Descriptions.Item>
           </Descriptions>
         )}
         {u && can('pi:view_full') && (u.phone || u.idNumber) && (
@@ -226,7 +276,10 @@ export default function UserDetailPage() {
             {full ? (
               <Space wrap>
                 <Typography.Text type="warning">
-                  {t('正在显示完整个人信息；本次查看已记入审计日志。', 'Showing full personal data; this view was recorded in the audit log.')}
+                  {t(
+                    '正在显示完整个人信息；本次查看已记入审计日志。',
+                    'Showing full personal data; this view was recorded in the audit log.',
+                  )}
                 </Typography.Text>
                 <Button size="small" onClick={() => setFull(null)}>
                   {t('隐藏', 'Hide')}
@@ -264,18 +317,30 @@ export default function UserDetailPage() {
                       width: 120,
                       render: (_v: unknown, r: Grant) => (
                         <Popconfirm
-                          title={t(`撤销 ${roleName(r.role, t)}？该账户须重新登录。`, `Revoke ${roleName(r.role, t)}? The account must sign in again.`)}
+                          title={t(
+                            `撤销 ${roleName(r.role, t)}？该账户须重新登录。`,
+                            `Revoke ${roleName(r.role, t)}? The account must sign in again.`,
+                          )}
                           okText={t('撤销', 'Revoke')}
                           okButtonProps={{ danger: true }}
                           cancelText={t('取消', 'Cancel')}
                           onConfirm={() =>
-                            void run('revoke', () => api.post<User>(`/api/users/${u.id}/roles/revoke`, r), () => {
-                              void message.success(t('角色已撤销', 'Role revoked'));
-                              user.reload();
-                            })
+                            void run(
+                              'revoke',
+                              () => api.post<User>(`/api/users/${u.id}/roles/revoke`, r),
+                              () => {
+                                void message.success(t('角色已撤销', 'Role revoked'));
+                                user.reload();
+                              },
+                            )
                           }
                         >
-                          <Button type="link" danger size="small" aria-label={t(`撤销 ${roleName(r.role, t)}`, `Revoke ${roleName(r.role, t)}`)}>
+                          <Button
+                            type="link"
+                            danger
+                            size="small"
+                            aria-label={t(`撤销 ${roleName(r.role, t)}`, `Revoke ${roleName(r.role, t)}`)}
+                          >
                             {t('撤销', 'Revoke')}
                           </Button>
                         </Popconfirm>
@@ -290,7 +355,9 @@ export default function UserDetailPage() {
               <Typography.Title level={5} style={{ marginTop: 24 }}>
                 {t('授予角色', 'Grant a role')}
               </Typography.Title>
-              {grantError && <Alert type="error" showIcon role="alert" title={grantError} style={{ marginBottom: 12 }} />}
+              {grantError && (
+                <Alert type="error" showIcon role="alert" title={grantError} style={{ marginBottom: 12 }} />
+              )}
               <Form<Partial<Grant>>
                 form={form}
                 layout="inline"
@@ -309,7 +376,10 @@ export default function UserDetailPage() {
                       return {
                         value: r,
                         disabled: problem !== null,
-                        label: problem === 'separation' ? `${roleName(r, t)}${t('（三员分立，不可兼任）', ' (separation of duties)')}` : roleName(r, t),
+                        label:
+                          problem === 'separation'
+                            ? `${roleName(r, t)}${t('（三员分立，不可兼任）', ' (separation of duties)')}`
+                            : roleName(r, t),
                       };
                     })}
                   />
@@ -337,8 +407,9 @@ export default function UserDetailPage() {
         title={t('临时密码', 'Temporary password')}
         open={tempPassword !== null}
         closable={false}
-        maskClosable={false}
+        mask={{ closable: false }}
         keyboard={false}
+        destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setTempPassword(null)}>
             {t('我已记下，关闭', 'I have noted it — close')}
@@ -354,7 +425,12 @@ export default function UserDetailPage() {
             'Shown this once only. Hand it over safely; the user must set a new password at the next sign-in.',
           )}
         />
-        <Typography.Paragraph copyable={{ text: tempPassword ?? '' }} code data-testid="temporary-password" style={{ fontSize: 18 }}>
+        <Typography.Paragraph
+          copyable={{ text: tempPassword ?? '' }}
+          code
+          data-testid="temporary-password"
+          style={{ fontSize: 18 }}
+        >
           {tempPassword}
         </Typography.Paragraph>
       </Modal>

@@ -99,7 +99,9 @@ export default function UsersPage() {
           emptyText: (
             <Empty
               description={
-                filtered ? t('没有符合条件的账户', 'No account matches the filters') : t('该区划下暂无账户', 'No accounts in this division')
+                filtered
+                  ? t('没有符合条件的账户', 'No account matches the filters')
+                  : t('该区划下暂无账户', 'No accounts in this division')
               }
             />
           ),
@@ -136,9 +138,16 @@ export default function UsersPage() {
             title: t('状态', 'Status'),
             dataIndex: 'status',
             width: 90,
-            render: (v: User['status']) => <Tag color={USER_STATUS_NAMES[v].color}>{t(USER_STATUS_NAMES[v].zh, USER_STATUS_NAMES[v].en)}</Tag>,
+            render: (v: User['status']) => (
+              <Tag color={USER_STATUS_NAMES[v].color}>{t(USER_STATUS_NAMES[v].zh, USER_STATUS_NAMES[v].en)}</Tag>
+            ),
           },
-          { title: t('创建时间', 'Created'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+          {
+            title: t('创建时间', 'Created'),
+            dataIndex: 'createdAt',
+            width: 150,
+            render: (v: string) => formatDateTime(v, locale),
+          },
         ]}
       />
       <Modal
@@ -152,7 +161,12 @@ export default function UsersPage() {
           onCancel={() => setCreating(false)}
           onCreated={(u) => {
             setCreating(false);
-            void message.success(t(`已创建账户 ${u.username}，请在详情页授予角色`, `Account ${u.username} created; grant roles on its page`));
+            void message.success(
+              t(
+                `已创建账户 ${u.username}，请在详情页授予角色`,
+                `Account ${u.username} created; grant roles on its page`,
+              ),
+            );
             void navigate(`/console/users/${u.id}`);
           }}
         />

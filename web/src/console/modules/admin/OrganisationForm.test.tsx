@@ -55,7 +55,9 @@ describe('create-organisation form', () => {
         },
       },
     };
-    const calls = stubFetch(fakeSession(), (c) => (c.method === 'POST' && c.url === '/api/organisations' ? answer : undefined));
+    const calls = stubFetch(fakeSession(), (c) =>
+      c.method === 'POST' && c.url === '/api/organisations' ? answer : undefined,
+    );
     const onCreated = vi.fn();
     renderSignedIn(<OrganisationForm onCreated={onCreated} />);
     await fill(/单位名称/, '  示例研究所  ');
@@ -69,7 +71,12 @@ describe('create-organisation form', () => {
     // Sent as the contract parses it: trimmed, blanks left out, the division from the switcher.
     expect(post?.body).toEqual({ name: '示例研究所', type: 'government', divisionCode: '150100' });
 
-    answer = { status: 403, body: { error: { code: 'FORBIDDEN', message: '不能在管辖范围以外创建单位', messageEn: 'Outside your divisions' } } };
+    answer = {
+      status: 403,
+      body: {
+        error: { code: 'FORBIDDEN', message: '不能在管辖范围以外创建单位', messageEn: 'Outside your divisions' },
+      },
+    };
     fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
     expect(await screen.findByRole('alert')).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('不能在管辖范围以外创建单位'));

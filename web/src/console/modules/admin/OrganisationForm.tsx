@@ -82,7 +82,10 @@ export function OrganisationForm({
         label={t('统一社会信用代码', 'Unified social credit code')}
         dependencies={['type']}
         required={needsUscc}
-        extra={t('18 位，末位为校验码（GB 32100）；企业和事业单位必填', '18 characters with a check character (GB 32100); required for enterprises and institutions')}
+        extra={t(
+          '18 位，末位为校验码（GB 32100）；企业和事业单位必填',
+          '18 characters with a check character (GB 32100); required for enterprises and institutions',
+        )}
         rules={rules('uscc')}
       >
         <Input maxLength={18} style={{ textTransform: 'uppercase' }} spellCheck={false} />

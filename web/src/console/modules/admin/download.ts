@@ -27,7 +27,13 @@ async function errorOf(res: Response): Promise<ApiError> {
       error?: { code?: string; message?: string; messageEn?: string; details?: ApiError['details'] };
     };
     if (body.error?.code)
-      return new ApiError(res.status, body.error.code, body.error.message ?? '', body.error.messageEn ?? '', body.error.details);
+      return new ApiError(
+        res.status,
+        body.error.code,
+        body.error.message ?? '',
+        body.error.messageEn ?? '',
+        body.error.details,
+      );
   } catch {
     // Not JSON.
   }

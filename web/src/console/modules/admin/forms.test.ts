@@ -37,14 +37,28 @@ describe('contract messages', () => {
   });
 
   it('replaces zod generic texts with short ones in the user language', () => {
-    expect(issueText({ code: 'too_small', origin: 'string', minimum: 2, message: 'Too small' }, 'zh-CN')).toBe('至少 2 个字符');
-    expect(issueText({ code: 'too_big', origin: 'string', maximum: 200, message: 'Too big' }, 'en-US')).toBe('At most 200 characters');
-    expect(issueText({ code: 'invalid_type', input: undefined, message: 'Required' }, 'zh-CN', '单位名称')).toBe('请填写单位名称');
-    expect(issueText({ code: 'invalid_value', input: 'spaceship', message: 'Invalid option' }, 'zh-CN')).toBe('请从列表中选择');
-    expect(issueText({ code: 'invalid_value', input: undefined, message: 'Invalid option' }, 'zh-CN', '单位类型')).toBe('请选择单位类型');
-    expect(issueText({ code: 'custom', message: '企业必须填写 / enterprises need it' }, 'en-US')).toBe('enterprises need it');
+    expect(issueText({ code: 'too_small', origin: 'string', minimum: 2, message: 'Too small' }, 'zh-CN')).toBe(
+      '至少 2 个字符',
+    );
+    expect(issueText({ code: 'too_big', origin: 'string', maximum: 200, message: 'Too big' }, 'en-US')).toBe(
+      'At most 200 characters',
+    );
+    expect(issueText({ code: 'invalid_type', input: undefined, message: 'Required' }, 'zh-CN', '单位名称')).toBe(
+      '请填写单位名称',
+    );
+    expect(issueText({ code: 'invalid_value', input: 'spaceship', message: 'Invalid option' }, 'zh-CN')).toBe(
+      '请从列表中选择',
+    );
+    expect(issueText({ code: 'invalid_value', input: undefined, message: 'Invalid option' }, 'zh-CN', '单位类型')).toBe(
+      '请选择单位类型',
+    );
+    expect(issueText({ code: 'custom', message: '企业必须填写 / enterprises need it' }, 'en-US')).toBe(
+      'enterprises need it',
+    );
     // A Chinese-only custom message on a built-in check (ZUsername's regex) is kept.
-    expect(issueText({ code: 'invalid_format', message: '用户名为 3-64 位小写字母' }, 'zh-CN')).toBe('用户名为 3-64 位小写字母');
+    expect(issueText({ code: 'invalid_format', message: '用户名为 3-64 位小写字母' }, 'zh-CN')).toBe(
+      '用户名为 3-64 位小写字母',
+    );
   });
 
   it('validates a value with the contract schema, blanks counting as absent', () => {
@@ -66,7 +80,9 @@ describe('zod -> antd rules', () => {
   it('zodRule marks required and rejects with the contract message', async () => {
     const rule = zodRule(ZCreateOrganisationRequest.shape.uscc, { locale: 'zh-CN' });
     expect(rule).toMatchObject({ required: false });
-    await expect(check(rule, '91150100MA0N000001')).resolves.toBe('统一社会信用代码无效（GB 32100：18 位，校验码不符）');
+    await expect(check(rule, '91150100MA0N000001')).resolves.toBe(
+      '统一社会信用代码无效（GB 32100：18 位，校验码不符）',
+    );
     await expect(check(rule, GOOD_USCC)).resolves.toBeNull();
     await expect(check(rule, '')).resolves.toBeNull();
     const en = zodRule(ZCreateUserRequest.shape.phone, { locale: 'en-US' });
@@ -121,7 +137,9 @@ describe('server field errors -> form fields', () => {
     const form = { setFields: (f: unknown[]) => set.push(...f) };
     expect(applyServerErrors(form, err, ['uscc', 'organisation', 'page'], 'zh-CN')).toBeNull();
     expect(set).toHaveLength(3);
-    expect(applyServerErrors(form, err, ['uscc'], 'zh-CN')).toBe('请求参数不正确；长度或数值过小（最小 2）；取值不在允许范围内');
+    expect(applyServerErrors(form, err, ['uscc'], 'zh-CN')).toBe(
+      '请求参数不正确；长度或数值过小（最小 2）；取值不在允许范围内',
+    );
     const dup = new ApiError(409, 'DUPLICATE', '该统一社会信用代码已登记', 'already registered');
     expect(applyServerErrors(form, dup, ['uscc'], 'en-US')).toBe('already registered');
   });

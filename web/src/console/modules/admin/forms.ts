@@ -45,7 +45,8 @@ function sizeText(issue: IssueLike, locale: Locale, small: boolean) {
  * messages are replaced by short ones in the user's language, naming the field when a label is given.
  */
 export function issueText(issue: IssueLike, locale: Locale, label?: string): string {
-  if (issue.message && (issue.code === 'custom' || CJK.test(issue.message))) return pickBilingual(issue.message, locale);
+  if (issue.message && (issue.code === 'custom' || CJK.test(issue.message)))
+    return pickBilingual(issue.message, locale);
   const en = locale === 'en-US';
   switch (issue.code ?? '') {
     case 'invalid_type':
@@ -161,7 +162,8 @@ export function splitServerErrors(
   const other: string[] = [];
   for (const d of err.details) {
     const name = fieldPathOf(d.path);
-    const text = locale === 'en-US' ? d.messageEn || pickBilingual(d.message, locale) : pickBilingual(d.message, locale);
+    const text =
+      locale === 'en-US' ? d.messageEn || pickBilingual(d.message, locale) : pickBilingual(d.message, locale);
     if (name[0] !== undefined && fields.includes(name[0])) {
       const key = name.join('.');
       const entry = byField.get(key) ?? { name, errors: [] };

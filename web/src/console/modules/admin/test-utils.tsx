@@ -63,7 +63,14 @@ export function stubFetch(session: Session, handler: Handler = () => undefined):
     const division = /^\/api\/divisions\/(\d{6})(\/descendants)?$/.exec(url);
     if (division?.[2]) return json(200, { items: [] });
     if (division)
-      return json(200, { code: division[1], name: session.division.name, level: 'prefecture', type: '地级市', parentCode: null, path: [] });
+      return json(200, {
+        code: division[1],
+        name: session.division.name,
+        level: 'prefecture',
+        type: '地级市',
+        parentCode: null,
+        path: [],
+      });
     return json(404, { error: { code: 'NOT_FOUND', message: '不存在', messageEn: 'Not found' } });
   }
   return calls;

@@ -27,7 +27,9 @@ describe('filters from the URL', () => {
 
   it('applies defaults of other lists (registrations pending first)', () => {
     expect(readQuery(ZListRegistrationsQuery, new URLSearchParams(''))).toMatchObject({ status: 'pending' });
-    expect(readQuery(ZListRegistrationsQuery, new URLSearchParams('status=rejected'))).toMatchObject({ status: 'rejected' });
+    expect(readQuery(ZListRegistrationsQuery, new URLSearchParams('status=rejected'))).toMatchObject({
+      status: 'rejected',
+    });
     expect(readQuery(ZListAuditQuery, new URLSearchParams('from=2026-01-01&to=2026-13-01&actor=region'))).toEqual({
       from: '2026-01-01',
       actor: 'region',
@@ -49,7 +51,9 @@ describe('filters into the URL', () => {
   it('keeps the page when paging and leaves defaults out', () => {
     expect(writeQuery(base, { page: 5 }).toString()).toBe('division=150100&type=enterprise&page=5');
     expect(writeQuery(base, { page: 1, pageSize: 20 }).toString()).toBe('division=150100&type=enterprise');
-    expect(writeQuery(base, { page: 2, pageSize: 50 }).toString()).toBe('division=150100&type=enterprise&page=2&pageSize=50');
+    expect(writeQuery(base, { page: 2, pageSize: 50 }).toString()).toBe(
+      'division=150100&type=enterprise&page=2&pageSize=50',
+    );
   });
 
   it('round-trips through readQuery', () => {
@@ -58,6 +62,9 @@ describe('filters into the URL', () => {
   });
 
   it('exports the same filters without paging', () => {
-    expect(exportFilters({ division: '150102', q: 'x', page: 3, pageSize: 50 })).toEqual({ division: '150102', q: 'x' });
+    expect(exportFilters({ division: '150102', q: 'x', page: 3, pageSize: 50 })).toEqual({
+      division: '150102',
+      q: 'x',
+    });
   });
 });

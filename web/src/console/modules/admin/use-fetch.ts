@@ -46,7 +46,14 @@ export function useFetch<T>(path: string | null, query?: Query): Fetched<T> {
   const err = error?.err;
   return {
     data,
-    error: err === undefined ? null : err instanceof ApiError ? err.text(locale) : err instanceof Error ? err.message : 'Error',
+    error:
+      err === undefined
+        ? null
+        : err instanceof ApiError
+          ? err.text(locale)
+          : err instanceof Error
+            ? err.message
+            : 'Error',
     status: err === undefined ? null : err instanceof ApiError ? err.status : 0,
     loading,
     reload,
