@@ -72,7 +72,7 @@ function scoresOf(r: PipelineResult, target: string): Float64Array {
 function withValue(raw: DataSet, unit: number, indicator: number, value: number): DataSet {
   const columns = raw.columns.map((c, j) => {
     if (j !== indicator) return c;
-    const copy = Float64Array.from(c);
+    const copy = c.slice();
     copy[unit] = value;
     return copy;
   });

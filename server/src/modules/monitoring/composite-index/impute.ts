@@ -50,7 +50,7 @@ export function imputeByGroup(data: DataSet, statistic: 'mean' | 'median', group
   const stat = statistic === 'mean' ? mean : median;
   const flags: Uint8Array[] = [];
   const columns = data.columns.map((src) => {
-    const out = Float64Array.from(src);
+    const out = src.slice();
     const flag = new Uint8Array(n);
     for (const members of groupIndex.values()) {
       const sub = new Float64Array(members.length);
@@ -88,7 +88,7 @@ export function imputeLatestYear(data: DataSet, history: readonly DataSet[]): Im
   }
   const flags: Uint8Array[] = [];
   const columns = data.columns.map((src, j) => {
-    const out = Float64Array.from(src);
+    const out = src.slice();
     const flag = new Uint8Array(src.length);
     for (let i = 0; i < src.length; i++) {
       if (!Number.isNaN(src[i])) continue;

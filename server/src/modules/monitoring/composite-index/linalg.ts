@@ -90,7 +90,7 @@ export interface Eigen {
  */
 export function symmetricEigen(matrix: Float64Array, n: number, tolerance = 1e-30, maxSweeps = 100): Eigen {
   if (matrix.length !== n * n) throw new Error(`symmetricEigen: expected ${n * n} elements`);
-  const a = Float64Array.from(matrix);
+  const a = matrix.slice();
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
   let norm = 0;

@@ -77,7 +77,7 @@ export function retainedFactors(eigenvalues: Float64Array, opts: PcaOptions = {}
  * values grows by less than eps. U V' is computed as B (B'B)^(-1/2) through the Jacobi eigen-decomposition of B'B.
  */
 export function varimax(loadings: Float64Array, p: number, m: number, eps = 1e-5): Float64Array {
-  if (m < 2) return Float64Array.from(loadings);
+  if (m < 2) return loadings.slice();
   const sc = new Float64Array(p);
   const x = new Float64Array(p * m);
   for (let i = 0; i < p; i++) {

@@ -14,20 +14,45 @@ export interface RankParams {
  */
 export function rankColumn(scores: Float64Array, params: RankParams = {}): Float64Array {
   const n = scores.length;
+  const descending = (params.order ?? 'descending') === 'descending';
   const keyed = new Float64Array(n);
-  const sign = (params.order ?? 'descending') === 'descending' ? -1 : 1;
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const v = scores[i] as number;
-    keyed[i] = params.decimals === undefined ? v : roundTo(v, params.decimals);
+    const k = params.decimals === undefined ? v : roundTo(v, params.decimals);
+    keyed[i] = k;
+    if (!Number.isNaN(k)) m++;
   }
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) if (!Number.isNaN(keyed[i])) order.push(i);
-  order.sort((a, b) => sign * ((keyed[a] as number) - (keyed[b] as number)));
-  const ranks = new Float64Array(n).fill(Number.NaN);
-  for (let p = 0; p < order.length; p++) {
-    const i = order[p] as number;
-    const prev = p > 0 ? (order[p - 1] as number) : -1;
-    ranks[i] = p > 0 && keyed[prev] === keyed[i] ? (ranks[prev] as number) : p + 1;
+  // rank = 1 + the number of keys strictly better: binary search in the sorted keys (native typed-array sort)
+  const sorted = new Float64Array(m);
+  for (let i = 0, k = 0; i < n; i++) if (!Number.isNaN(keyed[i])) sorted[k++] = keyed[i] as number;
+  sorted.sort();
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = keyed[i] as number;
+    if (Number.isNaN(k)) {
+      ranks[i] = Number.NaN;
+      continue;
+    }
+    let lo = 0;
+    let hi = m;
+    if (descending) {
+      // first position holding a key > k
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((sorted[mid] as number) > k) hi = mid;
+        else lo = mid + 1;
+      }
+      ranks[i] = m - lo + 1;
+    } else {
+      // first position holding a key >= k
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((sorted[mid] as number) >= k) hi = mid;
+        else lo = mid + 1;
+      }
+      ranks[i] = lo + 1;
+    }
   }
   return ranks;
 }

@@ -106,6 +106,12 @@ export function kurtosisFromMoments(n: number, m2: number, m4: number): number {
   return (((n + 1) * g2 + 6) * (n - 1)) / ((n - 2) * (n - 3));
 }
 
+/** Sample skewness G1 and excess kurtosis G2 from one pass over the central moments. */
+export function skewnessAndKurtosis(x: Float64Array): { skew: number; kurt: number } {
+  const { n, m2, m3, m4 } = moments(x);
+  return { skew: skewnessFromMoments(n, m2, m3), kurt: kurtosisFromMoments(n, m2, m4) };
+}
+
 /** Sample skewness G1 = g1 * sqrt(n(n-1)) / (n-2), g1 = m3 / m2^1.5 (NaN for n < 3 or constant data). */
 export function sampleSkewness(x: Float64Array): number {
   const { n, m2, m3 } = moments(x);

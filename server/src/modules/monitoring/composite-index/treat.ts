@@ -1,4 +1,4 @@
-import { range, sampleExcessKurtosis, sampleSkewness } from './stats.ts';
+import { range, sampleExcessKurtosis, sampleSkewness, skewnessAndKurtosis } from './stats.ts';
 import { winsoriseBounds } from './winsorise.ts';
 import { type DataSet } from './types.ts';
 
@@ -57,9 +57,13 @@ export function treatColumn(indicator: string, src: Float64Array, params: TreatP
   const tk = params.kurtThreshold ?? 3.5;
   const n = src.length;
   const winmax = params.winmax ?? Math.ceil((params.winmaxShare ?? 0.1) * n);
-  const skewBefore = sampleSkewness(src);
-  const kurtBefore = sampleExcessKurtosis(src);
-  const w = winsoriseBounds(src, { skewThreshold: ts, kurtThreshold: tk, winmax });
+  const { skew: skewBefore, kurt: kurtBefore } = skewnessAndKurtosis(src);
+  const w = winsoriseBounds(src, {
+    skewThreshold: ts,
+    kurtThreshold: tk,
+    winmax,
+    initial: { skew: skewBefore, kurt: kurtBefore },
+  });
   const values = new Float64Array(n);
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
