@@ -257,3 +257,36 @@ describe.skipIf(!hasConformance)('uncertainty on the COINr ASEM example (needs .
     r.units.forEach((u) => expect(u.rankQ5 <= u.medianRank && u.medianRank <= u.rankQ95).toBe(true));
   });
 });
+
+describe('runUncertainty: the weighting method as an uncertain choice', () => {
+  it('alternatives of a weight stage (equal / entropy / skipped) match plain runs', () => {
+    const weighted = parseMethod({
+      stages: [
+        { op: 'impute', method: 'mean' },
+        { op: 'normalise', method: 'minMax', range: [1, 100] },
+        { op: 'weight', method: 'equal' },
+        { op: 'aggregate', weights: 'Weights' },
+      ],
+    });
+    const spec = parseUncertaintySpec({
+      runs: 12,
+      seed: 4,
+      factors: [
+        {
+          kind: 'stage',
+          stage: 'Weights',
+          alternatives: [{ op: 'weight', method: 'equal' }, { op: 'weight', method: 'entropy' }, null],
+        },
+      ],
+    });
+    const r = runUncertainty(weighted, input, spec);
+    expect(new Set(r.choices.map((c) => c[0])).size).toBe(3);
+    r.choices.forEach((c, run) => {
+      const alt = spec.factors[0]!.kind === 'stage' ? spec.factors[0]!.alternatives[c[0]!] : null;
+      const stages = weighted.stages.flatMap((s) => (s.op === 'weight' ? (alt ? [alt] : []) : [s]));
+      const plain = alt ? stages : stages.map((s) => (s.op === 'aggregate' ? { op: 'aggregate' as const } : s));
+      const want = getColumn(runPipeline({ stages: plain }, input).datasets.Aggregated!, 'Index');
+      expect(Array.from(r.scores[run]!)).toEqual(Array.from(want));
+    });
+  });
+});

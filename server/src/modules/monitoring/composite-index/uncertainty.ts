@@ -39,7 +39,10 @@ const ZFactor = z.discriminatedUnion('kind', [
     name: z.string().min(1).optional(),
     /** Output name of the stage of the method to vary ('Imputed', 'Normalised', 'Aggregated' …). */
     stage: z.string().min(1),
-    /** The alternatives, equally likely; null skips the stage (its output is its input). */
+    /**
+     * The alternatives, equally likely (e.g. equal / entropy / PCA for a weight stage); null skips the stage (its
+     * output is its input; a skipped weight stage leaves its base weight set).
+     */
     alternatives: z.array(z.union([ZStage, z.null()])).min(1),
   }),
 ]);
@@ -204,7 +207,11 @@ export function runUncertainty(method: MethodSpec, input: PipelineInput, spec: U
         state = hit;
         continue;
       }
-      if (alt === null || alt === undefined) {
+      if ((alt === null || alt === undefined) && original.op === 'weight') {
+        // a skipped weight stage leaves its base set under its name
+        const baseSet = state.weights[original.base ?? 'Original'] ?? {};
+        state = { ...state, weights: { ...state.weights, [stageName(original)]: baseSet } };
+      } else if (alt === null || alt === undefined) {
         const from = original.input ?? state.previous;
         const data = state.datasets[from];
         if (!data) throw new Error(`stage ${stageName(original)}: no data set named ${from}`);
