@@ -194,7 +194,12 @@ export default function AuditPage() {
         }}
         columns={[
           { title: t('序号', 'Seq'), dataIndex: 'seq', width: 80 },
-          { title: t('时间', 'Time'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v, locale) },
+          {
+            title: t('时间', 'Time'),
+            dataIndex: 'at',
+            width: 170,
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
+          },
           {
             title: t('操作人', 'Actor'),
             dataIndex: 'actorUsername',

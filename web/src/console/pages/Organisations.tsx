@@ -172,8 +172,8 @@ export default function OrganisationsPage() {
           {
             title: t('登记时间', 'Registered'),
             dataIndex: 'createdAt',
-            width: 160,
-            render: (v: string) => formatDateTime(v, locale),
+            width: 180,
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
           },
         ]}
       />

@@ -136,8 +136,8 @@ export default function RegistrationsPage() {
           {
             title: t('提交时间', 'Submitted'),
             dataIndex: 'createdAt',
-            width: 150,
-            render: (v: string) => formatDateTime(v, locale),
+            width: 180,
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
           },
           {
             title: t('操作', 'Actions'),

@@ -145,8 +145,8 @@ export default function UsersPage() {
           {
             title: t('创建时间', 'Created'),
             dataIndex: 'createdAt',
-            width: 150,
-            render: (v: string) => formatDateTime(v, locale),
+            width: 180,
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
           },
         ]}
       />
