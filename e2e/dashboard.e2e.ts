@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import fs from 'node:fs';
 /**
  * The console home (工作台) in Chromium on the demo stack: the region officer's map of 103 counties and its table,
  * a county officer who sees only their county, a league officer zoomed to Baotou's 9 counties, the county page
@@ -144,6 +145,22 @@ describe('dashboard journey in Chromium', () => {
     const refused = /\/api\/(metrics\/organisations\.count\?division=(150203|159999)|divisions\/159999)/;
     expect(errors.filter((e) => !(refused.test(e.url) && /status of 40[34]/.test(e.text)))).toEqual([]);
     expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('downloads the region overview report of the county officer’s county as PDF and Word', async () => {
+    const page = await signIn('county-150102');
+    await highlighted(page);
+    for (const [id, magic] of [
+      ['report-pdf', '%PDF'],
+      ['report-docx', 'PK'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+      const file = await download.path();
+      const head = fs.readFileSync(file).subarray(0, 4).toString('latin1');
+      expect(head.startsWith(magic), id).toBe(true);
+      expect(download.suggestedFilename()).toMatch(/新城区.*\.(pdf|docx)$/);
+    }
+    expect(errors).toEqual([]);
   });
 
   it('zooms a league officer to Baotou’s 9 counties; a click on the map opens a county', async () => {

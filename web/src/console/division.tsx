@@ -17,7 +17,8 @@ interface DivisionState {
 }
 
 const DivisionContext = createContext<DivisionState | null>(null);
-const KEY = 'qx.division';
+/** Remembered per user and tab: another account signing in on the same tab starts from its own division. */
+const keyOf = (userId: number) => `qx.division.${userId}`;
 
 /** GB/T 2260: 15xxxx region, 1501xx league, 150102 county. The prefix a code's subtree shares. */
 export function subtreePrefix(code: string): string {
@@ -40,9 +41,9 @@ export function scopeRoots(session: Session): CurrentDivision[] {
   return kept.map((code) => ({ code, name: code === session.division.code ? session.division.name : code }));
 }
 
-function restore(roots: CurrentDivision[], fallback: CurrentDivision): CurrentDivision {
+function restore(key: string, roots: CurrentDivision[], fallback: CurrentDivision): CurrentDivision {
   try {
-    const raw = sessionStorage.getItem(KEY);
+    const raw = sessionStorage.getItem(key);
     if (raw) {
       const d = JSON.parse(raw) as CurrentDivision;
       if (
@@ -63,7 +64,7 @@ function restore(roots: CurrentDivision[], fallback: CurrentDivision): CurrentDi
 export function DivisionProvider({ session, children }: { session: Session; children: ReactNode }) {
   const roots = useMemo(() => scopeRoots(session), [session]);
   const [current, setCurrent] = useState<CurrentDivision>(() =>
-    restore(roots, { code: session.division.code, name: session.division.name }),
+    restore(keyOf(session.user.id), roots, { code: session.division.code, name: session.division.name }),
   );
   const select = useCallback(
     (d: CurrentDivision) => {
@@ -76,12 +77,12 @@ export function DivisionProvider({ session, children }: { session: Session; chil
         return;
       setCurrent(d);
       try {
-        sessionStorage.setItem(KEY, JSON.stringify(d));
+        sessionStorage.setItem(keyOf(session.user.id), JSON.stringify(d));
       } catch {
         // Not fatal.
       }
     },
-    [roots],
+    [roots, session.user.id],
   );
   const value = useMemo(() => ({ current, roots, select }), [current, roots, select]);
   return <DivisionContext.Provider value={value}>{children}</DivisionContext.Provider>;

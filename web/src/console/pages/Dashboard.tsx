@@ -19,6 +19,7 @@ import {
 } from '../modules/dashboard/org-types.ts';
 import { SourceLine, SummaryCards } from '../modules/dashboard/Summary.tsx';
 import { Welcome } from '../modules/dashboard/Welcome.tsx';
+import { ReportButtons } from '../components/ReportButtons.tsx';
 
 const MapPanel = lazy(() => import('../modules/dashboard/MapPanel.tsx'));
 
@@ -121,7 +122,8 @@ function Overview() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('工作台', 'Dashboard')} · {current.name}
           </Typography.Title>
-          <Space style={{ marginLeft: 'auto' }}>
+          <Space style={{ marginLeft: 'auto' }} wrap>
+            <ReportButtons division={current.code} />
             <label htmlFor="qx-type-filter">{t('单位类型', 'Type')}</label>
             <Select
               id="qx-type-filter"
