@@ -32,7 +32,7 @@ export default function ProfilePage() {
           <Descriptions.Item label={t('会话到期', 'Session expires')}>
             {formatDateTime(s.expiresAt, locale)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('角色', 'Roles')} span={2}>
+          <Descriptions.Item label={t('角色', 'Roles')} span="filled">
             {s.roles.map((r) => (
               <Tag key={`${r.role}@${r.divisionCode}`}>
                 {isRoleCode(r.role) ? t(ROLE_NAMES[r.role].zh, ROLE_NAMES[r.role].en) : r.role} · {r.divisionCode}
