@@ -1,11 +1,9 @@
 /** Export buttons (导出 Excel / CSV) for a list: the same filters as on screen, downloaded with the session. */
-import { useState } from 'react';
-import { App, Button, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { ApiError, type withQuery } from '../../shared/api.ts';
-import { useSession } from '../session.tsx';
+import type { withQuery } from '../../shared/api.ts';
 import { useT } from '../i18n.ts';
-import { downloadFile } from '../modules/admin/download.ts';
+import { useDownload } from '../modules/admin/download.ts';
 
 export interface ExportButtonsProps {
   /** Path without the extension: `/api/organisations/export` gives export.xlsx and export.csv. */
@@ -17,28 +15,16 @@ export interface ExportButtonsProps {
 
 export function ExportButtons({ path, filters, baseName }: ExportButtonsProps) {
   const t = useT();
-  const { locale } = useSession();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
-
-  const run = async (format: 'xlsx' | 'csv') => {
-    setBusy(format);
-    try {
-      const name = await downloadFile(`${path}.${format}`, filters, `${baseName}.${format}`);
-      void message.success(t(`已导出 ${name}`, `Exported ${name}`));
-    } catch (err) {
-      void message.error(err instanceof ApiError ? err.text(locale) : String(err));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, run } = useDownload();
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    void run(`${path}.${format}`, filters, `${baseName}.${format}`, (name) => t(`已导出 ${name}`, `Exported ${name}`));
 
   return (
     <Space.Compact>
-      <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => void run('xlsx')}>
+      <Button icon={<DownloadOutlined />} loading={busy === `${path}.xlsx`} onClick={() => exportAs('xlsx')}>
         {t('导出 Excel', 'Export Excel')}
       </Button>
-      <Button loading={busy === 'csv'} onClick={() => void run('csv')}>
+      <Button loading={busy === `${path}.csv`} onClick={() => exportAs('csv')}>
         {t('导出 CSV', 'Export CSV')}
       </Button>
     </Space.Compact>

@@ -1,6 +1,6 @@
 /** 单位管理: organisations in the user's scope, server-side paged, filters in the URL, export, create, bulk import. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
@@ -11,6 +11,7 @@ import {
 } from '../../../../contracts/organisations.ts';
 import { formatDateTime, formatNumber } from '../../shared/i18n.ts';
 import { DivisionSelect } from '../components/DivisionSelect.tsx';
+import { LoadError } from '../components/LoadError.tsx';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { useDivision } from '../division.tsx';
 import { useT } from '../i18n.ts';
@@ -95,19 +96,7 @@ export default function OrganisationsPage() {
           onSearch={(q) => update({ q })}
         />
       </Space>
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={list.error}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button size="small" onClick={list.reload}>
-              {t('重试', 'Retry')}
-            </Button>
-          }
-        />
-      )}
+      {list.error && <LoadError message={list.error} onRetry={list.reload} />}
       <Table<Organisation>
         rowKey="id"
         size="middle"

@@ -1,12 +1,13 @@
 /** 用户管理: accounts in the user's scope (personal data masked), filters in the URL, export, create. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { ZListUsersQuery, type User, type ZUserPage } from '../../../../contracts/users.ts';
 import { formatDateTime, formatNumber } from '../../shared/i18n.ts';
 import { DivisionSelect } from '../components/DivisionSelect.tsx';
+import { LoadError } from '../components/LoadError.tsx';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { useDivision } from '../division.tsx';
 import { useT } from '../i18n.ts';
@@ -76,19 +77,7 @@ export default function UsersPage() {
           onSearch={(q) => update({ q })}
         />
       </Space>
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={list.error}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button size="small" onClick={list.reload}>
-              {t('重试', 'Retry')}
-            </Button>
-          }
-        />
-      )}
+      {list.error && <LoadError message={list.error} onRetry={list.reload} />}
       <Table<User>
         rowKey="id"
         size="middle"

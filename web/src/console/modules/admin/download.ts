@@ -2,7 +2,10 @@
  * File downloads (exports, templates) through fetch, so that a refusal (403, 400) shows as a message on the page
  * instead of replacing the console with a JSON body.
  */
+import { useState } from 'react';
+import { App } from 'antd';
 import { ApiError, withQuery } from '../../../shared/api.ts';
+import { useSession } from '../../session.tsx';
 
 type Query = Parameters<typeof withQuery>[1];
 
@@ -61,4 +64,29 @@ export async function downloadFile(path: string, query: Query, fallbackName: str
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return name;
+}
+
+/**
+ * A download button's state: which format is being fetched, and `run` that downloads it, then tells the user the
+ * file name or the server's refusal.
+ */
+export function useDownload(): {
+  busy: string | null;
+  run: (path: string, query: Query, fallbackName: string, done: (name: string) => string) => Promise<void>;
+} {
+  const { locale } = useSession();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const run = async (path: string, query: Query, fallbackName: string, done: (name: string) => string) => {
+    setBusy(path);
+    try {
+      const name = await downloadFile(path, query, fallbackName);
+      void message.success(done(name));
+    } catch (err) {
+      void message.error(err instanceof ApiError ? err.text(locale) : String(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, run };
 }
