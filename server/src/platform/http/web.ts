@@ -17,6 +17,11 @@ export const PORTAL_PATHS = ['/', '/register', '/login'] as const;
 
 const PAGE_RULE = { rule: { access: 'public', scope: 'none', audit: 'none' } } as const;
 
+/** Pages take any query string: the client-side router reads it (filters in the URL). */
+const ZPageQuery = z.record(z.string(), z.unknown());
+const ZAssetParams = z.object({ '*': z.string().max(200) });
+const ZMapParams = z.object({ file: z.string().regex(/^[\w.-]{1,64}$/) });
+
 export function isWebBuilt(dist = WEB_DIST): boolean {
   return fs.existsSync(path.join(dist, 'index.html')) && fs.existsSync(path.join(dist, 'console.html'));
 }
@@ -38,7 +43,7 @@ export async function registerWeb(app: FastifyInstance, opts: { mode: string; di
   await app.register(fastifyStatic, { root: dist, serve: false });
   const html = (file: string) => ({
     config: PAGE_RULE,
-    schema: { hide: true },
+    schema: { hide: true, querystring: ZPageQuery },
     handler: (_req: unknown, reply: FastifyReply) => {
       // The HTML names the current hashed assets: never cached, so a new release is seen at once.
       reply.header('cache-control', 'no-cache');
@@ -48,19 +53,19 @@ export async function registerWeb(app: FastifyInstance, opts: { mode: string; di
   for (const p of PORTAL_PATHS) app.get(p, html('index.html'));
   app.get('/console', html('console.html'));
   app.get('/console/*', html('console.html'));
-  app.get('/assets/*', {
+  r.get('/assets/*', {
     config: PAGE_RULE,
-    schema: { hide: true },
+    schema: { hide: true, params: ZAssetParams },
     handler: (req, reply) => {
-      const file = (req.params as { '*': string })['*'];
+      const file = req.params['*'];
       return reply.sendFile(file, path.join(dist, 'assets'), { immutable: true, maxAge: '365d' });
     },
   });
-  app.get('/maps/:file', {
+  r.get('/maps/:file', {
     config: PAGE_RULE,
-    schema: { hide: true },
+    schema: { hide: true, params: ZMapParams },
     handler: (req, reply) => {
-      const file = (req.params as { file: string }).file;
+      const file = req.params.file;
       return reply.sendFile(file, path.join(dist, 'maps'), { maxAge: '1d' });
     },
   });
