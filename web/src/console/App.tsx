@@ -40,7 +40,9 @@ function Guard() {
   }, [refresh]);
   if (session === undefined) return <Loading />;
   const next = encodeURIComponent(location.pathname + location.search);
-  if (session === null || session.mfaRequired) return <Navigate to={`/console/login?next=${next}`} replace />;
+  // The sign-in page also finishes the second factor and a password change an administrator's reset requires.
+  if (session === null || session.mfaRequired || session.mustChangePassword)
+    return <Navigate to={`/console/login?next=${next}`} replace />;
   return (
     <DivisionProvider session={session}>
       <ConsoleLayout>

@@ -23,8 +23,7 @@ export interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 
 function localeOf(session: Session | null | undefined): Locale | undefined {
-  const l = (session?.user as { locale?: string } | undefined)?.locale;
-  return l === 'en-US' || l === 'zh-CN' ? l : undefined;
+  return session?.user.locale;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

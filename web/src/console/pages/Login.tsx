@@ -21,7 +21,7 @@ type Step = 'password' | 'totp' | 'change-password';
 function stepOf(s: Session | null | undefined): Step {
   if (!s) return 'password';
   if (s.mfaRequired) return 'totp';
-  if ((s as { mustChangePassword?: boolean }).mustChangePassword) return 'change-password';
+  if (s.mustChangePassword) return 'change-password';
   return 'password';
 }
 
