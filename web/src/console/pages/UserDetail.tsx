@@ -4,41 +4,20 @@
  * the server's refusals are shown as they come.
  */
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Modal,
-  Popconfirm,
-  Result,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Modal, Popconfirm, Result, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EyeOutlined, KeyOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import type { Organisation } from '../../../../contracts/organisations.ts';
-import {
-  ZRoleAssignment,
-  type ResetPasswordResult,
-  type User,
-  type ZPersonalInfo,
-} from '../../../../contracts/users.ts';
+import type { ResetPasswordResult, User, ZPersonalInfo } from '../../../../contracts/users.ts';
 import { api, ApiError } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/i18n.ts';
-import { DivisionSelect } from '../components/DivisionSelect.tsx';
 import { useT } from '../i18n.ts';
 import { useSession, useSignedIn } from '../session.tsx';
-import { applyServerErrors, contractRules } from '../modules/admin/forms.ts';
-import { ROLE_CODES, roleName, USER_STATUS_NAMES } from '../modules/admin/labels.ts';
-import { grantProblem, permissionRoots } from '../modules/admin/scope.ts';
+import { roleName, USER_STATUS_NAMES } from '../modules/admin/labels.ts';
+import { permissionRoots } from '../modules/admin/scope.ts';
 import { useFetch } from '../modules/admin/use-fetch.ts';
+import { UserRoles } from '../modules/admin/UserRoles.tsx';
 
 type PersonalInfo = z.infer<typeof ZPersonalInfo>;
 
@@ -48,7 +27,6 @@ function OrganisationName({ id, canRead }: { id: number; canRead: boolean }) {
   if (!canRead) return <>#{id}</>;
   return <Link to={`/console/organisations/${id}`}>{org.data?.name ?? `#${id}`}</Link>;
 }
-type Grant = z.infer<typeof ZRoleAssignment>;
 
 export default function UserDetailPage() {
   const t = useT();
@@ -64,13 +42,7 @@ export default function UserDetailPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [full, setFull] = useState<PersonalInfo | null>(null);
   const [tempPassword, setTempPassword] = useState<string | null>(null);
-  const [grantError, setGrantError] = useState<string | null>(null);
-  const [form] = Form.useForm<Partial<Grant>>();
   const grantRoots = permissionRoots(session.roles, 'role:assign').map((code) => ({ code, name: code }));
-  const grantRules = contractRules(ZRoleAssignment, {
-    locale,
-    labels: { role: t('角色', 'Role'), divisionCode: t('授权范围', 'Scope') },
-  });
 
   const run = async <T,>(key: string, call: () => Promise<T>, done: (r: T) => void) => {
     setBusy(key);
@@ -98,23 +70,6 @@ export default function UserDetailPage() {
   const isSelf = u?.id === session.user.id;
   const mayUpdate = can('user:update') && !isSelf && (u?.status === 'active' || u?.status === 'disabled');
   const mayAssign = can('role:assign') && !isSelf && grantRoots.length > 0;
-
-  const grant = async (values: Partial<Grant>) => {
-    setGrantError(null);
-    const parsed = ZRoleAssignment.safeParse(values);
-    if (!parsed.success || !u) return;
-    setBusy('grant');
-    try {
-      await api.post<User>(`/api/users/${u.id}/roles`, parsed.data);
-      void message.success(t(`已授予 ${roleName(parsed.data.role, t)}`, `Granted ${roleName(parsed.data.role, t)}`));
-      form.resetFields(['role']);
-      user.reload();
-    } catch (err) {
-      setGrantError(applyServerErrors(form, err, ['role', 'divisionCode'], locale));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -298,110 +253,7 @@ export default function UserDetailPage() {
         )}
       </Card>
 
-      {u && (
-        <Card title={t('角色', 'Roles')}>
-          <Table<Grant>
-            rowKey={(r) => `${r.role}@${r.divisionCode}`}
-            size="small"
-            pagination={false}
-            dataSource={u.roles}
-            locale={{ emptyText: t('尚未授予角色', 'No roles yet') }}
-            columns={[
-              { title: t('角色', 'Role'), dataIndex: 'role', render: (r: string) => roleName(r, t) },
-              { title: t('授权范围（区划代码）', 'Scope (division code)'), dataIndex: 'divisionCode' },
-              ...(mayAssign
-                ? [
-                    {
-                      title: t('操作', 'Actions'),
-                      key: 'revoke',
-                      width: 120,
-                      render: (_v: unknown, r: Grant) => (
-                        <Popconfirm
-                          title={t(
-                            `撤销 ${roleName(r.role, t)}？该账户须重新登录。`,
-                            `Revoke ${roleName(r.role, t)}? The account must sign in again.`,
-                          )}
-                          okText={t('撤销', 'Revoke')}
-                          okButtonProps={{ danger: true }}
-                          cancelText={t('取消', 'Cancel')}
-                          onConfirm={() =>
-                            void run(
-                              'revoke',
-                              () => api.post<User>(`/api/users/${u.id}/roles/revoke`, r),
-                              () => {
-                                void message.success(t('角色已撤销', 'Role revoked'));
-                                user.reload();
-                              },
-                            )
-                          }
-                        >
-                          <Button
-                            type="link"
-                            danger
-                            size="small"
-                            aria-label={t(`撤销 ${roleName(r.role, t)}`, `Revoke ${roleName(r.role, t)}`)}
-                          >
-                            {t('撤销', 'Revoke')}
-                          </Button>
-                        </Popconfirm>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          {mayAssign && (
-            <>
-              <Typography.Title level={5} style={{ marginTop: 24 }}>
-                {t('授予角色', 'Grant a role')}
-              </Typography.Title>
-              {grantError && (
-                <Alert type="error" showIcon role="alert" title={grantError} style={{ marginBottom: 12 }} />
-              )}
-              <Form<Partial<Grant>>
-                form={form}
-                layout="inline"
-                name="grant-role"
-                initialValues={{ divisionCode: u.divisionCode }}
-                onFinish={(v) => void grant(v)}
-                onValuesChange={() => setGrantError(null)}
-              >
-                <Form.Item name="role" label={t('角色', 'Role')} rules={grantRules('role')}>
-                  <Select
-                    aria-label={t('角色', 'Role')}
-                    style={{ width: 240 }}
-                    placeholder={t('选择角色', 'Choose a role')}
-                    options={ROLE_CODES.map((r) => {
-                      const problem = grantProblem(u.roles, { role: r });
-                      return {
-                        value: r,
-                        disabled: problem !== null,
-                        label:
-                          problem === 'separation'
-                            ? `${roleName(r, t)}${t('（三员分立，不可兼任）', ' (separation of duties)')}`
-                            : roleName(r, t),
-                      };
-                    })}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name="divisionCode"
-                  label={t('授权范围', 'Scope')}
-                  rules={grantRules('divisionCode')}
-                  tooltip={t('只能在您本人的授权范围内选择', 'Only within your own scope')}
-                >
-                  <DivisionSelect roots={grantRoots} />
-                </Form.Item>
-                <Form.Item>
-                  <Button type="primary" htmlType="submit" loading={busy === 'grant'}>
-                    {t('授予', 'Grant')}
-                  </Button>
-                </Form.Item>
-              </Form>
-            </>
-          )}
-        </Card>
-      )}
+      {u && <UserRoles user={u} mayAssign={mayAssign} grantRoots={grantRoots} onChanged={user.reload} />}
 
       <Modal
         title={t('临时密码', 'Temporary password')}

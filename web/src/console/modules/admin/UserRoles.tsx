@@ -1,0 +1,160 @@
+/**
+ * 角色: an account's role assignments, revoke, and the grant form — roles only within the granter's own scope
+ * (role:assign), separation-of-duties conflicts greyed out. Used by the account page.
+ */
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Popconfirm, Select, Table, Typography } from 'antd';
+import type { z } from 'zod';
+import { ZRoleAssignment, type User } from '../../../../../contracts/users.ts';
+import { api } from '../../../shared/api.ts';
+import { DivisionSelect } from '../../components/DivisionSelect.tsx';
+import { useT } from '../../i18n.ts';
+import { useSession } from '../../session.tsx';
+import { applyServerErrors, contractRules } from './forms.ts';
+import { ROLE_CODES, roleName } from './labels.ts';
+import { grantProblem } from './scope.ts';
+
+type Grant = z.infer<typeof ZRoleAssignment>;
+
+export interface UserRolesProps {
+  user: User;
+  /** Whether the signed-in user may grant and revoke roles on this account. */
+  mayAssign: boolean;
+  /** Divisions the signed-in user may grant roles in. */
+  grantRoots: { code: string; name: string }[];
+  onChanged: () => void;
+}
+
+export function UserRoles({ user, mayAssign, grantRoots, onChanged }: UserRolesProps) {
+  const t = useT();
+  const { locale } = useSession();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Partial<Grant>>();
+  const [grantError, setGrantError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const grantRules = contractRules(ZRoleAssignment, {
+    locale,
+    labels: { role: t('角色', 'Role'), divisionCode: t('授权范围', 'Scope') },
+  });
+
+  /** Grant and revoke share the error banner: a refusal shows above the form, a field error on its field. */
+  const change = async (path: string, body: Grant, done: string) => {
+    setGrantError(null);
+    setBusy(true);
+    try {
+      await api.post<User>(path, body);
+      void message.success(done);
+      onChanged();
+      return true;
+    } catch (err) {
+      setGrantError(applyServerErrors(form, err, ['role', 'divisionCode'], locale));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const grant = async (values: Partial<Grant>) => {
+    const parsed = ZRoleAssignment.safeParse(values);
+    if (!parsed.success) return;
+    const name = roleName(parsed.data.role, t);
+    if (await change(`/api/users/${user.id}/roles`, parsed.data, t(`已授予 ${name}`, `Granted ${name}`)))
+      form.resetFields(['role']);
+  };
+
+  const revoke = (r: Grant) => change(`/api/users/${user.id}/roles/revoke`, r, t('角色已撤销', 'Role revoked'));
+
+  return (
+    <Card title={t('角色', 'Roles')}>
+      <Table<Grant>
+        rowKey={(r) => `${r.role}@${r.divisionCode}`}
+        size="small"
+        pagination={false}
+        dataSource={user.roles}
+        locale={{ emptyText: t('尚未授予角色', 'No roles yet') }}
+        columns={[
+          { title: t('角色', 'Role'), dataIndex: 'role', render: (r: string) => roleName(r, t) },
+          { title: t('授权范围（区划代码）', 'Scope (division code)'), dataIndex: 'divisionCode' },
+          ...(mayAssign
+            ? [
+                {
+                  title: t('操作', 'Actions'),
+                  key: 'revoke',
+                  width: 120,
+                  render: (_v: unknown, r: Grant) => (
+                    <Popconfirm
+                      title={t(
+                        `撤销 ${roleName(r.role, t)}？该账户须重新登录。`,
+                        `Revoke ${roleName(r.role, t)}? The account must sign in again.`,
+                      )}
+                      okText={t('撤销', 'Revoke')}
+                      okButtonProps={{ danger: true }}
+                      cancelText={t('取消', 'Cancel')}
+                      onConfirm={() => void revoke(r)}
+                    >
+                      <Button
+                        type="link"
+                        danger
+                        size="small"
+                        aria-label={t(`撤销 ${roleName(r.role, t)}`, `Revoke ${roleName(r.role, t)}`)}
+                      >
+                        {t('撤销', 'Revoke')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {mayAssign && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('授予角色', 'Grant a role')}
+          </Typography.Title>
+          {grantError && <Alert type="error" showIcon role="alert" title={grantError} style={{ marginBottom: 12 }} />}
+          <Form<Partial<Grant>>
+            form={form}
+            layout="inline"
+            name="grant-role"
+            initialValues={{ divisionCode: user.divisionCode }}
+            onFinish={(v) => void grant(v)}
+            onValuesChange={() => setGrantError(null)}
+          >
+            <Form.Item name="role" label={t('角色', 'Role')} rules={grantRules('role')}>
+              <Select
+                aria-label={t('角色', 'Role')}
+                style={{ width: 240 }}
+                placeholder={t('选择角色', 'Choose a role')}
+                options={ROLE_CODES.map((r) => {
+                  const problem = grantProblem(user.roles, { role: r });
+                  return {
+                    value: r,
+                    disabled: problem !== null,
+                    label:
+                      problem === 'separation'
+                        ? `${roleName(r, t)}${t('（三员分立，不可兼任）', ' (separation of duties)')}`
+                        : roleName(r, t),
+                  };
+                })}
+              />
+            </Form.Item>
+            <Form.Item
+              name="divisionCode"
+              label={t('授权范围', 'Scope')}
+              rules={grantRules('divisionCode')}
+              tooltip={t('只能在您本人的授权范围内选择', 'Only within your own scope')}
+            >
+              <DivisionSelect roots={grantRoots} />
+            </Form.Item>
+            <Form.Item>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                {t('授予', 'Grant')}
+              </Button>
+            </Form.Item>
+          </Form>
+        </>
+      )}
+    </Card>
+  );
+}
