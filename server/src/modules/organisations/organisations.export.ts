@@ -1,21 +1,12 @@
 /** GET /api/organisations/export.xlsx|.csv: the list with the list's filters and scope, audited with the row count. */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerExportRoutes } from '../../platform/spreadsheets/export-routes.ts';
 import type { z } from 'zod';
-import { errorResponses } from '../../../../contracts/common.ts';
-import { ZFileDownload } from '../../../../contracts/imports.ts';
 import { ZListOrganisationsQuery } from '../../../../contracts/organisations.ts';
 import { scopeRoots } from '../../platform/access/scope.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
-import { callerOf } from '../../platform/http/caller.ts';
-import {
-  CONTENT_TYPES,
-  contentDisposition,
-  keysetPages,
-  writeExport,
-  type ExportFormat,
-} from '../../platform/spreadsheets/export.ts';
+import { keysetPages, writeExport, type ExportFormat } from '../../platform/spreadsheets/export.ts';
 import { listOrganisationsForExport } from './organisations.repository.ts';
 import { organisationExportColumns } from './organisations.sheet.ts';
 
@@ -52,23 +43,13 @@ export async function exportOrganisations(
 }
 
 export function registerOrganisationExportRoutes(app: FastifyInstance, deps: Deps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  for (const format of ['xlsx', 'csv'] as const) {
-    r.get(`/api/organisations/export.${format}`, {
-      config: { rule: { access: 'org:read', scope: 'division-subtree', audit: 'organisation.export' } },
-      schema: {
-        tags: ['organisations'],
-        summary: `导出单位列表（${format}） / export organisations`,
-        querystring: ZExportQuery,
-        response: { 200: ZFileDownload, ...errorResponses },
-      },
-      handler: async (req, reply) => {
-        const { buffer } = await exportOrganisations(deps, callerOf(req), format, req.query);
-        return reply
-          .type(CONTENT_TYPES[format])
-          .header('content-disposition', contentDisposition(`单位列表.${format}`, `organisations.${format}`))
-          .send(buffer);
-      },
-    });
-  }
+  registerExportRoutes(app, {
+    path: '/api/organisations/export',
+    rule: { access: 'org:read', scope: 'division-subtree', audit: 'organisation.export' },
+    tags: ['organisations'],
+    summary: (format) => `导出单位列表（${format}） / export organisations`,
+    querystring: ZExportQuery,
+    fileName: { zh: '单位列表', ascii: 'organisations' },
+    build: (caller, format, query) => exportOrganisations(deps, caller, format, query),
+  });
 }

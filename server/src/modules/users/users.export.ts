@@ -1,21 +1,12 @@
 /** GET /api/users/export.xlsx|.csv: accounts with the list's filters and scope, personal data masked, audited. */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerExportRoutes } from '../../platform/spreadsheets/export-routes.ts';
 import type { z } from 'zod';
-import { errorResponses } from '../../../../contracts/common.ts';
-import { ZFileDownload } from '../../../../contracts/imports.ts';
 import { ZListUsersQuery } from '../../../../contracts/users.ts';
 import { scopeRoots } from '../../platform/access/scope.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
-import { callerOf } from '../../platform/http/caller.ts';
-import {
-  CONTENT_TYPES,
-  contentDisposition,
-  keysetPages,
-  writeExport,
-  type ExportFormat,
-} from '../../platform/spreadsheets/export.ts';
+import { keysetPages, writeExport, type ExportFormat } from '../../platform/spreadsheets/export.ts';
 import { presentUser } from './users.presenter.ts';
 import { listUsersForExport, rolesOf } from './users.repository.ts';
 import { userExportColumns } from './users.sheet.ts';
@@ -56,23 +47,13 @@ export async function exportUsers(
 }
 
 export function registerUserExportRoutes(app: FastifyInstance, deps: Deps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  for (const format of ['xlsx', 'csv'] as const) {
-    r.get(`/api/users/export.${format}`, {
-      config: { rule: { access: 'user:read', scope: 'division-subtree', audit: 'user.export' } },
-      schema: {
-        tags: ['users'],
-        summary: `导出账户列表（${format}，个人信息脱敏） / export accounts, masked`,
-        querystring: ZExportQuery,
-        response: { 200: ZFileDownload, ...errorResponses },
-      },
-      handler: async (req, reply) => {
-        const { buffer } = await exportUsers(deps, callerOf(req), format, req.query);
-        return reply
-          .type(CONTENT_TYPES[format])
-          .header('content-disposition', contentDisposition(`账户列表.${format}`, `users.${format}`))
-          .send(buffer);
-      },
-    });
-  }
+  registerExportRoutes(app, {
+    path: '/api/users/export',
+    rule: { access: 'user:read', scope: 'division-subtree', audit: 'user.export' },
+    tags: ['users'],
+    summary: (format) => `导出账户列表（${format}，个人信息脱敏） / export accounts, masked`,
+    querystring: ZExportQuery,
+    fileName: { zh: '账户列表', ascii: 'users' },
+    build: (caller, format, query) => exportUsers(deps, caller, format, query),
+  });
 }

@@ -5,22 +5,12 @@
  * meanwhile (this export's own audit row included) never shift the batches. Refusals are audited too.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerExportRoutes } from '../spreadsheets/export-routes.ts';
 import { ZAuditExportQuery } from '../../../../contracts/audit.ts';
-import { errorResponses } from '../../../../contracts/common.ts';
-import { ZFileDownload } from '../../../../contracts/imports.ts';
 import { scopeRoots } from '../access/scope.ts';
 import type { Caller, Deps } from '../deps.ts';
 import { AppError } from '../errors/errors.ts';
-import { callerOf } from '../http/caller.ts';
-import {
-  CONTENT_TYPES,
-  contentDisposition,
-  keysetPages,
-  writeExport,
-  type ExportColumn,
-  type ExportFormat,
-} from '../spreadsheets/export.ts';
+import { keysetPages, writeExport, type ExportColumn, type ExportFormat } from '../spreadsheets/export.ts';
 import { auditRows, type AuditFilter } from './audit.repository.ts';
 import { writeAudit } from './audit.ts';
 
@@ -118,23 +108,14 @@ export async function exportAudit(
 }
 
 export function registerAuditExportRoutes(app: FastifyInstance, deps: Deps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  for (const format of ['xlsx', 'csv'] as const) {
-    r.get(`/api/audit/export.${format}`, {
-      config: { rule: { access: 'audit:read', scope: 'division-subtree', audit: 'audit.export' } },
-      schema: {
-        tags: ['audit'],
-        summary: `导出审计日志（${format}，筛选条件同列表，上限 ${AUDIT_EXPORT_CAP} 条） / export the audit log`,
-        querystring: ZAuditExportQuery,
-        response: { 200: ZFileDownload, ...errorResponses },
-      },
-      handler: async (req, reply) => {
-        const { buffer } = await exportAudit(deps, callerOf(req), format, req.query);
-        return reply
-          .type(CONTENT_TYPES[format])
-          .header('content-disposition', contentDisposition(`审计日志.${format}`, `audit-log.${format}`))
-          .send(buffer);
-      },
-    });
-  }
+  registerExportRoutes(app, {
+    path: '/api/audit/export',
+    rule: { access: 'audit:read', scope: 'division-subtree', audit: 'audit.export' },
+    tags: ['audit'],
+    summary: (format) =>
+      `导出审计日志（${format}，筛选条件同列表，上限 ${AUDIT_EXPORT_CAP} 条） / export the audit log`,
+    querystring: ZAuditExportQuery,
+    fileName: { zh: '审计日志', ascii: 'audit-log' },
+    build: (caller, format, query) => exportAudit(deps, caller, format, query),
+  });
 }
