@@ -65,11 +65,22 @@ export const PAGES: PageEntry[] = [
     menu: { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined /> },
     anyOf: ['audit:read'],
   },
-  { path: 'search', component: lazy(() => import('./pages/Search.tsx')) },
+  {
+    path: 'search',
+    component: lazy(() => import('./pages/Search.tsx')),
+    // The permissions that make some search source visible (server/src/platform/search/sources.ts).
+    anyOf: ['org:read'],
+  },
   { path: 'profile', component: lazy(() => import('./pages/Profile.tsx')) },
   { path: 'notifications', component: lazy(() => import('./pages/Notifications.tsx')) },
 ];
 
 export function canSee(page: PageEntry, permissions: readonly string[]): boolean {
   return !page.anyOf || page.anyOf.some((p) => permissions.includes(p));
+}
+
+/** Whether the user may use the page at `path` (global search box, home-page entrances). */
+export function canUse(path: string, permissions: readonly string[]): boolean {
+  const page = PAGES.find((p) => p.path === path);
+  return page !== undefined && canSee(page, permissions);
 }

@@ -16,7 +16,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { LOCALES } from '../../shared/i18n.ts';
 import { useSession } from '../session.tsx';
 import { useT } from '../i18n.ts';
-import { canSee, PAGES } from '../nav.tsx';
+import { canSee, canUse, PAGES } from '../nav.tsx';
 import { DivisionSwitcher } from './DivisionSwitcher.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 
@@ -90,16 +90,18 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
             onClick={() => setCollapsed(!collapsed)}
           />
           {!narrow && <DivisionSwitcher />}
-          <Input.Search
-            role="search"
-            aria-label={t('全局搜索', 'Search everything')}
-            placeholder={t('搜索单位、成果、问题……', 'Search organisations, achievements, questions…')}
-            style={{ maxWidth: 360, flex: 1, minWidth: 0 }}
-            allowClear
-            onSearch={(q) => {
-              if (q.trim()) void navigate(`/console/search?q=${encodeURIComponent(q.trim())}`);
-            }}
-          />
+          {canUse('search', permissions) && (
+            <Input.Search
+              role="search"
+              aria-label={t('全局搜索', 'Search everything')}
+              placeholder={t('搜索单位、成果、问题……', 'Search organisations, achievements, questions…')}
+              style={{ maxWidth: 360, flex: 1, minWidth: 0 }}
+              allowClear
+              onSearch={(q) => {
+                if (q.trim()) void navigate(`/console/search?q=${encodeURIComponent(q.trim())}`);
+              }}
+            />
+          )}
           <Space style={{ marginLeft: 'auto' }} size="middle">
             <NotificationBell />
             {!narrow && (

@@ -7,7 +7,7 @@ import { BellOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ROLE_NAMES, isRoleCode } from '../../../../../server/src/platform/access/roles.ts';
-import { canSee, PAGES } from '../../nav.tsx';
+import { canSee, canUse, PAGES } from '../../nav.tsx';
 import { useSignedIn } from '../../session.tsx';
 import { useT } from '../../i18n.ts';
 
@@ -27,7 +27,9 @@ export function Welcome() {
   }));
   const entrances: Entrance[] = [
     ...fromMenu,
-    { to: '/console/search', icon: <SearchOutlined />, title: t('全局搜索', 'Search') },
+    ...(canUse('search', s.permissions)
+      ? [{ to: '/console/search', icon: <SearchOutlined />, title: t('全局搜索', 'Search') }]
+      : []),
     { to: '/console/notifications', icon: <BellOutlined />, title: t('通知', 'Notifications') },
     { to: '/console/profile', icon: <UserOutlined />, title: t('个人中心', 'Profile') },
   ];
