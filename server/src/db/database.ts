@@ -10,9 +10,11 @@ import type { UserRoleTable, UserTable } from '../modules/users/users.tables.ts'
 import type { AuditLogTable, LoginThrottleTable, SessionTable } from '../platform/platform.tables.ts';
 import type { NotificationTable } from '../platform/notifications/notifications.tables.ts';
 import type { SearchDocumentTable } from '../platform/search/search.tables.ts';
+import type { MonitoringTables } from '../modules/monitoring/monitoring.tables.ts';
+import type { JobTable } from '../platform/jobs/jobs.tables.ts';
 import type { Engine } from './dialect.ts';
 
-export interface Database {
+export interface Database extends MonitoringTables {
   division: DivisionTable;
   division_closure: DivisionClosureTable;
   county_attribute: CountyAttributeTable;
@@ -25,6 +27,7 @@ export interface Database {
   audit_log: AuditLogTable;
   search_document: SearchDocumentTable;
   notification: NotificationTable;
+  job: JobTable;
 }
 
 export type Db = Kysely<Database>;

@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-search.ts';
 import * as m0003 from './migrations/0003-imports.ts';
 import * as m0004 from './migrations/0004-accounts-notifications.ts';
+import * as m0005 from './migrations/0005-monitoring.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0002-search': m0002,
   '0003-imports': m0003,
   '0004-accounts-notifications': m0004,
+  '0005-monitoring': m0005,
 };
 
 function provider(engine: Engine): MigrationProvider {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../platform/deps.ts';
 import { registerDivisionsModule } from './divisions/index.ts';
 import { registerReportsModule } from './reports/index.ts';
+import { registerMonitoringModule } from './monitoring/index.ts';
 import { organisationImport, registerOrganisationsModule } from './organisations/index.ts';
 import { registerUsersModule, userImport } from './users/index.ts';
 import { registerImports } from '../platform/spreadsheets/index.ts';
@@ -21,4 +22,5 @@ export function registerModules(app: FastifyInstance, deps: Deps): void {
   registerMetricsRoutes(app, deps);
   registerReportsModule(app, deps);
   registerNotificationRoutes(app, deps);
+  registerMonitoringModule(app, deps);
 }

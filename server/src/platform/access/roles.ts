@@ -15,6 +15,14 @@ export const PERMISSIONS = [
   'audit:verify',
   'profile:read',
   'metrics:read',
+  /** 监测评价: read results and data within scope. */
+  'monitoring:read',
+  /** 监测评价: enter and submit a county's values. */
+  'monitoring:enter',
+  /** 监测评价: approve or return a county's submission (league step; region step needs monitoring:manage too). */
+  'monitoring:approve',
+  /** 监测评价: frameworks, index runs, publication, unlocking approved data. */
+  'monitoring:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -55,10 +63,18 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   'sys-admin': ['org:read', 'org:create', 'org:update', 'user:read', 'user:create', 'user:update', 'profile:read'],
   'sec-admin': ['user:read', 'user:update', 'role:assign', 'profile:read'],
   'audit-admin': ['audit:read', 'audit:verify', 'profile:read'],
-  'region-officer': [...OFFICER, 'pi:view_full', 'profile:read'],
-  'league-officer': [...OFFICER, 'profile:read'],
-  'county-officer': [...OFFICER, 'pi:view_full', 'profile:read'],
-  'unit-officer': ['org:read', 'profile:read', 'metrics:read'],
+  'region-officer': [
+    ...OFFICER,
+    'pi:view_full',
+    'profile:read',
+    'monitoring:read',
+    'monitoring:enter',
+    'monitoring:approve',
+    'monitoring:manage',
+  ],
+  'league-officer': [...OFFICER, 'profile:read', 'monitoring:read', 'monitoring:approve'],
+  'county-officer': [...OFFICER, 'pi:view_full', 'profile:read', 'monitoring:read', 'monitoring:enter'],
+  'unit-officer': ['org:read', 'profile:read', 'metrics:read', 'monitoring:read'],
   enterprise: ['profile:read'],
   researcher: ['profile:read'],
   expert: ['profile:read'],

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/deps.ts';
+
+export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks.repository.ts';
+
+/**
+ * 县域创新能力监测和评价 (county innovation monitoring): frameworks, data collection and approval, index runs, gap
+ * analysis, views and reports. The pure engine is in composite-index/.
+ */
+export function registerMonitoringModule(app: FastifyInstance, deps: Deps): void {
+  void app;
+  void deps;
+}
