@@ -1,8 +1,9 @@
 import { mean, median } from './stats.ts';
 import { type DataSet } from './types.ts';
+import { type YearContext, alignColumns, yearCoordinates } from './years.ts';
 
-/** Imputation method. `latestYear` needs earlier years of the same data set. */
-export type ImputeMethod = 'mean' | 'median' | 'groupMean' | 'groupMedian' | 'latestYear';
+/** Imputation method. `latestYear` and `linearTime` need other years of the same data set. */
+export type ImputeMethod = 'mean' | 'median' | 'groupMean' | 'groupMedian' | 'latestYear' | 'linearTime';
 
 /** Result of an imputation: the new data set, a flag per imputed cell and counts for the log. */
 export interface ImputeResult {
@@ -100,6 +101,91 @@ export function imputeLatestYear(data: DataSet, history: readonly DataSet[]): Im
           break;
         }
       }
+    }
+    flags.push(flag);
+    return out;
+  });
+  return finish(data, columns, flags);
+}
+
+/** How {@link imputeLinearTime} draws the line through a unit's other years. */
+export interface LinearTimeParams {
+  /**
+   * 'ols' (default): the least-squares line through every available value of the unit in the other years (at least
+   * 2). 'nearest': interpolation between the nearest earlier and the nearest later value; with values on one side
+   * only, extrapolation of the line through the two nearest values on that side.
+   */
+  readonly fit?: 'ols' | 'nearest';
+}
+
+/** Value at `t0` of the least-squares line through (ts, vs) (n >= 2, distinct ts). */
+function olsAt(ts: readonly number[], vs: readonly number[], t0: number): number {
+  const n = ts.length;
+  let mt = 0;
+  let mv = 0;
+  for (let k = 0; k < n; k++) {
+    mt += ts[k] as number;
+    mv += vs[k] as number;
+  }
+  mt /= n;
+  mv /= n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let k = 0; k < n; k++) {
+    const dt = (ts[k] as number) - mt;
+    sxy += dt * ((vs[k] as number) - mv);
+    sxx += dt * dt;
+  }
+  return mv + (sxy / sxx) * (t0 - mt);
+}
+
+/** Value at `t0` of the line through (t1, v1) and (t2, v2). */
+const lineAt = (t1: number, v1: number, t2: number, v2: number, t0: number): number =>
+  v1 + ((v2 - v1) * (t0 - t1)) / (t2 - t1);
+
+/**
+ * Replaces a missing cell by a linear function of time fitted to the same unit's values of the same indicator in the
+ * other years (`history`, and `later` when given; rows and columns matched by unit and indicator code). A cell with
+ * fewer than 2 values in the other years stays missing. Time is the year label (`historyYears`, `year`,
+ * `laterYears`), or consecutive years without labels. Extrapolated values are not clipped (a count can turn negative).
+ */
+export function imputeLinearTime(data: DataSet, ctx: YearContext, params: LinearTimeParams = {}): ImputeResult {
+  const coords = yearCoordinates(ctx);
+  const fit = params.fit ?? 'ols';
+  const others = [
+    ...(ctx.history ?? []).map((ds, k) => ({ t: coords.history[k] as number, cols: alignColumns(data, ds) })),
+    ...(ctx.later ?? []).map((ds, k) => ({ t: coords.later[k] as number, cols: alignColumns(data, ds) })),
+  ];
+  const t0 = coords.year;
+  const flags: Uint8Array[] = [];
+  const columns = data.columns.map((src, j) => {
+    const out = src.slice();
+    const flag = new Uint8Array(src.length);
+    const ts: number[] = [];
+    const vs: number[] = [];
+    for (let i = 0; i < src.length; i++) {
+      if (!Number.isNaN(src[i])) continue;
+      ts.length = 0;
+      vs.length = 0;
+      for (const o of others) {
+        const v = (o.cols[j] as Float64Array)[i] as number;
+        if (Number.isNaN(v)) continue;
+        ts.push(o.t);
+        vs.push(v);
+      }
+      if (ts.length < 2) continue;
+      let v: number;
+      if (fit === 'ols') v = olsAt(ts, vs, t0);
+      else {
+        // ts is increasing: earlier years first, then later years
+        const after = ts.findIndex((t) => t > t0);
+        const a = after < 0 ? ts.length : after; // number of earlier points
+        if (a > 0 && a < ts.length) v = lineAt(ts[a - 1]!, vs[a - 1]!, ts[a]!, vs[a]!, t0);
+        else if (a === ts.length) v = lineAt(ts[a - 2]!, vs[a - 2]!, ts[a - 1]!, vs[a - 1]!, t0);
+        else v = lineAt(ts[0]!, vs[0]!, ts[1]!, vs[1]!, t0);
+      }
+      out[i] = v;
+      flag[i] = 1;
     }
     flags.push(flag);
     return out;

@@ -88,8 +88,10 @@ export const ZStage = z.discriminatedUnion('op', [
   z.strictObject({
     op: z.literal('impute'),
     ...base,
-    method: z.enum(['mean', 'median', 'groupMean', 'groupMedian', 'latestYear']),
+    method: z.enum(['mean', 'median', 'groupMean', 'groupMedian', 'latestYear', 'linearTime']),
     groupBy: z.string().min(1).optional(),
+    /** `linearTime`: least-squares line through all other years ('ols') or the nearest years ('nearest'). */
+    fit: z.enum(['ols', 'nearest']).optional(),
   }),
   z.strictObject({
     op: z.literal('treat'),

@@ -138,6 +138,45 @@ describe('runPipeline', () => {
     expect(r.log.map((l) => `${l.input}->${l.name}`)).toEqual(['Raw->MinMax', 'Raw->Z']);
   });
 
+  it('imputes linearly in time from the history years (flagged, logged)', () => {
+    const y = (rd: number | null) =>
+      dataSetFromRows(
+        units,
+        ['rd', 'pat', 'neet'],
+        [
+          [rd, 1, 1],
+          [1, 1, 1],
+          [1, 1, 1],
+          [1, 1, 1],
+        ],
+      );
+    const m = parseMethod({ stages: [{ op: 'impute', method: 'linearTime', fit: 'ols' }] });
+    const gap = dataSetFromRows(
+      units,
+      ['rd', 'pat', 'neet'],
+      [
+        [null, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+    );
+    const r = runPipeline(m, {
+      framework,
+      raw: gap,
+      history: [y(10), y(null), y(16)],
+      historyYears: [2018, 2019, 2021],
+    });
+    // A.rd: (2018, 10) and (2021, 16): 2 per year -> 18 in 2022
+    expect(getValue(r.datasets.Imputed!, 'A', 'rd')).toBeCloseTo(18, 12);
+    expect(r.flags.Imputed![0]![0]).toBe(1);
+    expect(r.log[0]!.report).toEqual({
+      op: 'impute',
+      imputed: { rd: 1, pat: 0, neet: 0 },
+      stillMissing: { rd: 0, pat: 0, neet: 0 },
+    });
+  });
+
   it.each([
     [{ stages: [{ op: 'denominate' }] }, /denominator data set/],
     [{ stages: [{ op: 'impute', method: 'groupMean' }] }, /groupBy/],

@@ -4,7 +4,7 @@
  */
 import { type ResolvedNode, aggregateTree, resolveTree } from './aggregate.ts';
 import { type DenominateReport, denominate } from './denominate.ts';
-import { type ImputeResult, imputeByGroup, imputeLatestYear } from './impute.ts';
+import { type ImputeResult, imputeByGroup, imputeLatestYear, imputeLinearTime } from './impute.ts';
 import { DEFAULT_STAGE_NAMES, type MethodSpec, type StageSpec, toAggregateParams } from './method.ts';
 import { type NormaliseParams, normalise } from './normalise.ts';
 import { rankColumn } from './rank.ts';
@@ -22,8 +22,16 @@ export interface PipelineInput {
   readonly denominators?: DataSet;
   /** Grouping variables: name -> one label per unit (e.g. Group_EurAsia, league, county type). */
   readonly groups?: Readonly<Record<string, readonly string[]>>;
-  /** Earlier years of the stage input, oldest first, for `impute` with `latestYear`. */
+  /** Earlier years of the stage input, oldest first, for `impute` with `latestYear` or `linearTime`. */
   readonly history?: readonly DataSet[];
+  /** Year labels of `history` (same length), e.g. [2019, 2020, 2021]; default consecutive years. */
+  readonly historyYears?: readonly number[];
+  /** Year label of `raw`; default the last history label + 1. */
+  readonly year?: number;
+  /** Later years of the stage input, oldest first (back-casting an earlier year), for `linearTime`. */
+  readonly later?: readonly DataSet[];
+  /** Year labels of `later` (same length). */
+  readonly laterYears?: readonly number[];
 }
 
 /** What a stage reports in the log, besides its parameters. */
@@ -95,6 +103,7 @@ function toNormaliseParams(s: Extract<StageSpec, { op: 'normalise' }>): Normalis
 
 function runImpute(s: Extract<StageSpec, { op: 'impute' }>, data: DataSet, input: PipelineInput): ImputeResult {
   if (s.method === 'latestYear') return imputeLatestYear(data, input.history ?? []);
+  if (s.method === 'linearTime') return imputeLinearTime(data, input, { fit: s.fit });
   let groups: readonly string[] | undefined;
   if (s.method === 'groupMean' || s.method === 'groupMedian') {
     if (s.groupBy === undefined) throw new Error(`impute ${s.method} needs groupBy`);

@@ -117,7 +117,13 @@ export function indicatorRemovalImpact(
       const ranks = rankColumn(
         targetScores(
           reduced,
-          { ...input, framework, raw: strip(input.raw), history: input.history?.map(strip) },
+          {
+            ...input,
+            framework,
+            raw: strip(input.raw),
+            history: input.history?.map(strip),
+            later: input.later?.map(strip),
+          },
           target,
         ),
         rankParams,
