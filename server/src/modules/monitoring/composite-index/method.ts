@@ -12,6 +12,7 @@ const ZAggregationChoice = z.union([
   ZAggregationName,
   z.strictObject({ method: ZAggregationName, p: z.number().optional() }),
 ]);
+const ZTransform = z.enum(['logCT', 'gii-log', 'boxcox']);
 const ZLevelKey = z.string().regex(/^[1-9][0-9]*$/);
 const base = {
   /** Name of the data set this stage writes; defaults per op (Denominated, Imputed …). */
@@ -100,7 +101,21 @@ export const ZStage = z.discriminatedUnion('op', [
     winmax: z.number().int().min(0).optional(),
     skewThreshold: z.number().positive().optional(),
     kurtThreshold: z.number().optional(),
-    fallback: z.enum(['logCT', 'none']).optional(),
+    fallback: z.enum(['logCT', 'gii-log', 'boxcox', 'none']).optional(),
+    /** Box-Cox λ and shift of the fallback. */
+    lambda: z.number().optional(),
+    shift: z.number().optional(),
+    /** Transforms forced on listed indicators (no skew/kurtosis rule, no winsorisation). */
+    transform: z
+      .array(
+        z.strictObject({
+          method: ZTransform,
+          lambda: z.number().optional(),
+          shift: z.number().optional(),
+          indicators: z.array(z.string().min(1)).min(1),
+        }),
+      )
+      .optional(),
     exclude: z.array(z.string()).optional(),
   }),
   z.strictObject({

@@ -86,6 +86,30 @@ describe('parseMethod', () => {
     expect(() => parseMethod({ stages: [{ op: 'rank', decimal: 2 }] })).toThrow();
     expect(() => parseMethod({ stages: [] })).toThrow();
   });
+
+  it('reads the treatment fallbacks and forced transforms', () => {
+    const m = parseMethod({
+      stages: [
+        {
+          op: 'treat',
+          fallback: 'boxcox',
+          lambda: 0.5,
+          transform: [{ method: 'gii-log', indicators: ['pat'] }],
+        },
+      ],
+    });
+    const r = runPipeline(m, { framework, raw });
+    const rep = r.log[0]!.report;
+    expect(rep.op === 'treat' && rep.summary.find((t) => t.indicator === 'pat')).toMatchObject({
+      transform: 'gii-log',
+      forced: true,
+    });
+    // pat = 40, NA, 10, 20: ln(39 (x - 10) / 30 + 1)
+    expect(getValue(r.datasets.Treated!, 'A', 'pat')).toBeCloseTo(Math.log(40), 12);
+    expect(Array.from(r.flags.Treated![1]!)).toEqual([1, 0, 1, 1]);
+    expect(() => parseMethod({ stages: [{ op: 'treat', fallback: 'sqrt' }] })).toThrow(/fallback/);
+    expect(() => parseMethod({ stages: [{ op: 'treat', transform: [{ method: 'logCT' }] }] })).toThrow(/indicators/);
+  });
 });
 
 describe('runPipeline', () => {

@@ -70,6 +70,45 @@ describe('treatColumn (COINr winsorisation counting)', () => {
     expect(t.values[29]).toBe(50);
   });
 
+  it.each([
+    ['gii-log', {}, (v: number) => Math.log(0.99 * v + 1)], // min 0, max 100
+    ['boxcox', { lambda: 0.5 }, (v: number) => (Math.sqrt(v + 1) - 1) / 0.5], // zero present: shift 1
+    ['boxcox', { lambda: 0, shift: 0.5 }, (v: number) => Math.log(v + 0.5)],
+  ] as const)('fallback %s %j replaces the original column and flags every cell', (fallback, extra, fn) => {
+    const x = Float64Array.from([...seq(28, (i) => i % 3), 50, 100]);
+    const t = treatColumn('x', x, { winmax: 1, fallback, ...extra });
+    expect(t.summary).toMatchObject({ logTransformed: true, transform: fallback, winsorisedHigh: 0, cellsChanged: 0 });
+    [0, 1, 2, 50, 100].forEach((v, k) => expect(t.values[[0, 1, 2, 28, 29][k]!]).toBeCloseTo(fn(v), 12));
+    expect(t.flags.reduce((a, b) => a + b, 0)).toBe(30);
+    if (fallback === 'boxcox') expect(t.summary.lambda).toBe(extra.lambda);
+  });
+
+  it('a forced transform skips the rule on the listed indicators only, and bad lists are rejected', () => {
+    const sym = Float64Array.from([1, 2, 3, 4, NaN]);
+    const data: DataSet = { units: ['a', 'b', 'c', 'd', 'e'], indicators: ['p', 'q', 'r'], columns: [sym, sym, sym] };
+    const r = treatOutliers(data, {
+      transform: [
+        { method: 'boxcox', lambda: 0.5, indicators: ['p'] },
+        { method: 'logCT', indicators: ['q'] },
+      ],
+    });
+    expect(Array.from(r.data.columns[0]!.slice(0, 4)).map((v) => v.toFixed(12))).toEqual(
+      [1, 2, 3, 4].map((v) => (2 * (Math.sqrt(v) - 1)).toFixed(12)),
+    );
+    expect(r.data.columns[1]![0]).toBeCloseTo(Math.log(0.03), 12); // ln(1 - 1 + 0.01 x 3)
+    expect(Array.from(r.data.columns[2]!)).toEqual(Array.from(sym)); // symmetric: untouched
+    expect(Array.from(r.flags[0]!)).toEqual([1, 1, 1, 1, 0]);
+    expect(r.summary.map((s) => [s.indicator, s.transform, s.forced, s.shift])).toEqual([
+      ['p', 'boxcox', true, 0],
+      ['q', 'logCT', true, undefined],
+      ['r', undefined, undefined, undefined],
+    ]);
+    expect(() => treatOutliers(data, { transform: [{ method: 'logCT', indicators: ['zz'] }] })).toThrow(/zz/);
+    expect(() => treatOutliers(data, { exclude: ['p'], transform: [{ method: 'logCT', indicators: ['p'] }] })).toThrow(
+      /twice/,
+    );
+  });
+
   it('thresholds are configurable (GII: skew 2.25)', () => {
     const x = Float64Array.from([...seq(17, (i) => i + 1), 100, 100]); // skew 2.657
     expect(treatColumn('x', x, { skewThreshold: 3 }).summary.winsorisedHigh).toBe(0);
