@@ -473,6 +473,8 @@ export const ZJob = z.object({
   finishedAt: z.string().nullable(),
 });
 export type Job = z.infer<typeof ZJob>;
+/** GET /api/jobs: the caller's recent jobs, newest first. */
+export const ZJobList = z.object({ items: z.array(ZJob) });
 
 /** POST /api/monitoring/runs/:id/reports: a region report or a county diagnostic report, as a job. */
 export const ZCreateReportRequest = z.strictObject({

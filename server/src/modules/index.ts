@@ -11,6 +11,7 @@ import { registerAuditModule } from '../platform/audit/audit.routes.ts';
 import { registerSearchRoutes } from '../platform/search/search.routes.ts';
 import { registerMetricsRoutes } from '../platform/metrics/index.ts';
 import { registerNotificationRoutes } from '../platform/notifications/index.ts';
+import { registerJobs } from '../platform/jobs/index.ts';
 
 export function registerModules(app: FastifyInstance, deps: Deps): void {
   registerDivisionsModule(app, deps);
@@ -22,5 +23,6 @@ export function registerModules(app: FastifyInstance, deps: Deps): void {
   registerMetricsRoutes(app, deps);
   registerReportsModule(app, deps);
   registerNotificationRoutes(app, deps);
+  registerJobs(app, deps);
   registerMonitoringModule(app, deps);
 }

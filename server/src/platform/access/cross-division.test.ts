@@ -111,6 +111,10 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/notifications': { kind: 'none', self: true },
   'POST /api/notifications/:id/read': { kind: 'none', self: true },
   'POST /api/notifications/read-all': { kind: 'none', self: true },
+  // A user's own background jobs only (another user's job is 404, tested in platform/jobs).
+  'GET /api/jobs': { kind: 'none', self: true },
+  'GET /api/jobs/:id': { kind: 'none', self: true },
+  'GET /api/jobs/:id/file': { kind: 'none', self: true },
   'GET /api/metrics': { kind: 'none' },
   'GET /api/metrics/:fact': { kind: 'division', list: true, url: '/api/metrics/organisations.count' },
   'GET /api/reports/region-overview.docx': { kind: 'division' },
