@@ -121,12 +121,22 @@ export const ZStage = z.discriminatedUnion('op', [
   z.strictObject({
     op: z.literal('normalise'),
     ...base,
-    method: z.enum(['minMax', 'zScore', 'goalposts', 'target']),
+    method: z.enum(['minMax', 'zScore', 'goalposts', 'target', 'distanceToBest', 'rank', 'percentile', 'growth']),
     range: ZRange.optional(),
     centre: z.number().optional(),
     scale: z.number().optional(),
     clip: z.boolean().optional(),
     targets: z.record(z.string(), z.number()).optional(),
+    /** minMax, distanceToBest: years pooled for min/max (or the best), the current one included (1). */
+    window: z.number().int().min(1).optional(),
+    /** distanceToBest: reference value per indicator instead of the best. */
+    references: z.record(z.string(), z.number()).optional(),
+    /** rank, percentile: ties at the lowest rank ('min', COINr) or the average rank. */
+    ties: z.enum(['min', 'average']).optional(),
+    /** growth: the base year as a data set name, a year label (historyYears) or a history index (0 oldest, -1 latest). */
+    base: z.string().min(1).optional(),
+    baseYear: z.number().optional(),
+    baseIndex: z.number().int().optional(),
   }),
   ZWeightStage,
   z.strictObject({

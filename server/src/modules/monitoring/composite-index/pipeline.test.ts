@@ -201,6 +201,44 @@ describe('runPipeline', () => {
     });
   });
 
+  it('growth normalisation against a base year by label, index or data set name; window from the history', () => {
+    const rows = (k: number) => units.map((_, i) => [k * (i + 1), k * (i + 1), k * (i + 1)]);
+    const h2019 = dataSetFromRows(units, ['rd', 'pat', 'neet'], rows(1));
+    const h2020 = dataSetFromRows(units, ['rd', 'pat', 'neet'], rows(2));
+    const cur = dataSetFromRows(units, ['rd', 'pat', 'neet'], rows(4));
+    const hist = { framework, raw: cur, history: [h2019, h2020], historyYears: [2019, 2020] };
+    const growth = (stage: object) => {
+      const r = runPipeline(parseMethod({ stages: [{ op: 'normalise', method: 'growth', ...stage }] }), hist);
+      return { rd: getValue(r.datasets.Normalised!, 'B', 'rd'), log: r.log[0]!.report };
+    };
+    expect(growth({})).toEqual({ rd: 400, log: { op: 'normalise', base: 2019 } }); // oldest by default: 8 / 2
+    expect(growth({ baseYear: 2020 })).toEqual({ rd: 200, log: { op: 'normalise', base: 2020 } });
+    expect(growth({ baseIndex: -1 }).rd).toBe(200);
+    expect(growth({ base: 'Raw' }).rd).toBe(100);
+    expect(
+      getValue(
+        runPipeline(parseMethod({ stages: [{ op: 'normalise', method: 'growth', scale: 1 }] }), hist).datasets
+          .Normalised!,
+        'A',
+        'neet',
+      ),
+    ).toBe(0.25); // negative: 1 / 4
+    expect(() => growth({ baseYear: 2018 })).toThrow(/no history year 2018/);
+    expect(() => growth({ baseYear: 2019, baseIndex: 0 })).toThrow(/one of/);
+    const win = runPipeline(parseMethod({ stages: [{ op: 'normalise', method: 'minMax', window: 3 }] }), hist);
+    // rd pooled over 1..4, 2..8, 4..16: min 1, max 16; B = 8 -> 7 / 15
+    expect(getValue(win.datasets.Normalised!, 'B', 'rd')).toBeCloseTo((7 / 15) * 100, 12);
+    expect(win.log[0]!.report).toEqual({ op: 'normalise', window: 3 });
+    expect(() =>
+      runPipeline(parseMethod({ stages: [{ op: 'normalise', method: 'zScore', window: 2 }] }), hist),
+    ).toThrow(/zScore does not take window/);
+    const pct = runPipeline(
+      parseMethod({ stages: [{ op: 'normalise', method: 'percentile', ties: 'average' }] }),
+      hist,
+    );
+    expect(Array.from(pct.datasets.Normalised!.columns[2]!)).toEqual([100, (2 / 3) * 100, (1 / 3) * 100, 0]); // neet negative
+  });
+
   it.each([
     [{ stages: [{ op: 'denominate' }] }, /denominator data set/],
     [{ stages: [{ op: 'impute', method: 'groupMean' }] }, /groupBy/],

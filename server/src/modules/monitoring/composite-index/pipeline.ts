@@ -12,6 +12,7 @@ import { type TreatmentSummary, treatOutliers } from './treat.ts';
 import { type DataSet, type Framework, getColumn } from './types.ts';
 import { type WeightDetails, computeWeightStage } from './weight-stage.ts';
 import { type WeightSet, frameworkWeights } from './weights.ts';
+import { yearCoordinates } from './years.ts';
 
 /** Everything a run reads. */
 export interface PipelineInput {
@@ -39,7 +40,13 @@ export type StageReport =
   | ({ readonly op: 'denominate' } & DenominateReport)
   | { readonly op: 'impute'; readonly imputed: Record<string, number>; readonly stillMissing: Record<string, number> }
   | { readonly op: 'treat'; readonly summary: readonly TreatmentSummary[] }
-  | { readonly op: 'normalise' }
+  | {
+      readonly op: 'normalise';
+      /** Years pooled by a min-max or distance-to-best window. */
+      readonly window?: number;
+      /** Base of a growth index: a data set name, or the label of the history year. */
+      readonly base?: string | number;
+    }
   | { readonly op: 'weight'; readonly weights: Record<string, number>; readonly details: WeightDetails }
   | { readonly op: 'aggregate'; readonly levels: Record<string, number>; readonly weights: string }
   | { readonly op: 'rank'; readonly columns: readonly string[] };
@@ -84,21 +91,72 @@ export interface PipelineState {
 /** Name of the framework's own weight set. */
 export const ORIGINAL_WEIGHTS = 'Original';
 
-function toNormaliseParams(s: Extract<StageSpec, { op: 'normalise' }>): NormaliseParams {
+type NormaliseStage = Extract<StageSpec, { op: 'normalise' }>;
+
+/** Keys of the normalise stage that only some methods read: a key given to another method is an error. */
+const NORMALISE_KEYS_FOR: Readonly<Record<string, readonly NormaliseStage['method'][]>> = {
+  window: ['minMax', 'distanceToBest'],
+  references: ['distanceToBest'],
+  ties: ['rank', 'percentile'],
+  base: ['growth'],
+  baseYear: ['growth'],
+  baseIndex: ['growth'],
+};
+
+function toNormaliseParams(s: NormaliseStage): NormaliseParams {
+  for (const [key, methods] of Object.entries(NORMALISE_KEYS_FOR)) {
+    if (key in s && s[key as keyof NormaliseStage] !== undefined && !methods.includes(s.method))
+      throw new Error(`normalise ${s.method} does not take ${key} (only ${methods.join(', ')})`);
+  }
   switch (s.method) {
     case 'minMax':
-      return { method: 'minMax', range: s.range };
+      return { method: 'minMax', range: s.range, window: s.window };
     case 'zScore':
       return { method: 'zScore', centre: s.centre, scale: s.scale };
     case 'goalposts':
       return { method: 'goalposts', range: s.range, clip: s.clip };
     case 'target':
       return { method: 'target', targets: s.targets ?? {}, scale: s.scale };
+    case 'distanceToBest':
+      return { method: 'distanceToBest', scale: s.scale, references: s.references, window: s.window };
+    case 'rank':
+    case 'percentile':
+      return { method: s.method, ties: s.ties };
+    case 'growth':
+      return { method: 'growth', scale: s.scale };
     default: {
       const never: never = s.method;
       throw new Error(`unknown normalisation ${String(never)}`);
     }
   }
+}
+
+/** The base year of a growth normalisation: a data set of the run by name, a history year by label or by index. */
+function growthBase(
+  s: NormaliseStage,
+  input: PipelineInput,
+  state: PipelineState,
+): { data: DataSet; label: string | number } {
+  const given = [s.base, s.baseYear, s.baseIndex].filter((v) => v !== undefined).length;
+  if (given > 1) throw new Error('normalise growth: give one of base, baseYear, baseIndex');
+  if (s.base !== undefined) {
+    const ds = state.datasets[s.base];
+    if (!ds) throw new Error(`normalise growth: no data set named ${s.base}`);
+    return { data: ds, label: s.base };
+  }
+  const history = input.history ?? [];
+  const labels = yearCoordinates(input).history;
+  let k: number;
+  if (s.baseYear !== undefined) {
+    k = labels.indexOf(s.baseYear);
+    if (k < 0) throw new Error(`normalise growth: no history year ${s.baseYear}`);
+  } else {
+    const at = s.baseIndex ?? 0;
+    k = at < 0 ? history.length + at : at;
+  }
+  const ds = history[k];
+  if (!ds) throw new Error(`normalise growth: no history year at index ${s.baseIndex ?? 0} (${history.length} years)`);
+  return { data: ds, label: labels[k] as number };
 }
 
 function runImpute(s: Extract<StageSpec, { op: 'impute' }>, data: DataSet, input: PipelineInput): ImputeResult {
@@ -157,8 +215,17 @@ function runStage(
       const r = treatOutliers(data, s);
       return { data: r.data, flags: r.flags, report: { op: 'treat', summary: r.summary } };
     }
-    case 'normalise':
-      return { data: normalise(data, fw, toNormaliseParams(s)), report: { op: 'normalise' } };
+    case 'normalise': {
+      const params = toNormaliseParams(s);
+      const base = s.method === 'growth' ? growthBase(s, input, state) : undefined;
+      const out = normalise(data, fw, params, { history: input.history, base: base?.data });
+      const report = {
+        op: 'normalise' as const,
+        ...(s.window === undefined ? {} : { window: s.window }),
+        ...(base ? { base: base.label } : {}),
+      };
+      return { data: out, report };
+    }
     case 'weight': {
       const base = weightSetNamed(state, s.base);
       const r = computeWeightStage(s, data, fw, base);
