@@ -142,6 +142,26 @@ export const ZSaveFrameworkRequest = z.strictObject({
   settings: ZFrameworkSettings,
   nodes: z.array(ZFrameworkNode).min(2).max(500),
 });
+export type SaveFrameworkRequest = z.infer<typeof ZSaveFrameworkRequest>;
+
+/** GET /api/monitoring/frameworks: every version, newest first within a code. */
+export const ZFrameworkList = z.object({ items: z.array(ZFrameworkSummary) });
+
+/** GET /api/monitoring/frameworks/active[?code=]: the active version of a code, or the latest activated of any. */
+export const ZActiveFrameworkQuery = z.object({ code: ZNodeCode.optional() });
+
+/**
+ * POST /api/monitoring/frameworks/import (raw xlsx/CSV body, one row per node): a new draft, as the next version of
+ * `code` when it exists (names default to its latest version's) or as version 1 of a new code (nameZh required).
+ */
+export const ZImportFrameworkQuery = z.object({
+  code: ZNodeCode,
+  nameZh: z.string().trim().min(1).max(200).optional(),
+  nameEn: z.string().trim().max(200).optional(),
+  description: z.string().max(2000).optional(),
+  /** Original file name, for the audit row. */
+  name: z.string().trim().max(200).optional(),
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Data collection (数据填报与审核)

@@ -1,6 +1,7 @@
 /**
  * Reference data every database needs, demo or production: the division tree with its closure, Inner Mongolia's
- * county attributes (real, sourced) and the code-history crosswalk. Idempotent.
+ * county attributes (real, sourced), the code-history crosswalk and the default county monitoring framework.
+ * Idempotent.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { Db } from '../database.ts';
 import { buildClosure } from '../../platform/access/scope.ts';
 import { parseCsv } from '../../platform/csv.ts';
 import { loadChinaDivisions } from '../../modules/divisions/division-source.ts';
+import { seedDefaultFramework } from '../../modules/monitoring/default-framework.ts';
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -32,6 +34,8 @@ async function insertChunked<T>(items: T[], size: number, insert: (chunk: T[]) =
 }
 
 export async function seedReference(db: Db, now: string): Promise<{ divisions: number; attributes: number }> {
+  // Its own check: databases created before the monitoring module get the default framework too.
+  await seedDefaultFramework(db, now);
   const existing = await db
     .selectFrom('division')
     .select((eb) => eb.fn.countAll<number>().as('n'))

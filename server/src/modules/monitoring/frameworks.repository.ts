@@ -152,10 +152,112 @@ export async function insertNodes(trx: DbOrTrx, frameworkId: number, nodes: read
     weight: n.weight,
     spec: n.kind === 'indicator' && n.spec ? JSON.stringify(n.spec) : '{}',
   }));
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('mon_node').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('mon_node')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** Indicators of a framework (leaves), in order. */
 export function indicatorsOf(f: Framework): FrameworkNode[] {
   return f.nodes.filter((n) => n.kind === 'indicator');
+}
+
+/** The stored row of a framework version (status, code, version), or undefined. */
+export function findFrameworkRow(db: DbOrTrx, id: number) {
+  return db
+    .selectFrom('mon_framework')
+    .select(['id', 'code', 'version', 'status', 'is_default', 'name_zh', 'name_en', 'description'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The newest version of a code (its names seed an imported version), or undefined. */
+export function latestOfCode(db: DbOrTrx, code: string) {
+  return db
+    .selectFrom('mon_framework')
+    .select(['id', 'version', 'name_zh', 'name_en', 'description'])
+    .where('code', '=', code)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+}
+
+/** Replaces a draft's names, settings and nodes. Call inside a transaction. */
+export async function replaceDraft(
+  trx: DbOrTrx,
+  id: number,
+  f: {
+    nameZh: string;
+    nameEn: string;
+    description: string;
+    settings: FrameworkSettings;
+    nodes: readonly FrameworkNode[];
+    now: string;
+  },
+): Promise<boolean> {
+  const res = await trx
+    .updateTable('mon_framework')
+    .set({
+      name_zh: f.nameZh,
+      name_en: f.nameEn,
+      description: f.description,
+      settings: JSON.stringify(f.settings),
+      updated_at: f.now,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  await trx.deleteFrom('mon_node').where('framework_id', '=', id).execute();
+  await insertNodes(trx, id, f.nodes);
+  return true;
+}
+
+/**
+ * Activates a draft and retires the active version of the same code; returns the retired version's id (or null),
+ * or false when the framework was no longer a draft. Call inside a transaction.
+ */
+export async function activateDraft(
+  trx: DbOrTrx,
+  id: number,
+  code: string,
+  now: string,
+): Promise<number | null | false> {
+  const previous = await trx
+    .selectFrom('mon_framework')
+    .select('id')
+    .where('code', '=', code)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (previous)
+    await trx
+      .updateTable('mon_framework')
+      .set({ status: 'retired', updated_at: now })
+      .where('id', '=', previous.id)
+      .execute();
+  const res = await trx
+    .updateTable('mon_framework')
+    .set({ status: 'active', activated_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  return previous?.id ?? null;
+}
+
+/** Deletes a draft (its nodes go by the cascade); false when it is not (or no longer) a draft. */
+export async function deleteDraft(trx: DbOrTrx, id: number): Promise<boolean> {
+  const res = await trx
+    .deleteFrom('mon_framework')
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
+
+/** Whether any index run used this framework version. */
+export async function hasRuns(db: DbOrTrx, id: number): Promise<boolean> {
+  const row = await db.selectFrom('mon_run').select('id').where('framework_id', '=', id).limit(1).executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
+import { registerFrameworkRoutes } from './frameworks.routes.ts';
 
 export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks.repository.ts';
+export { liveValues, monitoredCounties, MONITORING_REGION, type LiveValue } from './live.ts';
 
 /**
  * 县域创新能力监测和评价 (county innovation monitoring): frameworks, data collection and approval, index runs, gap
  * analysis, views and reports. The pure engine is in composite-index/.
  */
 export function registerMonitoringModule(app: FastifyInstance, deps: Deps): void {
-  void app;
-  void deps;
+  registerFrameworkRoutes(app, deps);
 }

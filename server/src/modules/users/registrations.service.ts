@@ -14,6 +14,7 @@ import { createUser } from './users.admin.ts';
 import { activeUsersCovering } from './users.repository.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
 import { ORGANISATIONS_COUNT } from '../organisations/index.ts';
+import { EXPERTS_COUNT } from './users.facts.ts';
 
 /** Public: records a pending account (and a pending organisation for enterprises). */
 export async function register(deps: Deps, actor: AuditActor, body: z.infer<typeof ZRegistrationRequest>) {
@@ -204,5 +205,6 @@ export async function decideRegistration(
   });
   // An approved enterprise becomes an active organisation: the county counts change.
   if (user.org_id !== null) invalidateFact(ORGANISATIONS_COUNT);
+  if (decision.approve && user.requested_role === 'expert') invalidateFact(EXPERTS_COUNT);
   return { id, status: decision.approve ? ('active' as const) : ('rejected' as const) };
 }

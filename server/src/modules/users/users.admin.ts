@@ -10,6 +10,8 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import { normaliseUsername } from '../../platform/auth/auth.service.ts';
 import type { UserStatus } from './users.tables.ts';
 import type { DbOrTrx } from '../../db/database.ts';
+import { invalidateFact } from '../../platform/metrics/index.ts';
+import { EXPERTS_COUNT } from './users.facts.ts';
 import type { OrganisationType } from '../organisations/organisations.tables.ts';
 
 export interface CreateUserInput {
@@ -41,11 +43,13 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<nu
   const username = await checkAccountInput(deps, input);
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const id = await deps.db.transaction().execute(async (trx) => {
       const id = await insertAccount(trx, deps, input, username, passwordHash);
       await input.afterInsert?.(trx, id);
       return id;
     });
+    if (input.roles.some((r) => r.role === 'expert')) invalidateFact(EXPERTS_COUNT);
+    return id;
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new AppError('DUPLICATE', {

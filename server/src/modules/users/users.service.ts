@@ -11,6 +11,8 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { presentUser } from './users.presenter.ts';
 import * as repo from './users.repository.ts';
 import { createUser as createAccount } from './users.admin.ts';
+import { invalidateFact } from '../../platform/metrics/index.ts';
+import { EXPERTS_COUNT } from './users.facts.ts';
 
 export async function listUsers(deps: Deps, caller: Caller, query: z.infer<typeof ZListUsersQuery>) {
   const roots = scopeRoots(caller.principal, 'user:read');
@@ -146,6 +148,7 @@ export async function assignRole(deps: Deps, caller: Caller, userId: number, gra
       details: grant,
     });
   });
+  invalidateFact(EXPERTS_COUNT);
   return getUser(deps, caller, userId);
 }
 
@@ -173,6 +176,7 @@ export async function revokeRole(deps: Deps, caller: Caller, userId: number, gra
       details: grant,
     });
   });
+  invalidateFact(EXPERTS_COUNT);
   return getUser(deps, caller, userId);
 }
 
@@ -196,5 +200,6 @@ export async function setUserStatus(deps: Deps, caller: Caller, userId: number, 
       divisionCode: target.division_code,
     });
   });
+  invalidateFact(EXPERTS_COUNT);
   return getUser(deps, caller, userId);
 }

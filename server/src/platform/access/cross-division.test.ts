@@ -9,6 +9,12 @@ import { ROLE_PERMISSIONS, type Permission, type RoleCode } from './roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { addUser, createTestApp, signIn, signInAdmin, type Agent, type TestApp } from '../../test/harness.ts';
 import { reindex } from '../search/sources.ts';
+import type { Framework } from '../../../../contracts/monitoring.ts';
+import {
+  DEFAULT_FRAMEWORK_CODE,
+  insertFramework,
+  loadActiveFramework,
+} from '../../modules/monitoring/frameworks.repository.ts';
 
 /** Target users' phones are 1390000xxxx; a full one in any body other than the full view is a leak. */
 const FULL_PHONE = /1390000\d{4}/;
@@ -35,8 +41,11 @@ const PRINCIPALS: PrincipalSpec[] = [
   { name: 'auditadmin', role: 'audit-admin', division: '150000' },
 ];
 
-/** `division`: a read whose `?division=` names the object division (the metrics API). */
-type Kind = 'org' | 'user' | 'registration' | 'division' | 'none';
+/**
+ * `division`: a read whose `?division=` names the object division (the metrics API). `framework`: a fresh draft
+ * version of the default monitoring framework as `:id` (frameworks are region-wide: no object division).
+ */
+type Kind = 'org' | 'user' | 'registration' | 'division' | 'framework' | 'none';
 
 interface RouteCase {
   kind: Kind;
@@ -54,6 +63,9 @@ interface RouteCase {
   /** An `authenticated` list filtered by this permission: principals without it get 200 and an empty list. */
   emptyWithout?: Permission;
 }
+
+/** The shipped default framework (loaded in beforeAll): `framework` drafts copy it, the save sends it back. */
+let defaultFramework: Framework | null = null;
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/auth/session': { kind: 'none', self: true },
@@ -124,6 +136,25 @@ const CASES: Record<string, RouteCase> = {
     list: true,
     emptyWithout: 'org:read',
     query: () => 'q=%E7%9B%AE%E6%A0%87%E5%8D%95%E4%BD%8D',
+  },
+  'GET /api/monitoring/frameworks': { kind: 'none' },
+  'GET /api/monitoring/frameworks/active': { kind: 'none' },
+  'GET /api/monitoring/frameworks/:id': { kind: 'framework' },
+  'POST /api/monitoring/frameworks/:id/versions': { kind: 'framework' },
+  'PUT /api/monitoring/frameworks/:id': {
+    kind: 'framework',
+    body: () => {
+      const f = defaultFramework!;
+      return { nameZh: f.nameZh, nameEn: f.nameEn, description: f.description, settings: f.settings, nodes: f.nodes };
+    },
+  },
+  'POST /api/monitoring/frameworks/:id/activate': { kind: 'framework' },
+  'DELETE /api/monitoring/frameworks/:id': { kind: 'framework' },
+  'GET /api/monitoring/frameworks/:id/export.xlsx': { kind: 'framework' },
+  'POST /api/monitoring/frameworks/import': {
+    kind: 'none',
+    url: '/api/monitoring/frameworks/import?code=matrix-import&nameZh=%E7%9F%A9%E9%98%B5',
+    raw: () => '编码,上级编码,层级,中文名称\nI,,指数,指数\nD1,I,维度,维度\nA,D1,指标,甲\n',
   },
   'GET /api/search/similar': {
     kind: 'none',
@@ -209,6 +240,23 @@ describe('cross-division access matrix (T1)', () => {
     return row.id;
   }
 
+  /** A fresh draft version of the default framework. */
+  async function makeFramework(): Promise<number> {
+    const f = defaultFramework!;
+    const last = await t.db.db
+      .selectFrom('mon_framework')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('code', '=', f.code)
+      .executeTakeFirstOrThrow();
+    return insertFramework(t.db.db, {
+      ...f,
+      version: Number(last.v) + 1,
+      status: 'draft',
+      createdBy: null,
+      now: new Date().toISOString(),
+    });
+  }
+
   async function auditCount(action: string): Promise<number> {
     const r = await t.db.db
       .selectFrom('audit_log')
@@ -222,6 +270,7 @@ describe('cross-division access matrix (T1)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     passwordHash = await hashPassword('Target#Pass2026');
+    defaultFramework = await loadActiveFramework(t.db.db, DEFAULT_FRAMEWORK_CODE);
     const rows = await t.db.db.selectFrom('division').select(['code', 'parent_code']).execute();
     parents = new Map(rows.map((r) => [r.code, r.parent_code]));
     for (const p of PRINCIPALS) {
@@ -266,9 +315,10 @@ describe('cross-division access matrix (T1)', () => {
       for (const p of PRINCIPALS) {
         const agent = agents.get(p.name);
         if (!agent) throw new Error(p.name);
-        for (const d of c.kind === 'none' && !c.body ? [null] : OBJECT_DIVISIONS) {
+        for (const d of (c.kind === 'none' && !c.body) || c.kind === 'framework' ? [null] : OBJECT_DIVISIONS) {
           let url = c.url ?? route.url;
-          if (c.kind === 'division' && d) url = `${url}?division=${d}`;
+          if (c.kind === 'framework') url = url.replace(':id', String(await makeFramework()));
+          else if (c.kind === 'division' && d) url = `${url}?division=${d}`;
           else if (c.kind !== 'none' && d) {
             const target =
               c.kind === 'org'
