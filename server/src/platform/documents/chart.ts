@@ -4,10 +4,21 @@
  * font-free SVG to PNG, so Chinese labels need no system font. Both the docx and the PDF renderer embed that PNG.
  */
 import { renderAsync } from '@resvg/resvg-js';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
+import { BarChart, LineChart, MapChart, PieChart, RadarChart } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  LineSeriesOption,
+  MapSeriesOption,
+  PieSeriesOption,
+  RadarSeriesOption,
+} from 'echarts/charts';
+import { GridComponent, LegendComponent, RadarComponent, VisualMapComponent } from 'echarts/components';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  RadarComponentOption,
+  VisualMapComponentOption,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -16,7 +27,18 @@ import { DEFAULT_CHART_SIZE, type ChartSpec } from './model.ts';
 import { encodeOpaquePng } from './png.ts';
 import { outlineSvgText, parseFont } from './svg-text.ts';
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  RadarChart,
+  MapChart,
+  GridComponent,
+  LegendComponent,
+  RadarComponent,
+  VisualMapComponent,
+  SVGRenderer,
+]);
 // Without a canvas ECharts guesses text widths; measure with the font the labels are drawn in, so legends and axis
 // labels are laid out for the real glyphs. (Process-wide: the server draws charts only here.)
 const measured = new Map<string, number>();
@@ -36,8 +58,46 @@ echarts.setPlatformAPI({
 });
 
 type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | RadarSeriesOption
+  | MapSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | RadarComponentOption
+  | VisualMapComponentOption
 >;
+
+/** A GeoJSON feature collection whose features carry an `id` (the code the map's categories name). */
+export interface ReportMapGeometry {
+  type: 'FeatureCollection';
+  features: readonly { id?: string | number; properties?: Record<string, unknown> | null; geometry: unknown }[];
+}
+
+const registeredMaps = new Set<string>();
+
+/**
+ * Registers a map for `map` charts under `name` (process-wide, like ECharts' own registry). Each feature is matched
+ * by its `id`, so categories are codes, not names.
+ */
+export function registerReportMap(name: string, geometry: ReportMapGeometry): void {
+  const features = geometry.features.map((f) => ({
+    ...f,
+    properties: { ...f.properties, code: f.id === undefined ? '' : String(f.id) },
+  }));
+  echarts.registerMap(name, { type: 'FeatureCollection', features } as unknown as Parameters<
+    typeof echarts.registerMap
+  >[1]);
+  registeredMaps.add(name);
+}
+
+export function isReportMapRegistered(name: string): boolean {
+  return registeredMaps.has(name);
+}
+
+/** Light to dark blue: the choropleth scale of reports (prints legibly in grey too). */
+const MAP_COLOURS = ['#e0ecf8', '#9ecae1', '#4292c6', '#08519c'];
 
 /** Pixels per point of the PNG: 3 gives 216 dpi on paper, enough for print. */
 export const CHART_RASTER_SCALE = 3;
@@ -68,6 +128,66 @@ export function chartOption(spec: ChartSpec): ChartOption {
           center: ['50%', '56%'],
           label: { formatter: '{b}：{c}', color: TEXT },
           data: spec.categories.map((name, i) => ({ name, value: first?.values[i] ?? 0 })),
+        },
+      ],
+    };
+  }
+  if (spec.type === 'radar') {
+    const max = spec.max ?? Math.max(1, ...spec.series.flatMap((s) => s.values.filter((v) => Number.isFinite(v))));
+    return {
+      ...base,
+      legend,
+      radar: {
+        indicator: spec.categories.map((name) => ({ name, max })),
+        radius: '60%',
+        center: ['50%', hasLegend ? '56%' : '52%'],
+        axisName: { color: TEXT },
+        splitNumber: 4,
+      },
+      series: [
+        {
+          type: 'radar',
+          symbolSize: 4,
+          areaStyle: { opacity: 0.12 },
+          data: spec.series.map((s) => ({ name: s.name, value: [...s.values] })),
+        },
+      ],
+    };
+  }
+  if (spec.type === 'map') {
+    const first = spec.series[0];
+    const values = first?.values ?? [];
+    const [min, max] = spec.range ?? [Math.min(...values), Math.max(...values)];
+    return {
+      ...base,
+      visualMap: {
+        type: 'continuous',
+        min: Number.isFinite(min) ? min : 0,
+        max: Number.isFinite(max) && max > min ? max : (Number.isFinite(min) ? min : 0) + 1,
+        left: 8,
+        bottom: 8,
+        orient: 'vertical',
+        itemWidth: 10,
+        itemHeight: 90,
+        calculable: false,
+        text: ['高', '低'],
+        textStyle: { color: TEXT },
+        inRange: { color: MAP_COLOURS },
+      },
+      series: [
+        {
+          type: 'map',
+          map: spec.map,
+          name: first?.name,
+          nameProperty: 'code',
+          roam: false,
+          left: 70,
+          right: 8,
+          top: 8,
+          bottom: 8,
+          label: { show: false },
+          itemStyle: { areaColor: '#e5e5e5', borderColor: '#ffffff', borderWidth: 0.4 },
+          data: spec.categories.map((name, i) => ({ name, value: values[i] ?? 0 })),
         },
       ],
     };
@@ -112,6 +232,8 @@ export function chartOption(spec: ChartSpec): ChartOption {
 
 /** The chart as an SVG document (ECharts server-side rendering), `width` x `height` user units (= points). */
 export function renderChartSvg(spec: ChartSpec): string {
+  if (spec.type === 'map' && !registeredMaps.has(spec.map ?? ''))
+    throw new Error(`map "${spec.map ?? ''}" is not registered (registerReportMap)`);
   const width = spec.width ?? DEFAULT_CHART_SIZE.width;
   const height = spec.height ?? DEFAULT_CHART_SIZE.height;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

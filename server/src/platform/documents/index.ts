@@ -21,7 +21,13 @@ export type {
 export { DOCUMENT_CONTENT_TYPES, DOCUMENT_FORMATS } from './model.ts';
 export { renderDocx } from './docx.ts';
 export { renderPdf } from './pdf.ts';
-export { renderChartPng, renderChartSvg } from './chart.ts';
+export {
+  isReportMapRegistered,
+  registerReportMap,
+  renderChartPng,
+  renderChartSvg,
+  type ReportMapGeometry,
+} from './chart.ts';
 export { missingGlyphs } from './fonts.ts';
 
 /** Renders `doc` in `format`. */

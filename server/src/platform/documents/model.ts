@@ -26,10 +26,20 @@ export interface ChartSeries {
  * page; the drawing is rasterised at a higher density for print.
  */
 export interface ChartSpec {
-  type: 'bar' | 'line' | 'pie';
+  /**
+   * `radar`: one axis per category, one polygon per series. `map`: a choropleth of the map registered as `map`
+   * (`registerReportMap`); the categories are feature ids, coloured by the first series on a continuous scale.
+   */
+  type: 'bar' | 'line' | 'pie' | 'radar' | 'map';
   categories: readonly string[];
-  /** `pie` draws the first series only. */
+  /** `pie` and `map` draw the first series only. */
   series: readonly ChartSeries[];
+  /** `radar`: the common maximum of the axes (default: the largest value). */
+  max?: number;
+  /** `map`: the registered map's name. Features without a value are drawn grey. */
+  map?: string;
+  /** `map`: the colour scale's ends (default: the values' minimum and maximum). */
+  range?: readonly [number, number];
   /** Bars/lines of all series stacked (bar and line). */
   stacked?: boolean;
   /** Bars run left to right with the categories down the side (long names read better). */
@@ -136,6 +146,7 @@ export function assertValidDocument(doc: ReportDocument): void {
         case 'chart': {
           const { chart } = block;
           if (chart.series.length === 0) fail(`chart "${block.caption}" has no series`);
+          if (chart.type === 'map' && !chart.map) fail(`map chart "${block.caption}" names no map`);
           for (const series of chart.series) {
             if (series.values.length !== chart.categories.length)
               fail(`chart "${block.caption}" series "${series.name}" does not have one value per category`);
