@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZDivisionCode, ZPageQuery, zPage } from './common.ts';
+import { ZRowError } from './imports.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Frameworks (指标体系)
@@ -195,6 +196,8 @@ export const ZFinding = z.object({
   kind: z.string(),
   message: z.string(),
   messageEn: z.string(),
+  /** Warnings only: the value carries a note explaining it, so the warning no longer blocks submission. */
+  explained: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof ZFinding>;
 
@@ -228,7 +231,8 @@ export const ZForm = z.object({
   values: z.array(ZValue),
   /** Last year's values, for the year-on-year column. */
   previous: z.array(z.object({ indicatorCode: z.string(), value: z.number().nullable() })),
-  status: z.enum(SUBMISSION_STATUSES),
+  /** not_started: no value saved yet (no submission row). */
+  status: z.enum(SUBMISSION_STATUSES).or(z.literal('not_started')),
   /** The caller may edit values now (status draft/returned and monitoring:enter within scope). */
   editable: z.boolean(),
   /** Actions open to the caller now. */
@@ -302,6 +306,50 @@ export const ZCompleteness = z.object({
       late: z.number().int(),
     }),
   ),
+});
+
+/** POST …/forms/:division/:period/import: xlsx/CSV of one county-year, all rows or none (200 saved, 422 failed). */
+export const ZValuesImportReport = z.object({
+  status: z.enum(['saved', 'failed']),
+  fileName: z.string(),
+  format: z.enum(['xlsx', 'csv']).nullable(),
+  /** Data rows read (empty rows skipped). */
+  rowCount: z.number().int(),
+  /** Indicator codes whose value changed. */
+  changed: z.array(z.string()),
+  errors: z.array(ZRowError),
+});
+export type ValuesImportReport = z.infer<typeof ZValuesImportReport>;
+
+export const ZFileNameQuery = z.object({ name: z.string().trim().max(200).optional() });
+
+/** POST /api/monitoring/values/import.csv (统计年鉴批量导入): `approve=true` also approves the county-years loaded. */
+export const ZBulkImportQuery = z.object({
+  name: z.string().trim().max(200).optional(),
+  approve: z.enum(['true', 'false']).default('false'),
+});
+
+export const ZBulkImportReport = z.object({
+  status: z.enum(['saved', 'failed']),
+  fileName: z.string(),
+  encoding: z.string().nullable(),
+  rowCount: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** County-years touched (and approved when asked). */
+  countyYears: z.number().int(),
+  approved: z.number().int(),
+  errorCount: z.number().int(),
+  errors: z.array(ZRowError),
+  errorsTruncated: z.boolean(),
+});
+export type BulkImportReport = z.infer<typeof ZBulkImportReport>;
+
+/** POST …/attachments: raw file bytes, `?name=` the file name, `?indicator=` optionally the indicator it supports. */
+export const ZAttachmentUploadQuery = z.object({
+  name: z.string().trim().min(1).max(200),
+  indicator: ZNodeCode.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
+import { registerCollectionRoutes } from './collection.routes.ts';
 import { registerFrameworkRoutes } from './frameworks.routes.ts';
 
 export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks.repository.ts';
+export { approvedValues, type CollectedValue } from './collection.repository.ts';
 export { liveValues, monitoredCounties, MONITORING_REGION, type LiveValue } from './live.ts';
 
 /**
@@ -11,4 +13,5 @@ export { liveValues, monitoredCounties, MONITORING_REGION, type LiveValue } from
  */
 export function registerMonitoringModule(app: FastifyInstance, deps: Deps): void {
   registerFrameworkRoutes(app, deps);
+  registerCollectionRoutes(app, deps);
 }

@@ -14,7 +14,10 @@ import {
   DEFAULT_FRAMEWORK_CODE,
   insertFramework,
   loadActiveFramework,
+  loadCurrentFramework,
+  loadFramework,
 } from '../../modules/monitoring/frameworks.repository.ts';
+import { insertTestFramework } from '../../modules/monitoring/collection.test-helpers.ts';
 
 /** Target users' phones are 1390000xxxx; a full one in any body other than the full view is a leak. */
 const FULL_PHONE = /1390000\d{4}/;
@@ -42,10 +45,22 @@ const PRINCIPALS: PrincipalSpec[] = [
 ];
 
 /**
- * `division`: a read whose `?division=` names the object division (the metrics API). `framework`: a fresh draft
- * version of the default monitoring framework as `:id` (frameworks are region-wide: no object division).
+ * `division`: a read whose `?division=` names the object division (the metrics API). `county`: a monitoring form,
+ * `:division` = each county among the object divisions and `:period` a fresh year. `monAttachment`: a monitoring
+ * attachment of a fresh county-year in the object division. `framework`: a fresh draft version of the default
+ * monitoring framework as `:id` (frameworks are region-wide: no object division).
  */
-type Kind = 'org' | 'user' | 'registration' | 'division' | 'framework' | 'none';
+type Kind = 'org' | 'user' | 'registration' | 'division' | 'county' | 'monAttachment' | 'framework' | 'none';
+
+/** The object divisions that are counties (monitoring forms exist for counties only). */
+const COUNTY_DIVISIONS = ['150102', '150105', '150203', '152921'] as const;
+/** A numeric indicator of the active framework that accepts 1 (set in beforeAll). */
+let monIndicator = '';
+/** 8-byte PNG signature + padding: an attachment recognised by its bytes. */
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+let monPeriod = 0;
+/** A year not used by the previous requests (forms stay editable drafts in the matrix). */
+const nextPeriod = () => 2000 + (monPeriod++ % 101);
 
 interface RouteCase {
   kind: Kind;
@@ -54,8 +69,10 @@ interface RouteCase {
   body?: (division: string, n: number) => unknown;
   /** Routes about the caller alone (covered by the auth tests). */
   self?: boolean;
-  /** A raw (file) body for upload routes: CSV text. */
-  raw?: (division: string, n: number) => string;
+  /** A raw (file) body for upload routes: CSV text (or bytes). */
+  raw?: (division: string, n: number) => string | Buffer;
+  /** Content type of the raw body (default text/csv). */
+  rawType?: string;
   /** A concrete URL for a route whose path parameter is not an id. */
   url?: string;
   /** Query parameters a list needs, for a principal of `division` (`orgIn`: an organisation id per division). */
@@ -162,6 +179,37 @@ const CASES: Record<string, RouteCase> = {
     emptyWithout: 'org:read',
     query: (d, orgIn) => `type=organisation&id=${orgIn.get(d)}`,
   },
+  'GET /api/monitoring/forms/:division/:period': { kind: 'county' },
+  'PUT /api/monitoring/forms/:division/:period/values': {
+    kind: 'county',
+    body: (_d, n) => ({ values: [{ indicatorCode: monIndicator, value: 1, note: `矩阵${n}` }] }),
+  },
+  'GET /api/monitoring/forms/:division/:period/template.xlsx': { kind: 'county' },
+  'POST /api/monitoring/forms/:division/:period/import': {
+    kind: 'county',
+    raw: (_d, n) => `指标代码,本年值,备注\n${monIndicator},1,矩阵${n}\n`,
+  },
+  'POST /api/monitoring/forms/:division/:period/attachments': {
+    kind: 'county',
+    url: '/api/monitoring/forms/:division/:period/attachments?name=m.png',
+    raw: () => PNG,
+    rawType: 'image/png',
+  },
+  // Workflow steps succeed only in the right state (a valid, submitted form …): their scope and permission checks
+  // (county vs other county, league 150200 vs 150102, county cannot approve, region step needs manage) are tested
+  // in modules/monitoring/collection.test.ts.
+  'POST /api/monitoring/forms/:division/:period/submit': { kind: 'county', self: true },
+  'POST /api/monitoring/forms/:division/:period/return': { kind: 'county', self: true },
+  'POST /api/monitoring/forms/:division/:period/approve': { kind: 'county', self: true },
+  'POST /api/monitoring/forms/:division/:period/unlock': { kind: 'county', self: true },
+  'GET /api/monitoring/attachments/:id': { kind: 'monAttachment' },
+  'DELETE /api/monitoring/attachments/:id': { kind: 'monAttachment' },
+  'GET /api/monitoring/submissions': { kind: 'none', list: true, query: () => 'period=2025' },
+  'GET /api/monitoring/completeness': { kind: 'none', url: '/api/monitoring/completeness?period=2025' },
+  'POST /api/monitoring/values/import.csv': {
+    kind: 'none',
+    raw: () => `旗县代码,指标代码,年份,数值\n150102,${monIndicator},${nextPeriod()},1\n`,
+  },
 };
 
 describe('cross-division access matrix (T1)', () => {
@@ -240,6 +288,42 @@ describe('cross-division access matrix (T1)', () => {
     return row.id;
   }
 
+  /** An attachment of a fresh draft county-year in `division` (the framework code does not matter for scope). */
+  async function makeAttachment(division: string): Promise<number> {
+    const now = new Date().toISOString();
+    const sub = await t.db.db
+      .insertInto('mon_submission')
+      .values({
+        framework_code: 'matrix',
+        division_code: division,
+        period: 2000 + ++counter,
+        status: 'draft',
+        submitted_at: null,
+        approved_at: null,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .insertInto('mon_attachment')
+      .values({
+        submission_id: sub.id,
+        indicator_code: null,
+        file_name: 'm.png',
+        mime: 'image/png',
+        bytes: PNG.byteLength,
+        sha256: '0'.repeat(64),
+        content: PNG,
+        uploaded_by: null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
   /** A fresh draft version of the default framework. */
   async function makeFramework(): Promise<number> {
     const f = defaultFramework!;
@@ -290,6 +374,17 @@ describe('cross-division access matrix (T1)', () => {
       await makeUser(d, 'pending', null);
     }
     await reindex(t.app.deps.db); // the rows above bypass the services: put them into the search index
+    // Monitoring forms need an active framework (the shipped default, or a test one until it is seeded).
+    const framework =
+      (await loadCurrentFramework(t.db.db)) ??
+      (await loadFramework(t.db.db, await insertTestFramework(t.db.db, { keepOthers: true })));
+    monIndicator =
+      framework?.nodes.find(
+        (n) =>
+          n.spec?.valueType === 'number' &&
+          (n.spec.min === null || n.spec.min <= 1) &&
+          (n.spec.max === null || n.spec.max >= 1),
+      )?.code ?? '';
   });
   afterAll(async () => {
     await t.close();
@@ -315,10 +410,18 @@ describe('cross-division access matrix (T1)', () => {
       for (const p of PRINCIPALS) {
         const agent = agents.get(p.name);
         if (!agent) throw new Error(p.name);
-        for (const d of (c.kind === 'none' && !c.body) || c.kind === 'framework' ? [null] : OBJECT_DIVISIONS) {
+        const divisions =
+          (c.kind === 'none' && !c.body) || c.kind === 'framework'
+            ? [null]
+            : c.kind === 'county'
+              ? COUNTY_DIVISIONS
+              : OBJECT_DIVISIONS;
+        for (const d of divisions) {
           let url = c.url ?? route.url;
           if (c.kind === 'framework') url = url.replace(':id', String(await makeFramework()));
           else if (c.kind === 'division' && d) url = `${url}?division=${d}`;
+          else if (c.kind === 'county' && d) url = url.replace(':division', d).replace(':period', String(nextPeriod()));
+          else if (c.kind === 'monAttachment' && d) url = url.replace(':id', String(await makeAttachment(d)));
           else if (c.kind !== 'none' && d) {
             const target =
               c.kind === 'org'
@@ -335,7 +438,7 @@ describe('cross-division access matrix (T1)', () => {
             ? await t.app.inject({
                 method: 'POST',
                 url,
-                headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'content-type': 'text/csv' },
+                headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'content-type': c.rawType ?? 'text/csv' },
                 payload: c.raw(d ?? '150000', ++counter),
               })
             : await agent.request(

@@ -1,0 +1,731 @@
+/**
+ * 统计年鉴批量导入: a region-level CSV of many counties x indicators x years (旗县代码,指标代码,年份,数值,来源,备注).
+ *
+ * Two phases so that memory stays bounded and the write lock is held only while writing: (1) the body is decoded and
+ * parsed as it streams in, every row validated against the framework, the caller's counties, the county-year's
+ * workflow state and the rows before it, and kept in compact typed arrays (about 20 bytes a row plus interned
+ * source/note text); (2) if no row failed, everything is written in one transaction in batches (multi-row inserts
+ * for new cells, a revision and an update for each changed one, the county-years' submissions), with one audit row.
+ * Any invalid row: nothing is written and the report lists the rows (the first 1,000).
+ */
+import iconv from 'iconv-lite';
+import type { BulkImportReport, FrameworkNode } from '../../../../contracts/monitoring.ts';
+import type { DbOrTrx } from '../../db/database.ts';
+import { scopeRoots } from '../../platform/access/scope.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { iso } from '../../platform/clock.ts';
+import type { Caller, Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { detectEncoding, type TextEncoding } from '../../platform/spreadsheets/csv.ts';
+import type { RowError } from '../../platform/spreadsheets/sheet.ts';
+import { indicatorsOf } from './frameworks.repository.ts';
+import * as repo from './collection.repository.ts';
+import { currentFramework } from './collection.service.ts';
+import { MAX_TEXT_LENGTH } from './validation.ts';
+import { isEditableStatus } from './workflow.ts';
+import { parseNumber } from './values.import.ts';
+
+export const BULK_LIMITS = { maxBytes: 256 * 1024 * 1024, maxRows: 2_000_000, maxReportedErrors: 1000 };
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+/** Rows per multi-row INSERT (13 parameters a row: under SQLite's 32,766 and PostgreSQL's 65,535). */
+const INSERT_BATCH = 1000;
+
+export const BULK_COLUMNS = [
+  { key: 'county', header: '旗县代码', headerEn: 'county', required: true },
+  { key: 'indicator', header: '指标代码', headerEn: 'indicator', required: true },
+  { key: 'year', header: '年份', headerEn: 'year', required: true },
+  { key: 'value', header: '数值', headerEn: 'value', required: true },
+  { key: 'source', header: '来源', headerEn: 'source', required: false },
+  { key: 'note', header: '备注', headerEn: 'note', required: false },
+] as const;
+
+/**
+ * Incremental RFC 4180 reader: feed text chunks, receive records (arrays of fields). Quotes, doubled quotes, CRLF
+ * and LF, and records split across chunks are handled.
+ */
+export function createCsvReader(onRecord: (fields: string[]) => void) {
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  let afterQuote = false;
+  let pendingCR = false;
+  const endRecord = () => {
+    record.push(field);
+    field = '';
+    onRecord(record);
+    record = [];
+  };
+  return {
+    feed(text: string) {
+      let i = 0;
+      const n = text.length;
+      while (i < n) {
+        if (pendingCR) {
+          pendingCR = false;
+          if (text.charCodeAt(i) === 10) {
+            i++;
+            continue;
+          }
+        }
+        if (quoted) {
+          const q = text.indexOf('"', i);
+          if (q === -1) {
+            field += text.slice(i);
+            return;
+          }
+          field += text.slice(i, q);
+          if (q + 1 < n) {
+            if (text.charCodeAt(q + 1) === 34) {
+              field += '"';
+              i = q + 2;
+            } else {
+              quoted = false;
+              afterQuote = true;
+              i = q + 1;
+            }
+          } else {
+            // The quote may be the first of a doubled pair split across chunks: decide on the next chunk.
+            quoted = false;
+            afterQuote = true;
+            i = q + 1;
+          }
+          continue;
+        }
+        const c = text.charCodeAt(i);
+        if (afterQuote && c === 34) {
+          // "" split across chunks: a literal quote inside the quoted field.
+          field += '"';
+          quoted = true;
+          afterQuote = false;
+          i++;
+          continue;
+        }
+        afterQuote = false;
+        if (c === 34 && field === '') {
+          quoted = true;
+          i++;
+        } else if (c === 44) {
+          record.push(field);
+          field = '';
+          i++;
+        } else if (c === 10 || c === 13) {
+          endRecord();
+          if (c === 13) pendingCR = true;
+          i++;
+        } else {
+          // Plain run up to the next delimiter.
+          let j = i + 1;
+          while (j < n) {
+            const d = text.charCodeAt(j);
+            if (d === 44 || d === 10 || d === 13) break;
+            j++;
+          }
+          field += text.slice(i, j);
+          i = j;
+        }
+      }
+    },
+    end() {
+      if (quoted) throw new AppError('VALIDATION', { zh: 'CSV 文件引号未闭合', en: 'Unclosed quote in the CSV file' });
+      if (field !== '' || record.length > 0) endRecord();
+    },
+  };
+}
+
+/** Decodes a byte stream as text: encoding detected from the first 64 KiB (BOM, UTF-8 validity, UTF-16, else GB18030). */
+async function* decodeStream(
+  body: AsyncIterable<Uint8Array>,
+  onEncoding: (e: TextEncoding) => void,
+  maxBytes: number,
+): AsyncGenerator<string> {
+  let head: Buffer[] = [];
+  let headBytes = 0;
+  let total = 0;
+  let decode: ((b: Buffer) => string) | null = null;
+  const start = (sample: Buffer) => {
+    // Cut the sample at its last line break so that a character split by the chunk does not look invalid.
+    const cut = sample.lastIndexOf(10);
+    const { encoding, bomLength } = detectEncoding(cut > 0 ? sample.subarray(0, cut) : sample);
+    onEncoding(encoding);
+    if (encoding === 'utf-8') {
+      const d = new TextDecoder('utf-8', { ignoreBOM: false });
+      decode = (b) => d.decode(b, { stream: true });
+    } else {
+      const d = iconv.getDecoder(encoding);
+      let skip = bomLength;
+      decode = (b) => {
+        if (skip > 0) {
+          const s = b.subarray(Math.min(skip, b.length));
+          skip -= b.length - s.length;
+          return d.write(s);
+        }
+        return d.write(b);
+      };
+    }
+  };
+  for await (const chunk of body) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    total += b.length;
+    if (total > maxBytes)
+      throw new AppError('PAYLOAD_TOO_LARGE', {
+        zh: `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请拆分后导入`,
+        en: 'The file is too large; split it',
+      });
+    if (!decode) {
+      head.push(b);
+      headBytes += b.length;
+      if (headBytes < 65536) continue;
+      const sample = Buffer.concat(head);
+      head = [];
+      start(sample);
+      yield decode!(sample);
+      continue;
+    }
+    yield (decode as (b: Buffer) => string)(b);
+  }
+  if (!decode) {
+    const sample = Buffer.concat(head);
+    start(sample);
+    yield (decode as unknown as (b: Buffer) => string)(sample);
+  }
+}
+
+/** Growable typed columns of the validated rows. */
+class RowStore {
+  length = 0;
+  county = new Uint16Array(1 << 16);
+  indicator = new Uint16Array(1 << 16);
+  year = new Uint16Array(1 << 16);
+  value = new Float64Array(1 << 16);
+  source = new Int32Array(1 << 16);
+  note = new Int32Array(1 << 16);
+  texts = new Map<number, string>();
+  strings: string[] = [''];
+  private interned = new Map<string, number>([['', 0]]);
+
+  intern(s: string): number {
+    let i = this.interned.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.interned.set(s, i);
+    }
+    return i;
+  }
+
+  push(r: {
+    county: number;
+    indicator: number;
+    year: number;
+    value: number | null;
+    text: string | null;
+    source: string;
+    note: string;
+  }) {
+    if (this.length === this.county.length) this.grow();
+    const k = this.length++;
+    this.county[k] = r.county;
+    this.indicator[k] = r.indicator;
+    this.year[k] = r.year;
+    this.value[k] = r.value ?? Number.NaN;
+    this.source[k] = this.intern(r.source);
+    this.note[k] = this.intern(r.note);
+    if (r.text !== null) this.texts.set(k, r.text);
+  }
+
+  private grow() {
+    const n = this.county.length * 2;
+    const g = <T extends Uint16Array | Float64Array | Int32Array>(a: T, C: new (n: number) => T): T => {
+      const b = new C(n);
+      b.set(a);
+      return b;
+    };
+    this.county = g(this.county, Uint16Array);
+    this.indicator = g(this.indicator, Uint16Array);
+    this.year = g(this.year, Uint16Array);
+    this.value = g(this.value, Float64Array);
+    this.source = g(this.source, Int32Array);
+    this.note = g(this.note, Int32Array);
+  }
+}
+
+interface ParsedFile {
+  store: RowStore;
+  rowCount: number;
+  errors: RowError[];
+  errorCount: number;
+  encoding: TextEncoding | null;
+}
+
+/** Phase 1: stream, parse and validate. */
+async function parseBulk(
+  body: AsyncIterable<Uint8Array>,
+  ctx: {
+    counties: readonly string[];
+    indicators: readonly FrameworkNode[];
+    statusOf: (county: string, year: number) => string | undefined;
+    maxBytes: number;
+  },
+): Promise<ParsedFile> {
+  const countyIndex = new Map(ctx.counties.map((c, i) => [c, i]));
+  const indicatorIndex = new Map(ctx.indicators.map((n, i) => [n.code, i]));
+  const years = MAX_YEAR - MIN_YEAR + 1;
+  const seen = new Uint8Array(Math.ceil((ctx.counties.length * ctx.indicators.length * years) / 8) || 1);
+  const store = new RowStore();
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  let encoding: TextEncoding | null = null;
+  let columns: number[] | null = null;
+  let line = 0;
+  let rowCount = 0;
+  const fail = (row: number, column: string, message: string, messageEn: string) => {
+    errorCount++;
+    if (errors.length < BULK_LIMITS.maxReportedErrors) errors.push({ row, column, message, messageEn });
+  };
+
+  const onRecord = (fields: string[]) => {
+    line++;
+    if (columns === null) {
+      const norm = (h: string) =>
+        h
+          .replace(/^\uFEFF/, '')
+          .replace(/[\s*＊]/g, '')
+          .toLowerCase();
+      columns = BULK_COLUMNS.map((c) => fields.findIndex((f) => norm(f) === norm(c.header) || norm(f) === c.headerEn));
+      const missing = BULK_COLUMNS.filter((c, i) => c.required && columns![i] === -1);
+      for (const c of missing) fail(1, c.header, `缺少“${c.header}”列`, `Missing column "${c.headerEn}"`);
+      if (missing.length > 0) throw new StopParsing();
+      return;
+    }
+    const [ci, ii, yi, vi, si, ni] = columns as [number, number, number, number, number, number];
+    const get = (i: number) => (i < 0 ? '' : (fields[i] ?? '').trim());
+    const county = get(ci);
+    const code = get(ii);
+    const yearText = get(yi);
+    const raw = get(vi);
+    const source = get(si);
+    const note = get(ni);
+    if (county === '' && code === '' && yearText === '' && raw === '' && fields.length <= 1) return;
+    rowCount++;
+    if (rowCount > BULK_LIMITS.maxRows) {
+      fail(
+        line,
+        '',
+        `超过 ${BULK_LIMITS.maxRows} 行，请拆分文件`,
+        `More than ${BULK_LIMITS.maxRows} rows; split the file`,
+      );
+      throw new StopParsing();
+    }
+    const c = countyIndex.get(county);
+    if (c === undefined) {
+      fail(
+        line,
+        '旗县代码',
+        `旗县代码 ${county || '（空）'} 不存在或不在您的管辖范围内`,
+        `County ${county} is unknown or outside your scope`,
+      );
+      return;
+    }
+    const k = indicatorIndex.get(code);
+    const node = k === undefined ? undefined : ctx.indicators[k];
+    if (k === undefined || !node?.spec) {
+      fail(line, '指标代码', `指标代码 ${code || '（空）'} 不在当前指标体系中`, `Unknown indicator ${code}`);
+      return;
+    }
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
+    if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
+      fail(
+        line,
+        '年份',
+        `年份“${yearText}”应为 ${MIN_YEAR}-${MAX_YEAR} 的四位数字`,
+        `Year must be ${MIN_YEAR}-${MAX_YEAR}`,
+      );
+      return;
+    }
+    const bit = (c * ctx.indicators.length + k) * years + (year - MIN_YEAR);
+    if (seen[bit >> 3]! & (1 << (bit & 7))) {
+      fail(
+        line,
+        '指标代码',
+        `${county} ${code} ${year} 在文件中重复`,
+        `${county} ${code} ${year} repeats an earlier row`,
+      );
+      return;
+    }
+    seen[bit >> 3]! |= 1 << (bit & 7);
+    const status = ctx.statusOf(county, year);
+    if (status !== undefined && !isEditableStatus(status as 'draft')) {
+      fail(
+        line,
+        '年份',
+        `${county} ${year} 年数据已提交或审定，不能导入（请先退回或解锁）`,
+        `${county} ${year} is submitted or approved; return or unlock it first`,
+      );
+      return;
+    }
+    if (source.length > 300) return fail(line, '来源', '来源不超过 300 字', 'Source: at most 300 characters');
+    if (note.length > 1000) return fail(line, '备注', '备注不超过 1000 字', 'Note: at most 1000 characters');
+    const spec = node.spec;
+    if (spec.valueType === 'text') {
+      if ([...raw].length > MAX_TEXT_LENGTH)
+        return fail(line, '数值', `文字不超过 ${MAX_TEXT_LENGTH} 字`, `At most ${MAX_TEXT_LENGTH} characters`);
+      store.push({ county: c, indicator: k, year, value: null, text: raw === '' ? null : raw, source, note });
+      return;
+    }
+    const v = parseNumber(raw);
+    if (v === 'invalid')
+      return fail(line, '数值', `“${raw.slice(0, 20)}”不是数字`, `"${raw.slice(0, 20)}" is not a number`);
+    if (v !== null && ((spec.min !== null && v < spec.min) || (spec.max !== null && v > spec.max)))
+      return fail(
+        line,
+        '数值',
+        `数值 ${v} 超出 ${code} 的允许范围 [${spec.min ?? '-∞'}, ${spec.max ?? '+∞'}]`,
+        `${v} is outside the range of ${code}`,
+      );
+    store.push({ county: c, indicator: k, year, value: v, text: null, source, note });
+  };
+
+  const reader = createCsvReader(onRecord);
+  try {
+    for await (const text of decodeStream(body, (e) => (encoding = e), ctx.maxBytes)) reader.feed(text);
+    reader.end();
+  } catch (err) {
+    if (!(err instanceof StopParsing)) throw err;
+  }
+  if (columns === null) fail(1, '', '文件为空', 'The file is empty');
+  else if (rowCount === 0 && errorCount === 0) fail(2, '', '文件中没有数据行', 'The file has no data rows');
+  return { store, rowCount, errors, errorCount, encoding };
+}
+
+class StopParsing extends Error {}
+
+type ExistingRow = {
+  id: number;
+  division_code: string;
+  indicator_code: string;
+  period: number;
+  value: number | null;
+  text_value: string | null;
+  source: string;
+  note: string;
+  flags: string;
+  version: number;
+};
+
+/** Phase 2: write every validated row in one transaction. */
+async function writeBulk(
+  trx: DbOrTrx,
+  parsed: ParsedFile,
+  ctx: {
+    frameworkCode: string;
+    counties: readonly string[];
+    indicators: readonly FrameworkNode[];
+    userId: number;
+    now: string;
+    existingPairs: ReadonlySet<string>;
+  },
+) {
+  const { store } = parsed;
+  let inserted = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const pairs = new Set<string>();
+  const STEP = 5000;
+  for (let start = 0; start < store.length; start += STEP) {
+    const end = Math.min(store.length, start + STEP);
+    // Existing cells only where the county-year already has values (none on a first load).
+    const lookup = new Map<string, Set<number>>();
+    for (let k = start; k < end; k++) {
+      const pair = `${ctx.counties[store.county[k]!]}:${store.year[k]}`;
+      pairs.add(pair);
+      if (!ctx.existingPairs.has(pair)) continue;
+      let s = lookup.get(ctx.counties[store.county[k]!]!);
+      if (!s) lookup.set(ctx.counties[store.county[k]!]!, (s = new Set()));
+      s.add(store.year[k]!);
+    }
+    const existing = new Map<string, ExistingRow>();
+    for (const [county, yearsOf] of lookup) {
+      const rows = await trx
+        .selectFrom('mon_value')
+        .select([
+          'id',
+          'division_code',
+          'indicator_code',
+          'period',
+          'value',
+          'text_value',
+          'source',
+          'note',
+          'flags',
+          'version',
+        ])
+        .where('framework_code', '=', ctx.frameworkCode)
+        .where('division_code', '=', county)
+        .where('period', 'in', [...yearsOf])
+        .execute();
+      for (const r of rows) existing.set(`${r.division_code}:${r.indicator_code}:${r.period}`, r);
+    }
+    const fresh: Parameters<typeof insertValues>[1] = [];
+    for (let k = start; k < end; k++) {
+      const county = ctx.counties[store.county[k]!]!;
+      const code = ctx.indicators[store.indicator[k]!]!.code;
+      const period = store.year[k]!;
+      const v = store.value[k]!;
+      const value = Number.isNaN(v) ? null : v;
+      const textValue = store.texts.get(k) ?? null;
+      const source = store.strings[store.source[k]!]!;
+      const note = store.strings[store.note[k]!]!;
+      const old = existing.get(`${county}:${code}:${period}`);
+      if (!old) {
+        fresh.push({
+          framework_code: ctx.frameworkCode,
+          division_code: county,
+          indicator_code: code,
+          period,
+          value,
+          text_value: textValue,
+          source,
+          note,
+          flags: '',
+          reporter_id: ctx.userId,
+          version: 1,
+          is_demo: 0,
+          updated_at: ctx.now,
+        });
+        continue;
+      }
+      const oldValue = old.value === null ? null : Number(old.value);
+      if (oldValue === value && (old.text_value ?? null) === textValue && old.source === source && old.note === note) {
+        unchanged++;
+        continue;
+      }
+      await trx
+        .insertInto('mon_value_revision')
+        .values({
+          value_id: old.id,
+          version: old.version,
+          value: old.value,
+          text_value: old.text_value,
+          source: old.source,
+          note: old.note,
+          flags: old.flags,
+          changed_by: ctx.userId,
+          changed_at: ctx.now,
+        })
+        .execute();
+      await trx
+        .updateTable('mon_value')
+        .set({
+          value,
+          text_value: textValue,
+          source,
+          note,
+          flags: repo
+            .parseFlags(old.flags)
+            .filter((f) => f !== 'outlier')
+            .join(','),
+          reporter_id: ctx.userId,
+          version: old.version + 1,
+          updated_at: ctx.now,
+        })
+        .where('id', '=', old.id)
+        .execute();
+      updated++;
+    }
+    await insertValues(trx, fresh);
+    inserted += fresh.length;
+  }
+  return { inserted, updated, unchanged, pairs };
+}
+
+async function insertValues(
+  trx: DbOrTrx,
+  rows: {
+    framework_code: string;
+    division_code: string;
+    indicator_code: string;
+    period: number;
+    value: number | null;
+    text_value: string | null;
+    source: string;
+    note: string;
+    flags: string;
+    reporter_id: number;
+    version: number;
+    is_demo: number;
+    updated_at: string;
+  }[],
+) {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    await trx
+      .insertInto('mon_value')
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .execute();
+}
+
+/**
+ * POST /api/monitoring/values/import.csv: validates the whole stream, then writes all rows or none. With `approve`
+ * the county-years loaded are approved (locked) in the same transaction, one `approve` event each.
+ */
+export async function importBulkCsv(
+  deps: Deps,
+  caller: Caller,
+  body: AsyncIterable<Uint8Array>,
+  opts: { fileName: string; approve: boolean; maxBytes?: number },
+): Promise<BulkImportReport> {
+  const framework = await currentFramework(deps.db);
+  const roots = scopeRoots(caller.principal, 'monitoring:manage');
+  if (roots.length === 0) throw new AppError('FORBIDDEN');
+  const counties = (await repo.listCounties(deps.db, roots)).map((c) => c.code);
+  const indicators = indicatorsOf(framework);
+  const submissions = await deps.db
+    .selectFrom('mon_submission')
+    .select(['id', 'division_code', 'period', 'status'])
+    .where('framework_code', '=', framework.code)
+    .execute();
+  const subByPair = new Map(submissions.map((s) => [`${s.division_code}:${s.period}`, s]));
+  const parsed = await parseBulk(body, {
+    counties,
+    indicators,
+    statusOf: (county, year) => subByPair.get(`${county}:${year}`)?.status,
+    maxBytes: opts.maxBytes ?? BULK_LIMITS.maxBytes,
+  });
+  const report = {
+    fileName: opts.fileName,
+    encoding: parsed.encoding,
+    rowCount: parsed.rowCount,
+    errorCount: parsed.errorCount,
+    errors: parsed.errors.sort((a, b) => a.row - b.row),
+    errorsTruncated: parsed.errorCount > parsed.errors.length,
+  };
+  if (parsed.errorCount > 0)
+    return { ...report, status: 'failed', inserted: 0, updated: 0, unchanged: 0, countyYears: 0, approved: 0 };
+
+  const existingPairs = new Set(
+    (
+      await deps.db
+        .selectFrom('mon_value')
+        .select(['division_code', 'period'])
+        .distinct()
+        .where('framework_code', '=', framework.code)
+        .execute()
+    ).map((r) => `${r.division_code}:${r.period}`),
+  );
+  const now = iso(deps.clock.now());
+  const userId = caller.principal.userId;
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const written = await writeBulk(trx, parsed, {
+      frameworkCode: framework.code,
+      counties,
+      indicators,
+      userId,
+      now,
+      existingPairs,
+    });
+    // Submissions: every county-year loaded exists afterwards (draft, or approved when asked).
+    const missing = [...written.pairs].filter((p) => !subByPair.has(p));
+    for (let i = 0; i < missing.length; i += 500)
+      await trx
+        .insertInto('mon_submission')
+        .values(
+          missing.slice(i, i + 500).map((p) => {
+            const [county, period] = p.split(':') as [string, string];
+            return {
+              framework_code: framework.code,
+              division_code: county,
+              period: Number(period),
+              status: opts.approve ? 'approved' : 'draft',
+              submitted_at: opts.approve ? now : null,
+              approved_at: opts.approve ? now : null,
+              is_demo: 0,
+              created_at: now,
+              updated_at: now,
+            } as const;
+          }),
+        )
+        .execute();
+    let approved = 0;
+    if (opts.approve) {
+      const subs = await trx
+        .selectFrom('mon_submission')
+        .select(['id', 'division_code', 'period', 'status'])
+        .where('framework_code', '=', framework.code)
+        .execute();
+      const events: Parameters<typeof repo.insertEvent>[1][] = [];
+      for (const s of subs) {
+        const pair = `${s.division_code}:${s.period}`;
+        if (!written.pairs.has(pair)) continue;
+        const before = subByPair.get(pair)?.status ?? 'draft';
+        if (s.status !== 'approved')
+          await trx
+            .updateTable('mon_submission')
+            .set({ status: 'approved', submitted_at: now, approved_at: now, updated_at: now })
+            .where('id', '=', s.id)
+            .execute();
+        events.push({
+          submissionId: s.id,
+          action: 'approve',
+          from: before,
+          to: 'approved',
+          comment: `统计年鉴批量导入并审定（${opts.fileName}）`,
+          actorId: userId,
+          at: now,
+        });
+        approved++;
+      }
+      for (let i = 0; i < events.length; i += 500)
+        await trx
+          .insertInto('mon_submission_event')
+          .values(
+            events.slice(i, i + 500).map((e) => ({
+              submission_id: e.submissionId,
+              action: e.action,
+              from_status: e.from,
+              to_status: e.to,
+              comment: e.comment,
+              actor_id: e.actorId,
+              at: e.at,
+            })),
+          )
+          .execute();
+    } else {
+      // Existing county-years touched: their updated_at moves.
+      const touched = [...written.pairs]
+        .map((p) => subByPair.get(p)?.id)
+        .filter((id): id is number => id !== undefined);
+      for (let i = 0; i < touched.length; i += 500)
+        await trx
+          .updateTable('mon_submission')
+          .set({ updated_at: now })
+          .where('id', 'in', touched.slice(i, i + 500))
+          .execute();
+    }
+    await writeAudit(trx, deps.audit, caller.actor, {
+      action: 'monitoring.values.bulk_import',
+      targetType: 'mon_framework',
+      targetId: framework.id,
+      divisionCode: caller.principal.divisionCode,
+      details: {
+        framework: framework.code,
+        fileName: opts.fileName,
+        rows: parsed.rowCount,
+        inserted: written.inserted,
+        updated: written.updated,
+        unchanged: written.unchanged,
+        countyYears: written.pairs.size,
+        approve: opts.approve,
+      },
+    });
+    return { ...written, approved };
+  });
+  return {
+    ...report,
+    status: 'saved',
+    inserted: result.inserted,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    countyYears: result.pairs.size,
+    approved: result.approved,
+  };
+}
