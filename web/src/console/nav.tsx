@@ -3,14 +3,33 @@
  * the server checks every request again. Pages load on demand (route-based code splitting).
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { AuditOutlined, BankOutlined, DashboardOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FundProjectionScreenOutlined,
+  RadarChartOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  ExperimentOutlined,
+} from '@ant-design/icons';
+
+/**
+ * Submenus of the sidebar. A page whose `menu.group` names one is listed under it (in PAGES order); a group with no
+ * visible page is not shown. Add a group here, then set `group` on its pages.
+ */
+export const MENU_GROUPS = {
+  monitoring: { zh: '监测评价', en: 'Monitoring', icon: <RadarChartOutlined /> },
+} as const satisfies Record<string, { zh: string; en: string; icon: ReactNode }>;
+export type MenuGroup = keyof typeof MENU_GROUPS;
 
 export interface PageEntry {
   /** Path under /console (no leading slash; '' is the home page). */
   path: string;
   component: LazyExoticComponent<ComponentType>;
-  /** Shown in the sidebar when set. */
-  menu?: { zh: string; en: string; icon: ReactNode; key: string };
+  /** Shown in the sidebar when set; with `group`, inside that submenu (MENU_GROUPS). */
+  menu?: { zh: string; en: string; icon: ReactNode; key: string; group?: MenuGroup };
   /** Any of these permissions shows the page; none listed: every signed-in user. */
   anyOf?: string[];
 }
@@ -71,12 +90,122 @@ export const PAGES: PageEntry[] = [
     // The permissions that make some search source visible (server/src/platform/search/sources.ts).
     anyOf: ['org:read'],
   },
+  // 监测评价 (monitoring): pages of the group in menu order; other monitoring pages join with group: 'monitoring'.
+  {
+    path: 'monitoring/results',
+    component: lazy(() => import('./pages/MonitoringResults.tsx')),
+    menu: {
+      key: 'monitoring-results',
+      zh: '监测结果',
+      en: 'Results',
+      icon: <FundProjectionScreenOutlined />,
+      group: 'monitoring',
+    },
+    anyOf: ['monitoring:read'],
+  },
+  {
+    path: 'monitoring/counties/:code',
+    component: lazy(() => import('./pages/MonitoringCounty.tsx')),
+    anyOf: ['monitoring:read'],
+  },
+  {
+    path: 'monitoring/runs',
+    component: lazy(() => import('./pages/MonitoringRuns.tsx')),
+    menu: {
+      key: 'monitoring-runs',
+      zh: '测算管理',
+      en: 'Index runs',
+      icon: <ExperimentOutlined />,
+      group: 'monitoring',
+    },
+    anyOf: ['monitoring:manage'],
+  },
+  {
+    path: 'monitoring/frameworks',
+    component: lazy(() => import('./pages/MonitoringFrameworks.tsx')),
+    menu: {
+      key: 'monitoring-frameworks',
+      zh: '指标体系',
+      en: 'Indicator framework',
+      icon: <ApartmentOutlined />,
+      group: 'monitoring',
+    },
+    anyOf: ['monitoring:read'],
+  },
+  {
+    path: 'monitoring/frameworks/:id',
+    component: lazy(() => import('./pages/MonitoringFrameworkDetail.tsx')),
+    anyOf: ['monitoring:read'],
+  },
   { path: 'profile', component: lazy(() => import('./pages/Profile.tsx')) },
   { path: 'notifications', component: lazy(() => import('./pages/Notifications.tsx')) },
 ];
 
 export function canSee(page: PageEntry, permissions: readonly string[]): boolean {
   return !page.anyOf || page.anyOf.some((p) => permissions.includes(p));
+}
+
+/** The sidebar path of a page ('' is /console). */
+export function menuPath(page: Pick<PageEntry, 'path'>): string {
+  return page.path === '' ? '/console' : `/console/${page.path}`;
+}
+
+export interface MenuLeaf {
+  kind: 'page';
+  key: string;
+  page: PageEntry;
+}
+export interface MenuBranch {
+  kind: 'group';
+  key: string;
+  group: MenuGroup;
+  children: MenuLeaf[];
+}
+
+/**
+ * The sidebar's entries for a user: visible pages with a menu in PAGES order; pages of a group gathered into one
+ * submenu placed where its first visible page stands. Keys are the pages' paths, `group:<name>` for submenus.
+ */
+export function menuEntries(
+  permissions: readonly string[],
+  pages: readonly PageEntry[] = PAGES,
+): (MenuLeaf | MenuBranch)[] {
+  const out: (MenuLeaf | MenuBranch)[] = [];
+  const groups = new Map<MenuGroup, MenuBranch>();
+  for (const page of pages) {
+    if (!page.menu || !canSee(page, permissions)) continue;
+    const leaf: MenuLeaf = { kind: 'page', key: menuPath(page), page };
+    const group = page.menu.group;
+    if (!group) {
+      out.push(leaf);
+      continue;
+    }
+    let branch = groups.get(group);
+    if (!branch) {
+      branch = { kind: 'group', key: `group:${group}`, group, children: [] };
+      groups.set(group, branch);
+      out.push(branch);
+    }
+    branch.children.push(leaf);
+  }
+  return out;
+}
+
+/** The entry to mark as current: the longest page key that is the path or a parent of it, and its group. */
+export function selectedEntry(
+  entries: readonly (MenuLeaf | MenuBranch)[],
+  pathname: string,
+): { key: string; group: string | null } | null {
+  let best: { key: string; group: string | null } | null = null;
+  const consider = (key: string, group: string | null) => {
+    const hit = pathname === key || (key !== '/console' && pathname.startsWith(key + '/'));
+    if (hit && (!best || key.length > best.key.length)) best = { key, group };
+  };
+  for (const e of entries) {
+    if (e.kind === 'page') consider(e.key, null);
+    else for (const c of e.children) consider(c.key, e.key);
+  }
+  return best;
 }
 
 /** Whether the user may use the page at `path` (global search box, home-page entrances). */

@@ -2,7 +2,7 @@
  * The console frame: sidebar (only what the user may use), header with the division switcher, global search,
  * notifications, language switch and the user menu.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Grid, Input, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   GlobalOutlined,
@@ -16,7 +16,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { LOCALES } from '../../shared/i18n.ts';
 import { useSession } from '../session.tsx';
 import { useT } from '../i18n.ts';
-import { canSee, canUse, PAGES } from '../nav.tsx';
+import { canUse, MENU_GROUPS, menuEntries, selectedEntry } from '../nav.tsx';
 import { DivisionSwitcher } from './DivisionSwitcher.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 
@@ -33,15 +33,29 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const [collapsed, setCollapsed] = useState(false);
   const permissions = session?.permissions ?? [];
 
-  const items = PAGES.filter((p) => p.menu && canSee(p, permissions)).map((p) => ({
-    key: p.path === '' ? '/console' : `/console/${p.path}`,
-    icon: p.menu?.icon,
-    label: <Link to={p.path === '' ? '/console' : `/console/${p.path}`}>{t(p.menu?.zh ?? '', p.menu?.en ?? '')}</Link>,
-  }));
-  const selected = items
-    .map((i) => i.key)
-    .filter((k) => location.pathname === k || (k !== '/console' && location.pathname.startsWith(k + '/')))
-    .sort((a, b) => b.length - a.length)[0];
+  const entries = menuEntries(permissions);
+  const leaf = (key: string, menu: { zh: string; en: string; icon: ReactNode }) => ({
+    key,
+    icon: menu.icon,
+    label: <Link to={key}>{t(menu.zh, menu.en)}</Link>,
+  });
+  const items = entries.map((e) =>
+    e.kind === 'page'
+      ? leaf(e.key, e.page.menu ?? { zh: '', en: '', icon: null })
+      : {
+          key: e.key,
+          icon: MENU_GROUPS[e.group].icon,
+          label: t(MENU_GROUPS[e.group].zh, MENU_GROUPS[e.group].en),
+          children: e.children.map((c) => leaf(c.key, c.page.menu ?? { zh: '', en: '', icon: null })),
+        },
+  );
+  const selected = selectedEntry(entries, location.pathname);
+  const selectedGroup = selected?.group ?? null;
+  // The submenu of the current page opens by itself; the user may open and close others.
+  const [openKeys, setOpenKeys] = useState<string[]>(selectedGroup ? [selectedGroup] : []);
+  useEffect(() => {
+    if (selectedGroup) setOpenKeys((keys) => (keys.includes(selectedGroup) ? keys : [...keys, selectedGroup]));
+  }, [selectedGroup]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -69,7 +83,14 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           {collapsed ? '旗县' : t('旗县 · 工作台', 'Qixian console')}
         </div>
         <nav aria-label={t('主菜单', 'Main menu')}>
-          <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={selected ? [selected.key] : []}
+            openKeys={collapsed ? undefined : openKeys}
+            onOpenChange={setOpenKeys}
+            items={items}
+          />
         </nav>
       </Sider>
       <Layout>

@@ -10,7 +10,7 @@ import { EChart } from './EChart.tsx';
 import { ensureMapRegistered } from './echarts.ts';
 import { labelledCodes } from './geo.ts';
 import { unitLabel } from './format.ts';
-import { buildMapOption } from './map-option.ts';
+import { buildMapOption, type MapPiece, type MapScale } from './map-option.ts';
 import type { MapView } from './view.ts';
 
 export interface CountyMapProps {
@@ -20,22 +20,36 @@ export interface CountyMapProps {
   unit: string;
   onSelect: (code: string) => void;
   height?: number;
+  /** Other maps than organisation counts (monitoring): a given scale or categories, legend ends, tooltip lines. */
+  scale?: MapScale;
+  pieces?: readonly MapPiece[];
+  legendEnds?: { high: string; low: string };
+  details?: ReadonlyMap<string, readonly string[]>;
+  formatValue?: (n: number) => string;
+  /** Tooltip of a county without a value (default: outside your divisions; monitoring: no score). */
+  noValueText?: string;
+  /** Accessible name of the map (default: organisation counts). */
+  ariaLabel?: string;
 }
 
-export function CountyMap({ view, valueLabel, unit, onSelect, height = 460 }: CountyMapProps) {
+export function CountyMap(props: CountyMapProps) {
+  const { view, valueLabel, unit, onSelect, height = 460, scale, pieces, legendEnds, details, formatValue } = props;
   const t = useT();
   const { locale } = useSession();
   const [ready, setReady] = useState(false);
-  const outOfScope = t('不在您的管辖范围内', 'Outside your divisions');
-  const high = t('多', 'More');
-  const low = t('少', 'Fewer');
+  const outOfScope = props.noValueText ?? t('不在您的管辖范围内', 'Outside your divisions');
+  const high = legendEnds?.high ?? t('多', 'More');
+  const low = legendEnds?.low ?? t('少', 'Fewer');
   const option = useMemo(() => {
     ensureMapRegistered(view.mapName, view.geo);
     return buildMapOption({
       mapName: view.mapName,
       features: view.features,
       values: view.values,
-      formatValue: (n) => formatNumber(n, locale),
+      formatValue: formatValue ?? ((n) => formatNumber(n, locale)),
+      scale,
+      pieces,
+      details,
       // A county's own view: its name and an outline, so a small district is found on the region map.
       labelled:
         view.scope === 'league'
@@ -47,7 +61,7 @@ export function CountyMap({ view, valueLabel, unit, onSelect, height = 460 }: Co
       hideLegend: view.scope === 'county',
       texts: { valueLabel, unit: unitLabel(unit, locale), outOfScope, high, low },
     });
-  }, [view, valueLabel, unit, locale, outOfScope, high, low]);
+  }, [view, valueLabel, unit, locale, outOfScope, high, low, scale, pieces, details, formatValue]);
   const onEvents = useMemo(
     () => ({
       click: (p: unknown) => {
@@ -59,12 +73,13 @@ export function CountyMap({ view, valueLabel, unit, onSelect, height = 460 }: Co
     [view, onSelect],
   );
   const label =
-    view.scope === 'county'
+    props.ariaLabel ??
+    (view.scope === 'county'
       ? t('自治区旗县地图，仅突出显示本旗县', 'Map of the region, only your county highlighted')
       : t(
           `旗县分布图：${valueLabel}，详见右侧表格`,
           `Map of counties by ${valueLabel}; the table lists the same figures`,
-        );
+        ));
   return (
     <div
       data-testid="county-map"

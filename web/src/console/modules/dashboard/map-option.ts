@@ -36,6 +36,26 @@ export interface MapOptionInput {
   outlined?: ReadonlySet<string>;
   /** Hides the colour legend (one county: the scale says nothing). */
   hideLegend?: boolean;
+  /** A continuous scale other than 0 … largest value in blues (scores 0-100, a diverging rank change). */
+  scale?: MapScale;
+  /** Categories instead of a continuous scale (tiers): each value is one piece with its own colour and label. */
+  pieces?: readonly MapPiece[];
+  /** More tooltip lines per county code (plain text, escaped), e.g. rank and tier beside a score. */
+  details?: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface MapScale {
+  min: number;
+  max: number;
+  colours?: readonly string[];
+  /** Decimals on the legend handles. */
+  precision?: number;
+}
+
+export interface MapPiece {
+  value: number;
+  label: string;
+  color: string;
 }
 
 /** A data item of the map series: `name` is the county code (the series matches features by code). */
@@ -57,6 +77,8 @@ export const COLOURS = {
   outOfScopeBorder: '#d9d9d9',
   emphasis: '#ffc53d',
   outline: '#d4380d',
+  /** Worse -> unchanged -> better (rank change). */
+  diverging: ['#cf1322', '#ff9c6e', '#f5f5f5', '#95de64', '#237804'],
 } as const;
 
 /** The name of an outlined county: above its polygon (a small district stays visible), in a white tag. */
@@ -115,17 +137,42 @@ export function buildMapData(
   });
 }
 
-/** Tooltip text of one county: name, GB/T 2260 code, and the value or the out-of-scope note. */
+/** Tooltip text of one county: name, GB/T 2260 code, the value or the out-of-scope note, and any detail lines. */
 export function tooltipHtml(
   datum: Pick<CountyDatum, 'name' | 'countyName' | 'value' | 'inScope'>,
   texts: MapTexts,
   formatValue: (n: number) => string = String,
+  details: readonly string[] = [],
 ): string {
   const head = `<strong>${escapeHtml(datum.countyName)}</strong> <span style="color:#8c8c8c">${escapeHtml(datum.name)}</span>`;
   const body = datum.inScope
     ? `${escapeHtml(texts.valueLabel)}：<strong>${escapeHtml(formatValue(datum.value))}</strong> ${escapeHtml(texts.unit)}`
     : escapeHtml(texts.outOfScope);
-  return `${head}<br/>${body}`;
+  return [head, body, ...(datum.inScope ? details.map(escapeHtml) : [])].join('<br/>');
+}
+
+/** The legend: continuous (default 0 … largest value, or the given scale) or pieces (categories). */
+function visualMapOf(input: MapOptionInput): VisualMapComponentOption {
+  const common = { show: !input.hideLegend, seriesIndex: 0, left: 8, top: 8 } as const;
+  if (input.pieces)
+    return {
+      ...common,
+      type: 'piecewise',
+      pieces: input.pieces.map((p) => ({ value: p.value, label: p.label, color: p.color })),
+    };
+  const { min, max } = input.scale ?? valueRange(input.values);
+  return {
+    ...common,
+    type: 'continuous',
+    min,
+    max,
+    calculable: true,
+    realtime: true,
+    precision: input.scale?.precision ?? 0,
+    text: [input.texts.high, input.texts.low],
+    inRange: { color: [...(input.scale?.colours ?? COLOURS.scale)] },
+    itemHeight: 100,
+  };
 }
 
 function isDatum(d: unknown): d is CountyDatum {
@@ -134,7 +181,6 @@ function isDatum(d: unknown): d is CountyDatum {
 
 /** The full option: one map series keyed by code, a continuous visualMap legend, an HTML tooltip. */
 export function buildMapOption(input: MapOptionInput): MapOption {
-  const { min, max } = valueRange(input.values);
   const formatValue = input.formatValue ?? String;
   const names = new Map(input.features.map((f) => [f.code, f.name]));
   return {
@@ -148,24 +194,10 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         const datum = isDatum(p.data)
           ? p.data
           : { name: code, countyName: names.get(code) ?? code, value: Number.NaN, inScope: false };
-        return tooltipHtml(datum, input.texts, formatValue);
+        return tooltipHtml(datum, input.texts, formatValue, input.details?.get(code));
       },
     },
-    visualMap: {
-      type: 'continuous',
-      show: !input.hideLegend,
-      min,
-      max,
-      seriesIndex: 0,
-      calculable: true,
-      realtime: true,
-      precision: 0,
-      text: [input.texts.high, input.texts.low],
-      inRange: { color: [...COLOURS.scale] },
-      left: 8,
-      top: 8,
-      itemHeight: 100,
-    },
+    visualMap: visualMapOf(input),
     series: [
       {
         type: 'map',
