@@ -152,6 +152,24 @@ export const ZStage = z.discriminatedUnion('op', [
     decimals: z.number().int().min(0).max(15).optional(),
     order: z.enum(['descending', 'ascending']).optional(),
     columns: z.array(z.string()).optional(),
+    /** Rank within peer groups: a grouping variable (county type, league …). */
+    groupBy: z.string().min(1).optional(),
+  }),
+  z.strictObject({
+    op: z.literal('classify'),
+    ...base,
+    method: z.enum(['performanceGroups', 'thresholds', 'distribution']),
+    /** performanceGroups: percent of the reference ([125, 100, 70]); thresholds: scores ([80, 60]); decreasing. */
+    thresholds: z.array(z.number()).min(1).optional(),
+    /** distribution: units per tier in rank order, e.g. [10, 15, 78]. */
+    counts: z.array(z.number().int().min(0)).min(1).optional(),
+    /** performanceGroups: 'mean' (default), 'median' or a value. */
+    reference: z.union([z.enum(['mean', 'median']), z.number()]).optional(),
+    /** One label per class, best first. */
+    labels: z.array(z.string().min(1)).optional(),
+    decimals: z.number().int().min(0).max(15).optional(),
+    order: z.enum(['descending', 'ascending']).optional(),
+    columns: z.array(z.string()).optional(),
   }),
 ]);
 
@@ -163,6 +181,10 @@ export const ZMethod = z.strictObject({
 
 /** One stage of a method. */
 export type StageSpec = z.infer<typeof ZStage>;
+/** The normalise stage. */
+export type NormaliseStageSpec = Extract<StageSpec, { op: 'normalise' }>;
+/** The classify stage. */
+export type ClassifyStageSpec = Extract<StageSpec, { op: 'classify' }>;
 /** The weight stage. */
 export type WeightStageSpec = z.infer<typeof ZWeightStage>;
 /** A whole method file. */
@@ -182,6 +204,7 @@ export const DEFAULT_STAGE_NAMES: Readonly<Record<StageSpec['op'], string>> = {
   weight: 'Weights',
   aggregate: 'Aggregated',
   rank: 'Ranks',
+  classify: 'Classes',
 };
 
 /** The aggregation fields of a stage (aggregate, or weight optimisation) as aggregate() parameters. */

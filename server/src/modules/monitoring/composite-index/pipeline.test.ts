@@ -249,6 +249,74 @@ describe('runPipeline', () => {
   });
 });
 
+describe('rank within peer groups and classify stages', () => {
+  const fw1: Framework = {
+    indicators: [{ code: 'x', direction: 1, weight: 1, parent: 'Index' }],
+    aggregates: [{ code: 'Index', weight: 1 }],
+  };
+  const names = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'];
+  const scores = dataSetFromRows(names, ['x'], [[90], [80], [80], [70], [40], [20]]);
+  const input = { framework: fw1, raw: scores, groups: { type: ['a', 'b', 'a', 'b', 'a', 'b'] } };
+  const run = (stages: unknown[]) => runPipeline(parseMethod({ stages }), input);
+
+  it('ranks within each peer group and logs the grouping variable', () => {
+    const r = run([{ op: 'aggregate' }, { op: 'rank', groupBy: 'type', name: 'PeerRanks' }]);
+    // a: 90, 80, 40 -> 1, 2, 3; b: 80, 70, 20 -> 1, 2, 3
+    expect(Array.from(r.datasets.PeerRanks!.columns[0]!)).toEqual([1, 1, 2, 2, 3, 3]);
+    expect(r.log[1]!.report).toEqual({ op: 'rank', columns: ['Index'], groupBy: 'type' });
+    expect(() => run([{ op: 'aggregate' }, { op: 'rank', groupBy: 'league' }])).toThrow(/league/);
+  });
+
+  it('classify reads the scores even after a rank stage and leaves the default input alone', () => {
+    const r = run([
+      { op: 'aggregate' },
+      { op: 'rank' },
+      { op: 'classify', method: 'thresholds', name: 'Tiers' },
+      { op: 'classify', method: 'distribution', counts: [1, 2, 3], name: 'Matched' },
+      { op: 'classify', method: 'performanceGroups', name: 'EIS' },
+      { op: 'rank', name: 'Again' },
+    ]);
+    expect(r.log.map((l) => `${l.input}->${l.name}`)).toEqual([
+      'Raw->Aggregated',
+      'Aggregated->Ranks',
+      'Aggregated->Tiers',
+      'Aggregated->Matched',
+      'Aggregated->EIS',
+      'Ranks->Again',
+    ]);
+    expect(Array.from(r.datasets.Tiers!.columns[0]!)).toEqual([1, 1, 1, 2, 3, 3]);
+    // ranks 1, 2, 2, 4, 5, 6; cumulative 1, 3: the tie at 2 fits tier 2
+    expect(Array.from(r.datasets.Matched!.columns[0]!)).toEqual([1, 2, 2, 3, 3, 3]);
+    // mean 63.33: 90 -> 142 %, 80 -> 126 %, 70 -> 110.5 %, 40 -> 63 %, 20 -> 31.6 %
+    expect(Array.from(r.datasets.EIS!.columns[0]!)).toEqual([1, 1, 1, 2, 4, 4]);
+    expect(r.log[2]!.report).toEqual({
+      op: 'classify',
+      method: 'thresholds',
+      columns: ['Index'],
+      labels: ['一类', '二类', '三类'],
+      counts: { Index: [3, 1, 2] },
+    });
+    const eis = r.log[4]!.report;
+    expect(eis.op === 'classify' && eis.reference!.Index).toBeCloseTo(380 / 6, 12);
+  });
+
+  it('custom thresholds and labels; mismatched labels and foreign keys are errors', () => {
+    const r = run([
+      { op: 'aggregate' },
+      { op: 'classify', method: 'thresholds', thresholds: [85], labels: ['A', 'B'] },
+    ]);
+    expect(Array.from(r.datasets.Classes!.columns[0]!)).toEqual([1, 2, 2, 2, 2, 2]);
+    expect(() => run([{ op: 'aggregate' }, { op: 'classify', method: 'thresholds', labels: ['A'] }])).toThrow(
+      /3 classes but 1 labels/,
+    );
+    expect(() => run([{ op: 'aggregate' }, { op: 'classify', method: 'thresholds', counts: [1] }])).toThrow(
+      /does not take counts/,
+    );
+    expect(() => run([{ op: 'aggregate' }, { op: 'classify', method: 'distribution' }])).toThrow(/needs counts/);
+    expect(() => parseMethod({ stages: [{ op: 'classify', method: 'quantiles' }] })).toThrow(/method/);
+  });
+});
+
 describe('weight stages and weighted aggregation', () => {
   const fw2: Framework = {
     indicators: [

@@ -6,13 +6,14 @@ import { type ResolvedNode, aggregateTree, resolveTree } from './aggregate.ts';
 import { type DenominateReport, denominate } from './denominate.ts';
 import { type ImputeResult, imputeByGroup, imputeLatestYear, imputeLinearTime } from './impute.ts';
 import { DEFAULT_STAGE_NAMES, type MethodSpec, type StageSpec, toAggregateParams } from './method.ts';
-import { type NormaliseParams, normalise } from './normalise.ts';
+import { type NormaliseStageReport, runNormaliseStage } from './normalise-stage.ts';
+import { rankWithinGroups } from './classify.ts';
+import { type ClassifyStageReport, runClassifyStage } from './classify-stage.ts';
 import { rankColumn } from './rank.ts';
 import { type TreatmentSummary, treatOutliers } from './treat.ts';
 import { type DataSet, type Framework, getColumn } from './types.ts';
 import { type WeightDetails, computeWeightStage } from './weight-stage.ts';
 import { type WeightSet, frameworkWeights } from './weights.ts';
-import { yearCoordinates } from './years.ts';
 
 /** Everything a run reads. */
 export interface PipelineInput {
@@ -40,16 +41,11 @@ export type StageReport =
   | ({ readonly op: 'denominate' } & DenominateReport)
   | { readonly op: 'impute'; readonly imputed: Record<string, number>; readonly stillMissing: Record<string, number> }
   | { readonly op: 'treat'; readonly summary: readonly TreatmentSummary[] }
-  | {
-      readonly op: 'normalise';
-      /** Years pooled by a min-max or distance-to-best window. */
-      readonly window?: number;
-      /** Base of a growth index: a data set name, or the label of the history year. */
-      readonly base?: string | number;
-    }
+  | ({ readonly op: 'normalise' } & NormaliseStageReport)
   | { readonly op: 'weight'; readonly weights: Record<string, number>; readonly details: WeightDetails }
   | { readonly op: 'aggregate'; readonly levels: Record<string, number>; readonly weights: string }
-  | { readonly op: 'rank'; readonly columns: readonly string[] };
+  | { readonly op: 'rank'; readonly columns: readonly string[]; readonly groupBy?: string }
+  | ({ readonly op: 'classify' } & ClassifyStageReport);
 
 /** One entry of the parameter log. */
 export interface StageLogEntry {
@@ -90,74 +86,6 @@ export interface PipelineState {
 
 /** Name of the framework's own weight set. */
 export const ORIGINAL_WEIGHTS = 'Original';
-
-type NormaliseStage = Extract<StageSpec, { op: 'normalise' }>;
-
-/** Keys of the normalise stage that only some methods read: a key given to another method is an error. */
-const NORMALISE_KEYS_FOR: Readonly<Record<string, readonly NormaliseStage['method'][]>> = {
-  window: ['minMax', 'distanceToBest'],
-  references: ['distanceToBest'],
-  ties: ['rank', 'percentile'],
-  base: ['growth'],
-  baseYear: ['growth'],
-  baseIndex: ['growth'],
-};
-
-function toNormaliseParams(s: NormaliseStage): NormaliseParams {
-  for (const [key, methods] of Object.entries(NORMALISE_KEYS_FOR)) {
-    if (key in s && s[key as keyof NormaliseStage] !== undefined && !methods.includes(s.method))
-      throw new Error(`normalise ${s.method} does not take ${key} (only ${methods.join(', ')})`);
-  }
-  switch (s.method) {
-    case 'minMax':
-      return { method: 'minMax', range: s.range, window: s.window };
-    case 'zScore':
-      return { method: 'zScore', centre: s.centre, scale: s.scale };
-    case 'goalposts':
-      return { method: 'goalposts', range: s.range, clip: s.clip };
-    case 'target':
-      return { method: 'target', targets: s.targets ?? {}, scale: s.scale };
-    case 'distanceToBest':
-      return { method: 'distanceToBest', scale: s.scale, references: s.references, window: s.window };
-    case 'rank':
-    case 'percentile':
-      return { method: s.method, ties: s.ties };
-    case 'growth':
-      return { method: 'growth', scale: s.scale };
-    default: {
-      const never: never = s.method;
-      throw new Error(`unknown normalisation ${String(never)}`);
-    }
-  }
-}
-
-/** The base year of a growth normalisation: a data set of the run by name, a history year by label or by index. */
-function growthBase(
-  s: NormaliseStage,
-  input: PipelineInput,
-  state: PipelineState,
-): { data: DataSet; label: string | number } {
-  const given = [s.base, s.baseYear, s.baseIndex].filter((v) => v !== undefined).length;
-  if (given > 1) throw new Error('normalise growth: give one of base, baseYear, baseIndex');
-  if (s.base !== undefined) {
-    const ds = state.datasets[s.base];
-    if (!ds) throw new Error(`normalise growth: no data set named ${s.base}`);
-    return { data: ds, label: s.base };
-  }
-  const history = input.history ?? [];
-  const labels = yearCoordinates(input).history;
-  let k: number;
-  if (s.baseYear !== undefined) {
-    k = labels.indexOf(s.baseYear);
-    if (k < 0) throw new Error(`normalise growth: no history year ${s.baseYear}`);
-  } else {
-    const at = s.baseIndex ?? 0;
-    k = at < 0 ? history.length + at : at;
-  }
-  const ds = history[k];
-  if (!ds) throw new Error(`normalise growth: no history year at index ${s.baseIndex ?? 0} (${history.length} years)`);
-  return { data: ds, label: labels[k] as number };
-}
 
 function runImpute(s: Extract<StageSpec, { op: 'impute' }>, data: DataSet, input: PipelineInput): ImputeResult {
   if (s.method === 'latestYear') return imputeLatestYear(data, input.history ?? []);
@@ -216,15 +144,8 @@ function runStage(
       return { data: r.data, flags: r.flags, report: { op: 'treat', summary: r.summary } };
     }
     case 'normalise': {
-      const params = toNormaliseParams(s);
-      const base = s.method === 'growth' ? growthBase(s, input, state) : undefined;
-      const out = normalise(data, fw, params, { history: input.history, base: base?.data });
-      const report = {
-        op: 'normalise' as const,
-        ...(s.window === undefined ? {} : { window: s.window }),
-        ...(base ? { base: base.label } : {}),
-      };
-      return { data: out, report };
+      const r = runNormaliseStage(s, data, input, state.datasets);
+      return { data: r.data, report: { op: 'normalise', ...r.report } };
     }
     case 'weight': {
       const base = weightSetNamed(state, s.base);
@@ -241,8 +162,21 @@ function runStage(
     }
     case 'rank': {
       const columns = s.columns ?? fw.aggregates.map((a) => a.code).filter((c) => data.indicators.includes(c));
-      const ranks = columns.map((c) => rankColumn(getColumn(data, c), { decimals: s.decimals, order: s.order }));
-      return { data: { units: data.units, indicators: columns, columns: ranks }, report: { op: 'rank', columns } };
+      const params = { decimals: s.decimals, order: s.order };
+      let groups: readonly string[] | undefined;
+      if (s.groupBy !== undefined) {
+        groups = input.groups?.[s.groupBy];
+        if (!groups) throw new Error(`rank: unknown grouping variable ${s.groupBy}`);
+      }
+      const ranks = columns.map((c) =>
+        groups ? rankWithinGroups(getColumn(data, c), groups, params) : rankColumn(getColumn(data, c), params),
+      );
+      const report = { op: 'rank' as const, columns, ...(s.groupBy === undefined ? {} : { groupBy: s.groupBy }) };
+      return { data: { units: data.units, indicators: columns, columns: ranks }, report };
+    }
+    case 'classify': {
+      const r = runClassifyStage(s, data, fw);
+      return { data: r.data, report: { op: 'classify', ...r.report } };
     }
     default: {
       const never: never = s;
@@ -270,8 +204,19 @@ export function initialState(input: PipelineInput): PipelineState {
 }
 
 /**
+ * The data set a stage reads when it names none: the previous stage's output; for `classify`, scores rather than
+ * ranks (the input of the rank stage when that wrote the previous output).
+ */
+function defaultInput(state: PipelineState, spec: StageSpec): string {
+  if (spec.op !== 'classify') return state.previous;
+  const writer = [...state.log].reverse().find((l) => l.name === state.previous);
+  return writer?.spec.op === 'rank' ? writer.input : state.previous;
+}
+
+/**
  * Runs one stage on a state and returns the new state (the old one is not modified). A `weight` stage writes a
- * weight set under its name and leaves the default input of the next stage unchanged.
+ * weight set under its name and a `classify` stage a data set of classes; both leave the default input of the next
+ * stage unchanged.
  */
 export function applyStage(
   state: PipelineState,
@@ -279,7 +224,7 @@ export function applyStage(
   input: PipelineInput,
   opts: RunOptions = {},
 ): PipelineState {
-  const inputName = spec.input ?? state.previous;
+  const inputName = spec.input ?? defaultInput(state, spec);
   const data = state.datasets[inputName];
   if (!data) throw new Error(`stage ${spec.op}: no data set named ${inputName}`);
   const name = spec.name ?? DEFAULT_STAGE_NAMES[spec.op];
@@ -293,7 +238,7 @@ export function applyStage(
     flags: out.flags ? { ...state.flags, [name]: out.flags } : state.flags,
     weights: state.weights,
     log,
-    previous: name,
+    previous: spec.op === 'classify' ? state.previous : name,
   };
 }
 

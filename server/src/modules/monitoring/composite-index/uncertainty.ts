@@ -195,7 +195,7 @@ export function runUncertainty(method: MethodSpec, input: PipelineInput, spec: U
     for (let s = 0; s < method.stages.length; s++) {
       const fk = stageFactor.get(s);
       const original = method.stages[s] as StageSpec;
-      if (original.op === 'rank') continue; // the target is ranked once below
+      if (original.op === 'rank' || original.op === 'classify') continue; // the target is ranked once below
       const alt =
         fk === undefined
           ? original
