@@ -28,6 +28,7 @@ describe('portal shell', () => {
         '/',
         '/register',
         '/login',
+        '/monitoring',
         '/register?role=enterprise',
         '/register?role=researcher',
         '/register?role=farmer',

@@ -9,6 +9,7 @@ import { LOCALES } from '../shared/i18n.ts';
 import { HomePage } from './Home.tsx';
 import { LocaleProvider, useLocale, useT } from './locale.tsx';
 import { LoginPage } from './Login.tsx';
+import { MonitoringPage } from './Monitoring.tsx';
 import { RegisterPage } from './Register.tsx';
 import { Link, useLocation } from './router.tsx';
 
@@ -71,6 +72,7 @@ const TITLES: Record<string, [string, string]> = {
   '/': ['旗县 · 县域创新驱动发展平台', 'Qixian · county innovation platform'],
   '/register': ['注册 · 旗县', 'Register · Qixian'],
   '/login': ['登录 · 旗县', 'Sign in · Qixian'],
+  '/monitoring': ['县域创新能力监测结果 · 旗县', 'County innovation monitoring results · Qixian'],
 };
 
 function Page() {
@@ -95,6 +97,8 @@ function Page() {
       return <RegisterPage role={location.searchParams.get('role')} />;
     case '/login':
       return <LoginPage />;
+    case '/monitoring':
+      return <MonitoringPage />;
     default:
       return <NotFound />;
   }
@@ -113,6 +117,7 @@ function Shell() {
             {t('旗县', 'Qixian')}
           </Link>
           <nav aria-label={t('主导航', 'Main')}>
+            <Link href="/monitoring">{t('监测结果', 'Results')}</Link>
             <Link href="/register">{t('注册', 'Register')}</Link>
             <Link href="/login">{t('登录', 'Sign in')}</Link>
           </nav>

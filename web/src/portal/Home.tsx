@@ -1,5 +1,6 @@
 /**
- * 首页: what the platform is, the public services that work today (registration, sign-in) and open statistics.
+ * 首页: what the platform is, the public services that work today (registration, sign-in), the published monitoring
+ * results and open statistics.
  * Entrances appear here only when the service behind them exists.
  */
 import { useLocale, useT } from './locale.tsx';
@@ -44,6 +45,22 @@ export function HomePage() {
               <span className="card-title">{t('工作台登录', 'Sign in to the console')}</span>
               <span className="card-text">
                 {t('已注册的用户和各级科技部门工作人员', 'Registered users and S&T department staff')}
+              </span>
+            </Link>
+          </li>
+        </ul>
+      </section>
+      <section aria-labelledby="monitoring-title">
+        <h2 id="monitoring-title">{t('县域创新能力监测', 'County innovation monitoring')}</h2>
+        <ul className="cards" role="list">
+          <li>
+            <Link className="card" href="/monitoring">
+              <span className="card-title">{t('县域创新能力监测结果', 'Monitoring results')}</span>
+              <span className="card-text">
+                {t(
+                  '全区旗县创新能力得分、排名与一类/二类/三类分类',
+                  'Scores, ranks and tiers of the region’s counties',
+                )}
               </span>
             </Link>
           </li>

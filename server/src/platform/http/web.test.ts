@@ -35,7 +35,7 @@ describe('web app serving', () => {
   });
 
   it('answers portal routes with the portal and console routes with the console, never cached', async () => {
-    for (const url of ['/', '/register', '/login']) {
+    for (const url of ['/', '/register', '/login', '/monitoring?period=2025']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.body).toContain('portal');

@@ -39,7 +39,7 @@ function Centred() {
 export default function CountyPage() {
   const { code = '' } = useParams();
   const t = useT();
-  const { locale } = useSession();
+  const { locale, can } = useSession();
   const { roots, select } = useDivision();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -138,6 +138,11 @@ export default function CountyPage() {
               >
                 {t('在工作台查看', 'Open in the dashboard')}
               </Button>
+            )}
+            {d.level === 'county' && can('monitoring:read') && (
+              <Link to={`/console/monitoring/counties/${d.code}`}>
+                <Button>{t('创新能力监测画像', 'Innovation monitoring profile')}</Button>
+              </Link>
             )}
             <Link to={`/console/organisations?division=${d.code}`}>
               <Button type="primary">{t('查看单位列表', 'List its organisations')}</Button>

@@ -1,0 +1,53 @@
+/**
+ * The public monitoring results (GET /api/public/monitoring/results): the pure parts of the page — rank with its
+ * 5-95 % interval, rank change, tier names, search and tier counts. The portal keeps its own copy of these few lines
+ * so that nothing from the console enters its bundle.
+ */
+import type { z } from 'zod';
+import type { ZPublishedResults } from '../../../contracts/monitoring.ts';
+
+export type PublishedResults = z.infer<typeof ZPublishedResults>;
+export type PublishedCounty = PublishedResults['counties'][number];
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
+/** 一类 / Tier 1. */
+export function tierText(tier: number, locale: string): string {
+  return locale === 'en-US' ? `Tier ${tier}` : `${NUMERALS[tier - 1] ?? tier}类`;
+}
+
+/** '12 (8–17)', the rank alone without an interval, '—' without a rank. */
+export function rankText(c: Pick<PublishedCounty, 'rank' | 'rankLow' | 'rankHigh'>): string {
+  if (c.rank === null) return '—';
+  if (c.rankLow === null || c.rankHigh === null) return String(c.rank);
+  return `${c.rank} (${Math.round(c.rankLow)}–${Math.round(c.rankHigh)})`;
+}
+
+/** '↑3' up, '↓2' down, '—' unchanged, '' without a previous rank. */
+export function changeText(change: number | null): string {
+  if (change === null) return '';
+  if (change === 0) return '—';
+  return `${change > 0 ? '↑' : '↓'}${Math.abs(change)}`;
+}
+
+/** Rows whose county or league name contains `q`, or of `tier`, in rank order (unranked last). */
+export function visibleCounties(
+  counties: readonly PublishedCounty[],
+  filter: { q?: string; tier?: number | null },
+): PublishedCounty[] {
+  const q = filter.q?.trim() ?? '';
+  return counties
+    .filter(
+      (c) =>
+        (!q || c.name.includes(q) || c.leagueName.includes(q)) &&
+        (filter.tier === undefined || filter.tier === null || c.tier === filter.tier),
+    )
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
+}
+
+/** Counties per tier, best tier first. */
+export function countByTier(counties: readonly Pick<PublishedCounty, 'tier'>[]): { tier: number; count: number }[] {
+  const m = new Map<number, number>();
+  for (const c of counties) if (c.tier !== null) m.set(c.tier, (m.get(c.tier) ?? 0) + 1);
+  return [...m].sort(([a], [b]) => a - b).map(([tier, count]) => ({ tier, count }));
+}
