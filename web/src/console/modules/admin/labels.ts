@@ -74,6 +74,12 @@ export const AUDIT_ACTION_NAMES: Record<string, Text> = {
   'audit.export': { zh: '导出审计日志', en: 'Export audit log' },
   'notification.read': { zh: '阅读通知', en: 'Read notification' },
   'notification.read_all': { zh: '全部通知已读', en: 'Read all notifications' },
+  'framework.version': { zh: '新建指标体系版本', en: 'New framework version' },
+  'framework.update': { zh: '保存指标体系草稿', en: 'Save framework draft' },
+  'framework.activate': { zh: '启用指标体系', en: 'Activate framework' },
+  'framework.delete': { zh: '删除指标体系草稿', en: 'Delete framework draft' },
+  'framework.import': { zh: '导入指标体系', en: 'Import framework' },
+  'framework.export': { zh: '导出指标体系', en: 'Export framework' },
 };
 
 /** An audit action's name in the user's language, or the code itself. */
