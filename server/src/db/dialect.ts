@@ -22,6 +22,14 @@ export function likeOperator(engine: Engine): 'like' | 'ilike' {
   return engine === 'sqlite' ? 'like' : 'ilike';
 }
 
+/**
+ * The n-th (1-based) positional parameter marker of a hand-written statement run with `CompiledQuery.raw` (bulk
+ * inserts whose text is built once and reused): `?` on SQLite, `$n` on PostgreSQL.
+ */
+export function parameterMarker(engine: Engine, n: number): string {
+  return engine === 'sqlite' ? '?' : `$${n}`;
+}
+
 /** Escapes LIKE wildcards in user text; pair with `escape '\'`. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
