@@ -506,7 +506,13 @@ export const ZCountyDiagnosis = z.object({
 export type CountyDiagnosis = z.infer<typeof ZCountyDiagnosis>;
 export const ZDiagnosisQuery = z.object({ peers: z.enum(['type', 'league', 'neighbours', 'all']).default('type') });
 
-/** Public published results (门户): GET /api/public/monitoring/results[?period=]. */
+/** Public published results (门户): GET /api/public/monitoring/results[?period=&mode=]. */
+export const ZPublishedResultsQuery = z.object({
+  /** Default: the latest period with a published run. */
+  period: ZPeriod.optional(),
+  /** Default: the latest published run of the period, whatever its mode. */
+  mode: z.enum(RUN_MODES).optional(),
+});
 export const ZPublishedResults = z.object({
   run: ZRunSummary.nullable(),
   periods: z.array(z.number().int()),

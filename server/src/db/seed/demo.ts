@@ -11,6 +11,7 @@ import type { RoleCode } from '../../platform/access/roles.ts';
 import { createUser } from '../../modules/users/users.admin.ts';
 import type { OrganisationType } from '../../modules/organisations/organisations.tables.ts';
 import { reindex } from '../../platform/search/sources.ts';
+import { seedMonitoringDemo } from '../../modules/monitoring/demo-values.ts';
 
 export const DEMO_REGION = '150000';
 /** Documented demo password; production mode never seeds and refuses demo accounts. */
@@ -269,6 +270,8 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
       });
     }
   }
+  // 监测评价演示数据: values 2021-2025, submissions, published runs (after the accounts: they report and approve)
+  await seedMonitoringDemo(deps);
   for (const p of plan)
     accounts.push({ username: p.username, password: DEMO_PASSWORD, role: p.role, division: p.division, note: p.note });
   return { accounts, organisations };

@@ -27,8 +27,13 @@ export interface ComputedRun {
   readonly log: unknown[];
 }
 
-/** Most Saltelli base runs N of the sensitivity design (N (d + 2) pipeline runs for d factors); N = replications. */
-const MAX_SENSITIVITY_BASE = 1000;
+/**
+ * Saltelli base runs N of the sensitivity design: replications / 4 (10-250), so the N (d + 2) pipeline runs of its
+ * d = 3 factors cost about 1.25 x the replications of the rank intervals.
+ */
+export function sensitivityBaseRuns(replications: number): number {
+  return Math.min(250, Math.max(10, Math.ceil(replications / 4)));
+}
 
 const finite = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 const round = (v: number | undefined, d = RANK_DECIMALS): number | null => {
@@ -186,7 +191,7 @@ export async function computeRun(
       spec: prepared.uncertainty,
     });
     await onProgress(75);
-    const base = Math.min(MAX_SENSITIVITY_BASE, prepared.uncertainty.runs);
+    const base = sensitivityBaseRuns(prepared.uncertainty.runs);
     const s = runUncertainty(prepared.method, input, { ...prepared.uncertainty, design: 'sensitivity', runs: base });
     for (const ix of s.sensitivity?.indices ?? []) {
       const first = finite(ix.si);

@@ -18,6 +18,7 @@ import {
   loadFramework,
 } from '../../modules/monitoring/frameworks.repository.ts';
 import { insertTestFramework } from '../../modules/monitoring/collection.test-helpers.ts';
+import { runCopier } from '../../modules/monitoring/runs.test-helper.ts';
 
 /** Target users' phones are 1390000xxxx; a full one in any body other than the full view is a leak. */
 const FULL_PHONE = /1390000\d{4}/;
@@ -50,7 +51,7 @@ const PRINCIPALS: PrincipalSpec[] = [
  * attachment of a fresh county-year in the object division. `framework`: a fresh draft version of the default
  * monitoring framework as `:id` (frameworks are region-wide: no object division).
  */
-type Kind = 'org' | 'user' | 'registration' | 'division' | 'county' | 'monAttachment' | 'framework' | 'none';
+type Kind = 'org' | 'user' | 'registration' | 'division' | 'county' | 'monAttachment' | 'framework' | 'run' | 'none';
 
 /** The object divisions that are counties (monitoring forms exist for counties only). */
 const COUNTY_DIVISIONS = ['150102', '150105', '150203', '152921'] as const;
@@ -69,6 +70,11 @@ interface RouteCase {
   body?: (division: string, n: number) => unknown;
   /** Routes about the caller alone (covered by the auth tests). */
   self?: boolean;
+  /**
+   * `run` kind: `:id` = a fresh finished index run, published (default: results of published runs are readable by
+   * every monitoring:read user) or `done` and unpublished (to publish). Runs are region-wide: no object division.
+   */
+  run?: 'published' | 'done';
   /** A raw (file) body for upload routes: CSV text (or bytes). */
   raw?: (division: string, n: number) => string | Buffer;
   /** Content type of the raw body (default text/csv). */
@@ -83,6 +89,8 @@ interface RouteCase {
 
 /** The shipped default framework (loaded in beforeAll): `framework` drafts copy it, the save sends it back. */
 let defaultFramework: Framework | null = null;
+/** Inserts a copy of a finished index run (set in beforeAll). */
+let makeRun: (state: 'published' | 'done') => Promise<number> = () => Promise.reject(new Error('no run fixture'));
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/auth/session': { kind: 'none', self: true },
@@ -206,6 +214,15 @@ const CASES: Record<string, RouteCase> = {
   'DELETE /api/monitoring/attachments/:id': { kind: 'monAttachment' },
   'GET /api/monitoring/submissions': { kind: 'none', list: true, query: () => 'period=2025' },
   'GET /api/monitoring/completeness': { kind: 'none', url: '/api/monitoring/completeness?period=2025' },
+  // Index runs (测算): unpublished runs are visible to monitoring:manage only; covered in modules/monitoring/runs.test.ts.
+  'POST /api/monitoring/runs': { kind: 'none', body: () => ({ period: 2001, mode: 'ranking', replications: 0 }) },
+  'GET /api/monitoring/runs': { kind: 'none' },
+  'GET /api/monitoring/runs/:id': { kind: 'run' },
+  'GET /api/monitoring/runs/:id/result': { kind: 'run' },
+  'GET /api/monitoring/runs/:id/counties/:code': { kind: 'run', url: '/api/monitoring/runs/:id/counties/150102' },
+  'GET /api/monitoring/runs/:id/export.xlsx': { kind: 'run' },
+  'POST /api/monitoring/runs/:id/publish': { kind: 'run', run: 'done' },
+  'POST /api/monitoring/runs/:id/unpublish': { kind: 'run' },
   'POST /api/monitoring/values/import.csv': {
     kind: 'none',
     raw: () => `旗县代码,指标代码,年份,数值\n150102,${monIndicator},${nextPeriod()},1\n`,
@@ -378,6 +395,7 @@ describe('cross-division access matrix (T1)', () => {
     const framework =
       (await loadCurrentFramework(t.db.db)) ??
       (await loadFramework(t.db.db, await insertTestFramework(t.db.db, { keepOthers: true })));
+    makeRun = await runCopier(t.app.deps, 2100); // its generated values are removed again: forms stay untouched
     monIndicator =
       framework?.nodes.find(
         (n) =>
@@ -411,7 +429,7 @@ describe('cross-division access matrix (T1)', () => {
         const agent = agents.get(p.name);
         if (!agent) throw new Error(p.name);
         const divisions =
-          (c.kind === 'none' && !c.body) || c.kind === 'framework'
+          (c.kind === 'none' && !c.body) || c.kind === 'framework' || c.kind === 'run'
             ? [null]
             : c.kind === 'county'
               ? COUNTY_DIVISIONS
@@ -419,6 +437,7 @@ describe('cross-division access matrix (T1)', () => {
         for (const d of divisions) {
           let url = c.url ?? route.url;
           if (c.kind === 'framework') url = url.replace(':id', String(await makeFramework()));
+          else if (c.kind === 'run') url = url.replace(':id', String(await makeRun(c.run ?? 'published')));
           else if (c.kind === 'division' && d) url = `${url}?division=${d}`;
           else if (c.kind === 'county' && d) url = url.replace(':division', d).replace(':period', String(nextPeriod()));
           else if (c.kind === 'monAttachment' && d) url = url.replace(':id', String(await makeAttachment(d)));

@@ -1,0 +1,138 @@
+/**
+ * Index runs (测算与结果): create and follow a run, read its result and a county's diagnosis, publish, export.
+ * Runs cover the whole region (the 103 旗县), so the rule's scope is `none`: what a caller sees is decided by
+ * publication (runs.service `visibleRun`), not by division.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZDivisionCode, ZIdParams, errorResponses } from '../../../../contracts/common.ts';
+import { ZFileDownload } from '../../../../contracts/imports.ts';
+import {
+  ZCountyDiagnosis,
+  ZCreateRunRequest,
+  ZDiagnosisQuery,
+  ZListRunsQuery,
+  ZRunPage,
+  ZRunResult,
+  ZRunSummary,
+} from '../../../../contracts/monitoring.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import { CONTENT_TYPES, contentDisposition } from '../../platform/spreadsheets/export.ts';
+import { getCountyDiagnosis } from './diagnosis.ts';
+import { exportRunXlsx } from './runs.export.ts';
+import * as service from './runs.service.ts';
+import { failInterruptedRuns } from './runs.service.ts';
+import { runsIdle } from './run-queue.ts';
+
+const ZRunCountyParams = ZIdParams.extend({ code: ZDivisionCode });
+
+export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['monitoring'];
+  // The queue lives in memory: whatever a previous process left unfinished failed with it.
+  app.addHook('onReady', async () => {
+    await failInterruptedRuns(deps);
+  });
+  app.addHook('onClose', async () => {
+    await runsIdle(deps);
+  });
+
+  r.post('/api/monitoring/runs', {
+    config: { rule: { access: 'monitoring:manage', scope: 'none', audit: 'monitoring.run.create' } },
+    schema: {
+      tags,
+      summary: '发起测算 / start an index run (queued, runs in the background)',
+      body: ZCreateRunRequest,
+      response: { 202: ZRunSummary, ...errorResponses },
+    },
+    handler: async (req, reply) => reply.status(202).send(await service.createRun(deps, callerOf(req), req.body)),
+  });
+
+  r.get('/api/monitoring/runs', {
+    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'none' } },
+    schema: {
+      tags,
+      summary: '测算列表（非管理者只见已发布）/ list runs (published only without monitoring:manage)',
+      querystring: ZListRunsQuery,
+      response: { 200: ZRunPage, ...errorResponses },
+    },
+    handler: (req) => service.listRuns(deps, callerOf(req), req.query),
+  });
+
+  r.get('/api/monitoring/runs/:id', {
+    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'none' } },
+    schema: {
+      tags,
+      summary: '测算状态与进度 / run summary and progress',
+      params: ZIdParams,
+      response: { 200: ZRunSummary, ...errorResponses },
+    },
+    handler: (req) => service.getRunSummary(deps, callerOf(req), req.params.id),
+  });
+
+  r.get('/api/monitoring/runs/:id/result', {
+    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'none' } },
+    schema: {
+      tags,
+      summary: '测算结果 / run result (scores, ranks, intervals, tiers, statistics, log)',
+      params: ZIdParams,
+      response: { 200: ZRunResult, ...errorResponses },
+    },
+    handler: (req) => service.getRunResult(deps, callerOf(req), req.params.id),
+  });
+
+  r.get('/api/monitoring/runs/:id/counties/:code', {
+    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'none' } },
+    schema: {
+      tags,
+      summary: '旗县诊断（查找差距）/ county diagnosis: trend, strengths, targets, improvements',
+      params: ZRunCountyParams,
+      querystring: ZDiagnosisQuery,
+      response: { 200: ZCountyDiagnosis, ...errorResponses },
+    },
+    handler: (req) => getCountyDiagnosis(deps, callerOf(req), req.params.id, req.params.code, req.query.peers),
+  });
+
+  r.post('/api/monitoring/runs/:id/publish', {
+    config: { rule: { access: 'monitoring:manage', scope: 'none', audit: 'monitoring.run.publish' } },
+    schema: {
+      tags,
+      summary: '发布测算结果 / publish a finished run',
+      params: ZIdParams,
+      body: z.strictObject({}).optional(),
+      response: { 200: ZRunSummary, ...errorResponses },
+    },
+    handler: (req) => service.publishRun(deps, callerOf(req), req.params.id),
+  });
+
+  r.post('/api/monitoring/runs/:id/unpublish', {
+    config: { rule: { access: 'monitoring:manage', scope: 'none', audit: 'monitoring.run.unpublish' } },
+    schema: {
+      tags,
+      summary: '撤回发布 / withdraw a published run',
+      params: ZIdParams,
+      body: z.strictObject({}).optional(),
+      response: { 200: ZRunSummary, ...errorResponses },
+    },
+    handler: (req) => service.unpublishRun(deps, callerOf(req), req.params.id),
+  });
+
+  r.get('/api/monitoring/runs/:id/export.xlsx', {
+    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'monitoring.run.export' } },
+    schema: {
+      tags,
+      summary: '导出排名表与指标得分（xlsx）/ export the rank table and indicator scores',
+      params: ZIdParams,
+      response: { 200: ZFileDownload, ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const { buffer, fileName } = await exportRunXlsx(deps, callerOf(req), req.params.id);
+      return reply
+        .type(CONTENT_TYPES.xlsx)
+        .header('content-disposition', contentDisposition(`${fileName}.xlsx`, `run-${req.params.id}.xlsx`))
+        .send(buffer);
+    },
+  });
+}

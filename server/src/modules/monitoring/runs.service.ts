@@ -1,0 +1,366 @@
+/**
+ * Index runs (测算): create (queued, run in the background with progress), list, read the result, publish and
+ * unpublish. Results of a published run are public (the portal shows them), so `monitoring:read` sees every county
+ * of a published run; unpublished and running runs are visible to `monitoring:manage` only (others get 404).
+ */
+import type { z } from 'zod';
+import type {
+  CountyResult,
+  Framework,
+  RunResult,
+  RunSummary,
+  ZCreateRunRequest,
+  ZListRunsQuery,
+} from '../../../../contracts/monitoring.ts';
+import { hasPermission } from '../../platform/access/scope.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { iso } from '../../platform/clock.ts';
+import type { Caller, Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { notify } from '../../platform/notifications/notify.ts';
+import { loadCurrentFramework, loadFramework } from './frameworks.repository.ts';
+import { liveValues } from './live.ts';
+import { enqueueRun } from './run-queue.ts';
+import { type RunData, isScored, prepareRun } from './run-engine.ts';
+import { computeRun } from './run-result.ts';
+import {
+  MODE_NAMES,
+  type StoredMethod,
+  type StoredOptions,
+  type StoredResult,
+  parseStoredMethod,
+  parseStoredResult,
+  presentRunSummary,
+} from './runs.presenter.ts';
+import * as repo from './runs.repository.ts';
+
+type CreateRunBody = z.infer<typeof ZCreateRunRequest>;
+
+/** Stored as the error of runs a previous process left unfinished. */
+export const INTERRUPTED_ERROR =
+  '服务重启，测算中断，请重新发起 / the server restarted; the run was interrupted, start it again';
+const INTERNAL_ERROR =
+  '测算失败（内部错误），请联系管理员 / the run failed (internal error); contact the administrator';
+
+function canManage(caller: Caller): boolean {
+  return hasPermission(caller.principal, 'monitoring:manage');
+}
+
+async function frameworkFor(deps: Deps, frameworkId: number | undefined): Promise<Framework> {
+  if (frameworkId !== undefined) {
+    const f = await loadFramework(deps.db, frameworkId);
+    if (!f) throw new AppError('NOT_FOUND', { zh: '未找到该指标体系', en: 'No such framework' });
+    return f;
+  }
+  const f = await loadCurrentFramework(deps.db);
+  if (!f) throw new AppError('INVALID_STATE', { zh: '没有启用的指标体系', en: 'No framework is active' });
+  return f;
+}
+
+function defaultTitle(period: number, mode: CreateRunBody['mode'], provisional: boolean, demo: boolean): string {
+  return `${period}年度县域创新能力${MODE_NAMES[mode]}测算${provisional ? '（含未审核数据，临时）' : ''}${demo ? '（演示）' : ''}`;
+}
+
+/** Inserts a queued run (audited in the same transaction); the caller starts it. */
+export async function insertQueuedRun(
+  deps: Deps,
+  caller: Caller | null,
+  body: CreateRunBody,
+  opts: { isDemo?: boolean } = {},
+): Promise<number> {
+  const framework = await frameworkFor(deps, body.frameworkId);
+  if (!framework.nodes.some(isScored))
+    throw new AppError('INVALID_STATE', {
+      zh: '该指标体系没有可计分的数值指标',
+      en: 'The framework has no numeric indicator',
+    });
+  const options: StoredOptions = {
+    mode: body.mode,
+    weights: body.weights,
+    aggregation: body.aggregation,
+    replications: body.replications,
+    includeUnapproved: body.includeUnapproved,
+  };
+  const method: StoredMethod = { options };
+  const title = body.title || defaultTitle(body.period, body.mode, body.includeUnapproved, opts.isDemo === true);
+  return deps.db.transaction().execute(async (trx) => {
+    const id = await repo.insertRun(trx, {
+      frameworkId: framework.id,
+      period: body.period,
+      mode: body.mode,
+      title,
+      method: JSON.stringify(method),
+      provisional: body.includeUnapproved,
+      isDemo: opts.isDemo === true,
+      createdBy: caller?.principal.userId ?? null,
+      now: iso(deps.clock.now()),
+    });
+    await writeAudit(trx, deps.audit, caller?.actor ?? { userId: null, username: 'seed', ip: null }, {
+      action: 'monitoring.run.create',
+      targetType: 'mon_run',
+      targetId: id,
+      divisionCode: repo.RUN_REGION,
+      details: { period: body.period, frameworkId: framework.id, ...options },
+    });
+    return id;
+  });
+}
+
+/** POST /api/monitoring/runs: queues a run and answers at once (202); progress is polled on the summary. */
+export async function createRun(deps: Deps, caller: Caller, body: CreateRunBody): Promise<RunSummary> {
+  const id = await insertQueuedRun(deps, caller, body);
+  enqueueRun(deps, id, executeRun);
+  return getRunSummary(deps, caller, id);
+}
+
+/** The data a run reads: counties with attributes, values of the period and earlier years. */
+export async function loadRunData(
+  deps: Deps,
+  framework: Framework,
+  period: number,
+  includeUnapproved: boolean,
+): Promise<RunData> {
+  const counties = await repo.listRunCounties(deps.db);
+  const scored = new Set(framework.nodes.filter(isScored).map((n) => n.code));
+  const rows = await repo.readRunValues(deps.db, { frameworkCode: framework.code, upTo: period, includeUnapproved });
+  const values: Record<string, Record<string, Record<string, number>>> = {};
+  const provisional: Record<string, string[]> = {};
+  for (const r of rows) {
+    if (!scored.has(r.indicatorCode)) continue;
+    const year = (values[String(r.period)] ??= {});
+    (year[r.divisionCode] ??= {})[r.indicatorCode] = r.value;
+    if (r.period === period && !r.approved) (provisional[r.divisionCode] ??= []).push(r.indicatorCode);
+  }
+  if (includeUnapproved) {
+    // live values of indicators bound to a platform fact (provisional) where nothing was entered
+    const year = (values[String(period)] ??= {});
+    const live = await liveValues(
+      deps.db,
+      framework,
+      period,
+      counties.map((c) => c.code),
+    );
+    for (const l of live) {
+      if (!scored.has(l.indicatorCode)) continue;
+      const cells = (year[l.divisionCode] ??= {});
+      if (cells[l.indicatorCode] !== undefined) continue;
+      cells[l.indicatorCode] = l.value;
+      (provisional[l.divisionCode] ??= []).push(l.indicatorCode);
+    }
+  }
+  return { period, counties, values, provisional };
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof AppError) return `${err.messages?.zh ?? err.message} / ${err.messages?.en ?? err.message}`;
+  if (err instanceof Error && /[\u4e00-\u9fff]/.test(err.message)) return err.message.slice(0, 500);
+  return INTERNAL_ERROR;
+}
+
+/**
+ * Executes a queued run: reads the data, runs the method and the statistics, stores method, result and log. A
+ * failure is stored on the run (never thrown).
+ */
+export async function executeRun(deps: Deps, runId: number): Promise<void> {
+  const row = await repo.findRun(deps.db, runId);
+  if (!row || row.status !== 'queued') return;
+  try {
+    await repo.updateRun(deps.db, runId, { status: 'running', progress: 5 });
+    const framework = await loadFramework(deps.db, row.framework_id);
+    if (!framework) throw new AppError('NOT_FOUND', { zh: '指标体系已不存在', en: 'The framework no longer exists' });
+    const stored = parseStoredMethod(row);
+    const data = await loadRunData(deps, framework, row.period, stored.options.includeUnapproved);
+    const current = data.values[String(row.period)] ?? {};
+    if (Object.keys(current).length === 0)
+      throw new AppError('INVALID_STATE', {
+        zh: stored.options.includeUnapproved
+          ? `${row.period} 年度没有任何填报数据`
+          : `${row.period} 年度没有已审核的数据`,
+        en: stored.options.includeUnapproved ? `No values for ${row.period}` : `No approved values for ${row.period}`,
+      });
+    await repo.updateRun(deps.db, runId, { progress: 10 });
+    const prepared = prepareRun(framework, data, stored.options);
+    const computed = await computeRun(framework, data, prepared, (pct) =>
+      repo.updateRun(deps.db, runId, { progress: pct }),
+    );
+    const method: StoredMethod = {
+      options: stored.options,
+      method: prepared.method,
+      uncertainty: prepared.uncertainty,
+      standardValues: prepared.standardValues,
+      notes: prepared.notes,
+      data,
+    };
+    const result: StoredResult = { framework, counties: computed.counties, statistics: computed.statistics };
+    await repo.updateRun(deps.db, runId, {
+      status: 'done',
+      progress: 100,
+      method: JSON.stringify(method),
+      result: JSON.stringify(result),
+      log: JSON.stringify(computed.log),
+      finished_at: iso(deps.clock.now()),
+    });
+  } catch (err) {
+    await repo
+      .updateRun(deps.db, runId, { status: 'failed', error: errorText(err), finished_at: iso(deps.clock.now()) })
+      .catch(() => undefined);
+  }
+}
+
+/** Fails runs a previous process left queued or running (called once when the app is ready). */
+export function failInterruptedRuns(deps: Deps): Promise<number> {
+  return repo.failInterruptedRuns(deps.db, INTERRUPTED_ERROR, iso(deps.clock.now()));
+}
+
+/** A run the caller may see: published ones for `monitoring:read`, any for `monitoring:manage`; else 404. */
+export async function visibleRun(deps: Deps, caller: Caller, id: number): Promise<repo.RunRowWithFramework> {
+  const row = await repo.findRun(deps.db, id);
+  if (!row || (row.published_at === null && !canManage(caller))) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export async function getRunSummary(deps: Deps, caller: Caller, id: number): Promise<RunSummary> {
+  return presentRunSummary(await visibleRun(deps, caller, id));
+}
+
+export async function listRuns(deps: Deps, caller: Caller, query: z.infer<typeof ZListRunsQuery>) {
+  const published = query.published === undefined ? undefined : query.published === 'true';
+  const { rows, total } = await repo.listRuns(
+    deps.db,
+    { period: query.period, published, publishedOnly: !canManage(caller) },
+    query,
+  );
+  return { items: rows.map(presentRunSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The previous published run of the same framework code and mode, one period earlier. */
+export async function previousRun(
+  deps: Deps,
+  row: repo.RunRowWithFramework,
+): Promise<repo.RunRowWithFramework | undefined> {
+  const runs = await repo.listPublishedRuns(deps.db, {
+    frameworkCode: row.framework_code,
+    mode: row.mode,
+    period: row.period - 1,
+  });
+  return runs.find((r) => r.id !== row.id);
+}
+
+/** Stored counties with the previous published run's rank, score and tier filled in. */
+export async function countiesWithPrevious(
+  deps: Deps,
+  row: repo.RunRowWithFramework,
+  stored: StoredResult,
+): Promise<CountyResult[]> {
+  const prev = await previousRun(deps, row);
+  const before = prev ? parseStoredResult(prev) : null;
+  const byCode = new Map((before?.counties ?? []).map((c) => [c.code, c]));
+  return stored.counties.map((c) => {
+    const p = byCode.get(c.code);
+    return { ...c, previousRank: p?.rank ?? null, previousScore: p?.score ?? null, previousTier: p?.tier ?? null };
+  });
+}
+
+/** A finished run's result (409 while it is queued, running or failed). */
+export async function loadDoneRun(
+  deps: Deps,
+  caller: Caller | null,
+  id: number,
+): Promise<{ row: repo.RunRowWithFramework; stored: StoredResult }> {
+  const row = caller ? await visibleRun(deps, caller, id) : await repo.findRun(deps.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const stored = parseStoredResult(row);
+  if (row.status !== 'done' || !stored)
+    throw new AppError('INVALID_STATE', { zh: '测算尚未完成或已失败', en: 'The run has not finished or has failed' });
+  return { row, stored };
+}
+
+export async function getRunResult(deps: Deps, caller: Caller, id: number): Promise<RunResult> {
+  const { row, stored } = await loadDoneRun(deps, caller, id);
+  return {
+    run: presentRunSummary(row),
+    framework: stored.framework,
+    counties: await countiesWithPrevious(deps, row, stored),
+    statistics: stored.statistics,
+    log: row.log ? (JSON.parse(row.log) as unknown[]) : [],
+  };
+}
+
+/** League and county officers of the region (told when results are published). */
+async function officersOfRegion(deps: Deps): Promise<number[]> {
+  const rows = await deps.db
+    .selectFrom('user_role')
+    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+    .select('user_role.user_id')
+    .distinct()
+    .where('user_role.role_code', 'in', ['league-officer', 'county-officer'])
+    .where('app_user.status', '=', 'active')
+    .where('app_user.is_demo', '=', 0)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/**
+ * Publishes a finished, non-provisional run (409 otherwise): its results appear on the portal and to every
+ * `monitoring:read` user; league and county officers are notified. Audited.
+ */
+export async function publishRun(
+  deps: Deps,
+  caller: Caller | null,
+  id: number,
+  opts: { notify?: boolean } = {},
+): Promise<RunSummary> {
+  const row = caller ? await visibleRun(deps, caller, id) : await repo.findRun(deps.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.status !== 'done')
+    throw new AppError('INVALID_STATE', { zh: '只能发布已完成的测算', en: 'Only a finished run can be published' });
+  if (row.provisional === 1)
+    throw new AppError('INVALID_STATE', {
+      zh: '含未审核数据的临时测算不能发布',
+      en: 'A provisional run (with unapproved values) cannot be published',
+    });
+  if (row.published_at !== null)
+    throw new AppError('INVALID_STATE', { zh: '该测算已发布', en: 'The run is already published' });
+  const now = deps.clock.now();
+  const recipients = opts.notify === false ? [] : await officersOfRegion(deps);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.setPublished(trx, id, iso(now), caller?.principal.userId ?? null);
+    await writeAudit(trx, deps.audit, caller?.actor ?? { userId: null, username: 'seed', ip: null }, {
+      action: 'monitoring.run.publish',
+      targetType: 'mon_run',
+      targetId: id,
+      divisionCode: repo.RUN_REGION,
+      details: { period: row.period, mode: row.mode, title: row.title },
+    });
+    await notify(trx, {
+      userIds: recipients,
+      kind: 'monitoring.run.published',
+      title: {
+        zh: `${row.period}年度县域创新能力监测结果已发布`,
+        en: `County innovation results ${row.period} published`,
+      },
+      body: { zh: row.title, en: `${row.period} ${row.mode} run` },
+      link: `/console/monitoring/results?run=${id}`,
+      at: now,
+    });
+  });
+  return presentRunSummary({ ...row, published_at: iso(now), published_by: caller?.principal.userId ?? null });
+}
+
+/** Withdraws a published run (409 when it is not published). Audited. */
+export async function unpublishRun(deps: Deps, caller: Caller, id: number): Promise<RunSummary> {
+  const row = await visibleRun(deps, caller, id);
+  if (row.published_at === null)
+    throw new AppError('INVALID_STATE', { zh: '该测算尚未发布', en: 'The run is not published' });
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.setPublished(trx, id, null, null);
+    await writeAudit(trx, deps.audit, caller.actor, {
+      action: 'monitoring.run.unpublish',
+      targetType: 'mon_run',
+      targetId: id,
+      divisionCode: repo.RUN_REGION,
+      details: { period: row.period, mode: row.mode },
+    });
+  });
+  return presentRunSummary({ ...row, published_at: null, published_by: null });
+}
