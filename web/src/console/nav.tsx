@@ -13,6 +13,9 @@ import {
   SolutionOutlined,
   TeamOutlined,
   ExperimentOutlined,
+  FormOutlined,
+  FileDoneOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 
 /**
@@ -106,6 +109,42 @@ export const PAGES: PageEntry[] = [
   {
     path: 'monitoring/counties/:code',
     component: lazy(() => import('./pages/MonitoringCounty.tsx')),
+    anyOf: ['monitoring:read'],
+  },
+  {
+    path: 'monitoring/entry',
+    component: lazy(() => import('./pages/MonitoringEntry.tsx')),
+    menu: { key: 'monitoring-entry', zh: '数据填报', en: 'Data entry', icon: <FormOutlined />, group: 'monitoring' },
+    anyOf: ['monitoring:enter'],
+  },
+  {
+    // Reviewers and readers open a county's form here too (read-only unless they may enter).
+    path: 'monitoring/entry/:division/:period',
+    component: lazy(() => import('./pages/MonitoringEntry.tsx')),
+    anyOf: ['monitoring:read'],
+  },
+  {
+    path: 'monitoring/review',
+    component: lazy(() => import('./pages/MonitoringReview.tsx')),
+    menu: {
+      key: 'monitoring-review',
+      zh: '数据审核',
+      en: 'Data review',
+      icon: <FileDoneOutlined />,
+      group: 'monitoring',
+    },
+    anyOf: ['monitoring:approve'],
+  },
+  {
+    path: 'monitoring/progress',
+    component: lazy(() => import('./pages/MonitoringProgress.tsx')),
+    menu: {
+      key: 'monitoring-progress',
+      zh: '填报进度',
+      en: 'Progress',
+      icon: <BarChartOutlined />,
+      group: 'monitoring',
+    },
     anyOf: ['monitoring:read'],
   },
   {

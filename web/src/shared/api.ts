@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly messageEn: string,
     readonly details: ErrorDetail[] = [],
+    /** The response body when it is not an error body (e.g. a 422 import report), else null. */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -60,7 +62,14 @@ async function toError(res: Response): Promise<ApiError> {
   const e = (body as { error?: { code?: string; message?: string; messageEn?: string; details?: ErrorDetail[] } })
     ?.error;
   if (e?.code) return new ApiError(res.status, e.code, e.message ?? '', e.messageEn ?? '', e.details ?? []);
-  return new ApiError(res.status, 'HTTP_' + res.status, `请求失败（${res.status}）`, `Request failed (${res.status})`);
+  return new ApiError(
+    res.status,
+    'HTTP_' + res.status,
+    `请求失败（${res.status}）`,
+    `Request failed (${res.status})`,
+    [],
+    body,
+  );
 }
 
 export interface RequestOptions {

@@ -149,6 +149,17 @@ function summaryOf(f: Framework) {
   };
 }
 
+/** Indicators with their dimension as parentCode (sub-dimensions skipped), as the form contract promises. */
+function withDimensionParents(framework: Framework, indicators: readonly FrameworkNode[]): FrameworkNode[] {
+  const byCode = new Map(framework.nodes.map((n) => [n.code, n]));
+  return indicators.map((n) => {
+    let parent = n.parentCode ? byCode.get(n.parentCode) : undefined;
+    while (parent && parent.kind === 'subdimension')
+      parent = parent.parentCode ? byCode.get(parent.parentCode) : undefined;
+    return parent?.kind === 'dimension' ? { ...n, parentCode: parent.code } : n;
+  });
+}
+
 /** The entry form of a county and year (GET /api/monitoring/forms/:division/:period). */
 export async function getForm(deps: Deps, caller: Caller, key: FormKey): Promise<Form> {
   const division = await resolveCounty(deps, caller, key.division, 'monitoring:read');
@@ -168,7 +179,7 @@ export async function getForm(deps: Deps, caller: Caller, key: FormKey): Promise
     divisionName: division.name,
     period: key.period,
     framework: summaryOf(framework),
-    indicators: checked.indicators,
+    indicators: withDimensionParents(framework, checked.indicators),
     dimensions: framework.nodes.filter((n) => n.kind === 'dimension'),
     values: valueRows.map((r) => ({
       indicatorCode: r.indicator_code,
