@@ -1,3 +1,4 @@
+import { type ShrinkageGroup, empiricalBayesRates } from './small-numbers.ts';
 import { type DataSet, type Framework, getColumn, indicatorMetaByCode } from './types.ts';
 
 /** Parameters of the denominate stage. */
@@ -6,6 +7,11 @@ export interface DenominateParams {
   readonly scale?: number;
   /** Per-indicator denominator overriding the framework (`null` = do not divide). */
   readonly denominators?: Readonly<Record<string, string | null>>;
+  /**
+   * Empirical-Bayes shrinkage of the rates (see {@link empiricalBayesRates}) before scaling, towards the mean rate of
+   * all units or of each group; `indicators` limits it to some denominated indicators (default: all).
+   */
+  readonly shrink?: { readonly groups?: readonly string[]; readonly indicators?: readonly string[] };
 }
 
 /** What the stage did, for the parameter log. */
@@ -13,6 +19,8 @@ export interface DenominateReport {
   /** indicator -> denominator code for every indicator that was divided. */
   readonly denominated: Record<string, string>;
   readonly scale: number;
+  /** indicator -> mean rate and between-unit variance per group, for the shrunk indicators. */
+  readonly shrinkage?: Record<string, readonly ShrinkageGroup[]>;
 }
 
 /**
@@ -31,6 +39,8 @@ export function denominate(
   const scale = params.scale ?? 1;
   const meta = indicatorMetaByCode(framework);
   const denominated: Record<string, string> = {};
+  const shrinkage: Record<string, readonly ShrinkageGroup[]> = {};
+  const shrinkOnly = params.shrink?.indicators && new Set(params.shrink.indicators);
   const columns = data.indicators.map((code, j) => {
     const src = data.columns[j] as Float64Array;
     const override = params.denominators?.[code];
@@ -38,6 +48,11 @@ export function denominate(
     if (den === undefined || den === '') return src;
     denominated[code] = den;
     const d = getColumn(denominators, den);
+    if (params.shrink && (!shrinkOnly || shrinkOnly.has(code))) {
+      const r = empiricalBayesRates(src, d, { groups: params.shrink.groups });
+      shrinkage[code] = r.groups;
+      return r.rates.map((v) => v * scale);
+    }
     const out = new Float64Array(src.length);
     for (let i = 0; i < src.length; i++) {
       const di = d[i] as number;
@@ -45,5 +60,6 @@ export function denominate(
     }
     return out;
   });
-  return { data: { units: data.units, indicators: data.indicators, columns }, report: { denominated, scale } };
+  const report = params.shrink ? { denominated, scale, shrinkage } : { denominated, scale };
+  return { data: { units: data.units, indicators: data.indicators, columns }, report };
 }

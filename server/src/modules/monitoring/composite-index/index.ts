@@ -3,6 +3,7 @@ export * from './types.ts';
 export * from './stats.ts';
 export * from './linalg.ts';
 export * from './prng.ts';
+export * from './small-numbers.ts';
 export * from './denominate.ts';
 export * from './years.ts';
 export * from './impute.ts';

@@ -85,7 +85,26 @@ export const ZWeightStage = z.discriminatedUnion('method', [
 ]);
 
 export const ZStage = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('denominate'), ...base, scale: z.number().positive().optional() }),
+  z.strictObject({
+    op: z.literal('denominate'),
+    ...base,
+    scale: z.number().positive().optional(),
+    /** Empirical-Bayes shrinkage of the rates towards the mean rate (of each group of `groupBy`). */
+    shrink: z
+      .strictObject({
+        method: z.literal('empiricalBayes'),
+        groupBy: z.string().min(1).optional(),
+        indicators: z.array(z.string().min(1)).optional(),
+      })
+      .optional(),
+  }),
+  z.strictObject({
+    op: z.literal('smooth'),
+    ...base,
+    /** Mean over the current year and the years - 1 latest history years. */
+    method: z.literal('multiYearMean'),
+    years: z.number().int().min(1),
+  }),
   z.strictObject({
     op: z.literal('impute'),
     ...base,
@@ -198,6 +217,7 @@ export function parseMethod(json: unknown): MethodSpec {
 /** Default output names per op. */
 export const DEFAULT_STAGE_NAMES: Readonly<Record<StageSpec['op'], string>> = {
   denominate: 'Denominated',
+  smooth: 'Smoothed',
   impute: 'Imputed',
   treat: 'Treated',
   normalise: 'Normalised',

@@ -51,6 +51,26 @@ describe('denominate', () => {
     expect(r.report).toEqual({ denominated: { rd: 'gdp', pat: 'pop' }, scale: 100 });
   });
 
+  it('shrinks the rates by empirical Bayes when asked, per group, and logs the mean rate and variance', () => {
+    const m = parseMethod({
+      stages: [{ op: 'denominate', scale: 100, shrink: { method: 'empiricalBayes', indicators: ['pat'] } }],
+    });
+    const r = runPipeline(m, { framework, raw, denominators: dens });
+    // pat / pop: 40/2, 10/5, 20/10 (B missing): m = 70 / 17, A > 0, each rate pulled towards m
+    const rep = r.log[0]!.report;
+    expect(rep.op === 'denominate' && rep.shrinkage!.pat![0]!.mean).toBeCloseTo(70 / 17, 12);
+    expect(rep.op === 'denominate' && Object.keys(rep.shrinkage!)).toEqual(['pat']);
+    const a = getValue(r.datasets.Denominated!, 'A', 'pat')!;
+    expect(a).toBeLessThan(2000);
+    expect(a).toBeGreaterThan((70 / 17) * 100);
+    expect(getValue(r.datasets.Denominated!, 'A', 'rd')).toBe(10); // not shrunk: 10 / 100 x 100
+    const grouped = parseMethod({ stages: [{ op: 'denominate', shrink: { method: 'empiricalBayes', groupBy: 'g' } }] });
+    const rg = runPipeline(grouped, { framework, raw, denominators: dens, groups: { g: ['x', 'x', 'y', 'y'] } });
+    const gr = rg.log[0]!.report;
+    expect(gr.op === 'denominate' && gr.shrinkage!.rd!.map((g) => g.group)).toEqual(['x', 'y']);
+    expect(() => runPipeline(grouped, { framework, raw, denominators: dens })).toThrow(/unknown grouping variable g/);
+  });
+
   it('rejects denominators with other units', () => {
     const other = dataSetFromRows(['A'], ['gdp'], [[1]]);
     expect(() => denominate(raw, other, framework)).toThrow(/same units/);
@@ -199,6 +219,26 @@ describe('runPipeline', () => {
       imputed: { rd: 1, pat: 0, neet: 0 },
       stillMissing: { rd: 0, pat: 0, neet: 0 },
     });
+  });
+
+  it('smooth: the multi-year mean over the current and the latest history years', () => {
+    const y = (v: number | null) =>
+      dataSetFromRows(
+        units,
+        ['rd', 'pat', 'neet'],
+        units.map(() => [v, 1, 1]),
+      );
+    const m = parseMethod({ stages: [{ op: 'smooth', method: 'multiYearMean', years: 3 }] });
+    const r = runPipeline(m, { framework, raw: y(null), history: [y(100), y(2), y(4)] });
+    expect(getValue(r.datasets.Smoothed!, 'C', 'rd')).toBe(3); // (2 + 4) / 2, current missing: filled, flagged
+    expect(r.flags.Smoothed![0]![2]).toBe(1);
+    expect(r.log[0]!.report).toEqual({
+      op: 'smooth',
+      years: 3,
+      filled: { rd: 4, pat: 0, neet: 0 },
+      partial: { rd: 4, pat: 0, neet: 0 },
+    });
+    expect(() => parseMethod({ stages: [{ op: 'smooth', method: 'multiYearMean' }] })).toThrow(/years/);
   });
 
   it('growth normalisation against a base year by label, index or data set name; window from the history', () => {

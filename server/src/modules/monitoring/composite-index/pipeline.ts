@@ -4,6 +4,7 @@
  */
 import { type ResolvedNode, aggregateTree, resolveTree } from './aggregate.ts';
 import { type DenominateReport, denominate } from './denominate.ts';
+import { multiYearMean } from './small-numbers.ts';
 import { type ImputeResult, imputeByGroup, imputeLatestYear, imputeLinearTime } from './impute.ts';
 import { DEFAULT_STAGE_NAMES, type MethodSpec, type StageSpec, toAggregateParams } from './method.ts';
 import { type NormaliseStageReport, runNormaliseStage } from './normalise-stage.ts';
@@ -39,6 +40,13 @@ export interface PipelineInput {
 /** What a stage reports in the log, besides its parameters. */
 export type StageReport =
   | ({ readonly op: 'denominate' } & DenominateReport)
+  | {
+      readonly op: 'smooth';
+      /** Years averaged (capped by the history). */
+      readonly years: number;
+      readonly filled: Record<string, number>;
+      readonly partial: Record<string, number>;
+    }
   | { readonly op: 'impute'; readonly imputed: Record<string, number>; readonly stillMissing: Record<string, number> }
   | { readonly op: 'treat'; readonly summary: readonly TreatmentSummary[] }
   | ({ readonly op: 'normalise' } & NormaliseStageReport)
@@ -87,6 +95,14 @@ export interface PipelineState {
 /** Name of the framework's own weight set. */
 export const ORIGINAL_WEIGHTS = 'Original';
 
+/** The labels of a grouping variable (undefined when none is named). */
+function groupLabels(input: PipelineInput, name: string | undefined, op: string): readonly string[] | undefined {
+  if (name === undefined) return undefined;
+  const labels = input.groups?.[name];
+  if (!labels) throw new Error(`${op}: unknown grouping variable ${name}`);
+  return labels;
+}
+
 function runImpute(s: Extract<StageSpec, { op: 'impute' }>, data: DataSet, input: PipelineInput): ImputeResult {
   if (s.method === 'latestYear') return imputeLatestYear(data, input.history ?? []);
   if (s.method === 'linearTime') return imputeLinearTime(data, input, { fit: s.fit });
@@ -128,8 +144,17 @@ function runStage(
   switch (s.op) {
     case 'denominate': {
       if (!input.denominators) throw new Error('denominate needs a denominator data set');
-      const r = denominate(data, input.denominators, fw, { scale: s.scale });
+      const shrink = s.shrink && {
+        groups: groupLabels(input, s.shrink.groupBy, 'denominate'),
+        indicators: s.shrink.indicators,
+      };
+      const r = denominate(data, input.denominators, fw, { scale: s.scale, shrink });
       return { data: r.data, report: { op: 'denominate', ...r.report } };
+    }
+    case 'smooth': {
+      const r = multiYearMean(data, input.history ?? [], s.years);
+      const report = { op: 'smooth' as const, years: r.years, filled: r.filled, partial: r.partial };
+      return { data: r.data, flags: r.flags, report };
     }
     case 'impute': {
       const r = runImpute(s, data, input);
@@ -163,11 +188,7 @@ function runStage(
     case 'rank': {
       const columns = s.columns ?? fw.aggregates.map((a) => a.code).filter((c) => data.indicators.includes(c));
       const params = { decimals: s.decimals, order: s.order };
-      let groups: readonly string[] | undefined;
-      if (s.groupBy !== undefined) {
-        groups = input.groups?.[s.groupBy];
-        if (!groups) throw new Error(`rank: unknown grouping variable ${s.groupBy}`);
-      }
+      const groups = groupLabels(input, s.groupBy, 'rank');
       const ranks = columns.map((c) =>
         groups ? rankWithinGroups(getColumn(data, c), groups, params) : rankColumn(getColumn(data, c), params),
       );
