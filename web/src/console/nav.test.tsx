@@ -28,7 +28,12 @@ describe('menu groups', () => {
     page('monitoring/results', 'monitoring', ['monitoring:read']),
     page('b'),
     page('monitoring/runs', 'monitoring', ['monitoring:manage']),
-    { path: 'monitoring/counties/:code', component: Page, anyOf: ['monitoring:read'] },
+    {
+      path: 'monitoring/counties/:code',
+      component: Page,
+      anyOf: ['monitoring:read'],
+      menuParent: 'monitoring/results',
+    },
   ];
 
   it('gathers a group’s pages into one submenu where its first visible page stands', () => {
@@ -50,13 +55,18 @@ describe('menu groups', () => {
 
   it('marks the page and its group as current, the longest match winning', () => {
     const entries = menuEntries(['monitoring:read', 'monitoring:manage'], pages);
-    expect(selectedEntry(entries, '/console/monitoring/runs')).toEqual({
+    expect(selectedEntry(entries, '/console/monitoring/runs', pages)).toEqual({
       key: '/console/monitoring/runs',
       group: 'group:monitoring',
     });
-    expect(selectedEntry(entries, '/console/a/12')).toEqual({ key: '/console/a', group: null });
-    expect(selectedEntry(entries, '/console')).toEqual({ key: '/console', group: null });
-    expect(selectedEntry(entries, '/console/zzz')).toBeNull();
+    expect(selectedEntry(entries, '/console/a/12', pages)).toEqual({ key: '/console/a', group: null });
+    expect(selectedEntry(entries, '/console', pages)).toEqual({ key: '/console', group: null });
+    expect(selectedEntry(entries, '/console/zzz', pages)).toBeNull();
+    // A county profile has no entry of its own: the results entry stands for it.
+    expect(selectedEntry(entries, '/console/monitoring/counties/150102', pages)).toEqual({
+      key: '/console/monitoring/results',
+      group: 'group:monitoring',
+    });
   });
 
   it('registers the monitoring pages with their permissions', () => {

@@ -35,6 +35,8 @@ export interface PageEntry {
   menu?: { zh: string; en: string; icon: ReactNode; key: string; group?: MenuGroup };
   /** Any of these permissions shows the page; none listed: every signed-in user. */
   anyOf?: string[];
+  /** A page without a menu entry marks this page's entry as current instead (a county profile -> the results). */
+  menuParent?: string;
 }
 
 export const PAGES: PageEntry[] = [
@@ -110,6 +112,7 @@ export const PAGES: PageEntry[] = [
     path: 'monitoring/counties/:code',
     component: lazy(() => import('./pages/MonitoringCounty.tsx')),
     anyOf: ['monitoring:read'],
+    menuParent: 'monitoring/results',
   },
   {
     path: 'monitoring/entry',
@@ -230,11 +233,24 @@ export function menuEntries(
   return out;
 }
 
-/** The entry to mark as current: the longest page key that is the path or a parent of it, and its group. */
+/** Whether `pathname` is the page's path (`:param` segments match any one segment). */
+function matchesPage(pattern: string, pathname: string): boolean {
+  const a = menuPath({ path: pattern }).split('/');
+  const b = pathname.replace(/\/+$/, '').split('/');
+  return a.length === b.length && a.every((seg, i) => seg.startsWith(':') || seg === b[i]);
+}
+
+/**
+ * The entry to mark as current: the longest page key that is the path or a parent of it, and its group; a page
+ * with `menuParent` (and no entry of its own) marks its parent's entry.
+ */
 export function selectedEntry(
   entries: readonly (MenuLeaf | MenuBranch)[],
-  pathname: string,
+  path: string,
+  pages: readonly PageEntry[] = PAGES,
 ): { key: string; group: string | null } | null {
+  const parent = pages.find((p) => p.menuParent !== undefined && matchesPage(p.path, path))?.menuParent;
+  const pathname = parent !== undefined ? menuPath({ path: parent }) : path;
   let best: { key: string; group: string | null } | null = null;
   const consider = (key: string, group: string | null) => {
     const hit = pathname === key || (key !== '/console' && pathname.startsWith(key + '/'));

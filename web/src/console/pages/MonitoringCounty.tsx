@@ -376,7 +376,7 @@ export default function MonitoringCountyPage() {
               size="small"
               pagination={false}
               dataSource={d.improvements}
-              scroll={{ x: 560 }}
+              scroll={{ x: 640 }}
               locale={{
                 emptyText: (
                   <Empty
@@ -391,7 +391,7 @@ export default function MonitoringCountyPage() {
                   dataIndex: 'nameZh',
                   render: (n: string, x) => `${x.indicatorCode} ${n}`,
                 },
-                { title: t('提升幅度', 'Step'), dataIndex: 'step', width: 160 },
+                { title: t('提升幅度', 'Step'), dataIndex: 'step', width: 240 },
                 {
                   title: t('得分提升', 'Score gain'),
                   dataIndex: 'scoreGain',

@@ -5,7 +5,7 @@
  * Excel export. Managers also see unpublished runs. A county officer lands on their own county's profile.
  */
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Grid, Row, Space, Spin, Statistic, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -17,7 +17,7 @@ import { useDownload } from '../modules/admin/download.ts';
 import { useFetch } from '../modules/admin/use-fetch.ts';
 import { tierName } from '../modules/monitoring/labels.ts';
 import { parseResultView } from '../modules/monitoring/map-view.ts';
-import { ViewSelect } from '../modules/monitoring/ResultsMap.tsx';
+import { ViewSelect } from '../modules/monitoring/ViewSelect.tsx';
 import { RankTable } from '../modules/monitoring/RankTable.tsx';
 import { filterCounties, pickRun, tierCounts, type ResultFilters } from '../modules/monitoring/results.ts';
 import { RunPicker, RunSource, RunTags } from '../modules/monitoring/RunPicker.tsx';
@@ -61,6 +61,7 @@ export default function MonitoringResultsPage() {
     q: params.get('q') ?? undefined,
   };
   const { busy, run: download } = useDownload();
+  const narrow = Grid.useBreakpoint().md === false;
 
   const update = (patch: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
@@ -214,7 +215,7 @@ export default function MonitoringResultsPage() {
             ))}
           </Row>
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
+            <Col xs={24} xl={10}>
               <Card
                 size="small"
                 title={t('旗县分布', 'Counties on the map')}
@@ -227,12 +228,12 @@ export default function MonitoringResultsPage() {
                 }
                 styles={{ body: { padding: 8 } }}
               >
-                <Suspense fallback={<Centred height={480} />}>
-                  <ResultsMap result={data} view={view} />
+                <Suspense fallback={<Centred height={narrow ? 320 : 560} />}>
+                  <ResultsMap result={data} view={view} height={narrow ? 320 : 560} />
                 </Suspense>
               </Card>
             </Col>
-            <Col xs={24} xl={12}>
+            <Col xs={24} xl={14}>
               <Card size="small" title={t('排名', 'Ranking')}>
                 <RankTable
                   counties={data.counties}

@@ -2,7 +2,7 @@
  * 排名表: rank with its 5-95 % interval, county (linked to its profile), league, score, tier, change; sortable,
  * searchable, filtered by league, county type and tier. Filters are controlled by the page (kept in the URL).
  */
-import { Input, Select, Space, Table, Typography } from 'antd';
+import { Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CountyResult } from '../../../../../contracts/monitoring.ts';
 import { useT } from '../../i18n.ts';
@@ -81,7 +81,7 @@ export function RankTable({ counties, runId, filters, onFilters, showInterval = 
         rowKey="code"
         size="small"
         dataSource={rows}
-        scroll={{ x: 720 }}
+        scroll={{ x: 640 }}
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,
@@ -90,9 +90,20 @@ export function RankTable({ counties, runId, filters, onFilters, showInterval = 
         }}
         columns={[
           {
-            title: showInterval ? t('排名（5–95% 区间）', 'Rank (5–95 % interval)') : t('排名', 'Rank'),
+            title: showInterval ? (
+              <Tooltip
+                title={t(
+                  '括号内为排名的 5–95% 区间：在权重、标准化和合成方法等不确定因素下（蒙特卡洛模拟），排名可能落入的范围',
+                  'In brackets: the 5–95 % rank interval, where the rank may fall under other weights, normalisations and aggregations (Monte Carlo)',
+                )}
+              >
+                <span>{t('排名（区间）', 'Rank (interval)')}</span>
+              </Tooltip>
+            ) : (
+              t('排名', 'Rank')
+            ),
             key: 'rank',
-            width: 150,
+            width: 120,
             defaultSortOrder: 'ascend',
             sorter: (a, b, order) => compareNullable(a.rank, b.rank, order ?? 'ascend'),
             render: (_: unknown, c) => (
@@ -106,11 +117,11 @@ export function RankTable({ counties, runId, filters, onFilters, showInterval = 
             dataIndex: 'name',
             render: (name: string, c) => <Link to={`/console/monitoring/counties/${c.code}?run=${runId}`}>{name}</Link>,
           },
-          { title: t('盟市', 'League'), dataIndex: 'leagueName', width: 130 },
+          { title: t('盟市', 'League'), dataIndex: 'leagueName', width: 110 },
           {
             title: t('得分', 'Score'),
             key: 'score',
-            width: 90,
+            width: 80,
             align: 'right',
             sorter: (a, b, order) => compareNullable(a.score, b.score, order ?? 'ascend'),
             render: (_: unknown, c) => formatScore(c.score),
@@ -118,14 +129,14 @@ export function RankTable({ counties, runId, filters, onFilters, showInterval = 
           {
             title: t('类别', 'Tier'),
             key: 'tier',
-            width: 90,
+            width: 80,
             sorter: (a, b, order) => compareNullable(a.tier, b.tier, order ?? 'ascend'),
             render: (_: unknown, c) => <TierTag tier={c.tier} />,
           },
           {
             title: t('变化', 'Change'),
             key: 'change',
-            width: 150,
+            width: 140,
             sorter: (a, b, order) => compareNullable(rankChange(a), rankChange(b), order ?? 'ascend'),
             render: (_: unknown, c) => <ChangeCell county={c} />,
           },

@@ -3,7 +3,7 @@
  * rank change, tier) on the dashboard's county map; a click opens the county's profile.
  */
 import { useCallback, useMemo } from 'react';
-import { Alert, Button, Select, Spin } from 'antd';
+import { Alert, Button, Spin } from 'antd';
 import { useNavigate } from 'react-router';
 import type { RunResult } from '../../../../../contracts/monitoring.ts';
 import { useT } from '../../i18n.ts';
@@ -11,39 +11,8 @@ import { useSession } from '../../session.tsx';
 import { CountyMap } from '../dashboard/CountyMap.tsx';
 import { useLoad } from '../dashboard/data.ts';
 import { loadRegionGeo } from '../dashboard/geo.ts';
-import {
-  buildResultMapView,
-  countyDetails,
-  formatResultView,
-  viewLabel,
-  viewLegend,
-  viewOptions,
-  viewValues,
-  type ResultView,
-} from './map-view.ts';
+import { buildResultMapView, countyDetails, viewLabel, viewLegend, viewValues, type ResultView } from './map-view.ts';
 import { formatScore } from './results.ts';
-
-export function ViewSelect({
-  result,
-  view,
-  onView,
-}: {
-  result: RunResult;
-  view: ResultView;
-  onView: (v: string) => void;
-}) {
-  const t = useT();
-  return (
-    <Select<string>
-      aria-label={t('地图显示', 'Map shows')}
-      style={{ width: 260, maxWidth: '100%' }}
-      showSearch={{ optionFilterProp: 'label' }}
-      value={formatResultView(view)}
-      options={viewOptions(result.framework, t)}
-      onChange={onView}
-    />
-  );
-}
 
 export default function ResultsMap({
   result,

@@ -28,6 +28,7 @@ describe('county profile helpers', () => {
     expect(yearsToTargetText(target, zh)).toBe('约 2.3 年');
     expect(yearsToTargetText({ ...target, reached: 1.1 }, zh)).toBe('已达到');
     expect(yearsToTargetText({ ...target, yearsToTarget: null }, zh)).toBe('按当前趋势无法达到');
+    expect(yearsToTargetText({ ...target, yearsToTarget: 965 }, zh)).toBe('30 年以上');
     expect(yearsToTargetText({ ...target, current: null, reached: null, yearsToTarget: null }, zh)).toBe('无数据');
   });
 });

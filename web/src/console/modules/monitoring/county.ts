@@ -59,12 +59,16 @@ export function targetProgress(target: CountyDiagnosis['targets'][number]): {
   return { percent, status: target.reached >= 1 ? 'success' : 'normal' };
 }
 
+const MAX_YEARS = 30;
+
 /** 'x 年' to the target: reached, n years at the current trend, or not at the current trend. */
 export function yearsToTargetText(target: CountyDiagnosis['targets'][number], t: T): string {
   if (target.reached !== null && target.reached >= 1) return t('已达到', 'Reached');
   if (target.yearsToTarget === null)
     return target.current === null ? t('无数据', 'No data') : t('按当前趋势无法达到', 'Not at the current trend');
   if (target.yearsToTarget <= 0) return t('已达到', 'Reached');
+  // Beyond a few decades the linear trend says only "not in any planning horizon".
+  if (target.yearsToTarget > MAX_YEARS) return t(`${MAX_YEARS} 年以上`, `more than ${MAX_YEARS} years`);
   const y = Math.ceil(target.yearsToTarget * 10) / 10;
   return t(`约 ${y} 年`, `about ${y} years`);
 }
