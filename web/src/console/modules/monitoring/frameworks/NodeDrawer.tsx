@@ -113,7 +113,7 @@ export function NodeDrawer({
   const general = errors.filter((e) => !FIELD_OF[e.field]);
   return (
     <Drawer
-      title={node ? `${node.code} ${node.nameZh}` : ''}
+      title={node ? `${node.code} ${locale === 'en-US' && node.nameEn ? node.nameEn : node.nameZh}` : ''}
       open={node !== null}
       onClose={onClose}
       size={640}
