@@ -3,9 +3,9 @@
  * strengths and weaknesses against a peer group, distance to the framework's targets with years to target at the
  * county's own linear trend, and the improvement simulator (which indicator raises the score and rank most).
  *
- * Peer groups: `type` = same administrative type (旗/县/市辖区 …), `league` = same league/city, `all` = the region.
- * `neighbours` needs county adjacency, which the server does not hold (no geometry on the server side): it falls
- * back to the league, and the answer says so (`peerGroup: 'league'`).
+ * Peer groups: `type` = same administrative type (旗/县/市辖区 …), `league` = same league/city, `neighbours` = the
+ * counties sharing a border (neighbours.ts, from the map polygons), `all` = the region. Without map geometry
+ * `neighbours` falls back to the league, and the answer says so (`peerGroup: 'league'`).
  */
 import type { CountyDiagnosis, CountyResult, FrameworkNode } from '../../../../contracts/monitoring.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
@@ -19,6 +19,7 @@ import {
   simulateImprovements,
   strengthsAndWeaknesses,
 } from './composite-index/index.ts';
+import { countyNeighbours } from './neighbours.ts';
 import { type RunData, pipelineInput, prepareRun } from './run-engine.ts';
 import { parseStoredMethod, parseStoredResult, presentRunSummary } from './runs.presenter.ts';
 import * as repo from './runs.repository.ts';
@@ -30,13 +31,19 @@ type PeerGroup = CountyDiagnosis['peerGroup'];
 const RELATIVE_STEP = 0.1;
 const TOP = 5;
 
-function peersOf(counties: readonly CountyResult[], self: CountyResult, group: PeerGroup): CountyResult[] {
+function peersOf(
+  counties: readonly CountyResult[],
+  self: CountyResult,
+  group: PeerGroup,
+  neighbours: ReadonlySet<string>,
+): CountyResult[] {
   switch (group) {
     case 'type':
       return counties.filter((c) => c.countyType !== null && c.countyType === self.countyType);
     case 'league':
-    case 'neighbours':
       return counties.filter((c) => c.leagueCode === self.leagueCode);
+    case 'neighbours':
+      return counties.filter((c) => c.code === self.code || neighbours.has(c.code));
     case 'all':
       return [...counties];
     default: {
@@ -125,8 +132,9 @@ export async function getCountyDiagnosis(
   const counties = await countiesWithPrevious(deps, row, stored);
   const self = counties.find((c) => c.code === code);
   if (!self) throw new AppError('NOT_FOUND', { zh: `该测算中没有旗县 ${code}`, en: `No county ${code} in this run` });
-  const peerGroup: PeerGroup = asked === 'neighbours' ? 'league' : asked;
-  const peers = peersOf(counties, self, peerGroup);
+  const adjacent = asked === 'neighbours' ? (await countyNeighbours())?.get(code) : undefined;
+  const peerGroup: PeerGroup = asked === 'neighbours' && !adjacent ? 'league' : asked;
+  const peers = peersOf(counties, self, peerGroup, adjacent ?? new Set());
   const others = peers.filter((c) => c.code !== code);
 
   // trend: the latest published run per period, with this run in its own period

@@ -169,8 +169,12 @@ describe('index runs', () => {
     expect(d.improvements.length).toBeGreaterThan(0);
     expect(d.improvements[0]?.scoreGain).toBeGreaterThan(0);
     expect(d.improvements.some((i) => i.step.startsWith('提高 10%') || i.step.startsWith('达到同类中位数'))).toBe(true);
-    const n = await county.request('GET', `/api/monitoring/runs/${r.id}/counties/150125?peers=neighbours`);
-    expect(n.json<CountyDiagnosis>().peerGroup).toBe('league'); // no adjacency on the server: the league instead
+    const n = (
+      await county.request('GET', `/api/monitoring/runs/${r.id}/counties/150102?peers=neighbours`)
+    ).json<CountyDiagnosis>();
+    // 新城区 borders 回民区, 玉泉区, 赛罕区 (Hohhot), 武川县 and 卓资县 (Ulanqab, another league)
+    expect(n.peerGroup).toBe('neighbours');
+    expect(n.peers.map((p) => p.code).sort()).toEqual(['150103', '150104', '150105', '150125', '150921']);
     const type = await county.request('GET', `/api/monitoring/runs/${r.id}/counties/150125?peers=type`);
     expect(type.json<CountyDiagnosis>().peers.length).toBeGreaterThan(5);
     expect((await county.request('GET', `/api/monitoring/runs/${r.id}/counties/110101`)).statusCode).toBe(404);
