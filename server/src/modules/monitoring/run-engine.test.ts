@@ -173,8 +173,9 @@ describe('ranking mode', () => {
 });
 
 describe('tiers and peer ranks', () => {
-  it('thresholds on the score: >= 80 tier 1, 60-80 tier 2, below tier 3', () => {
-    expect(assignTiers([95, 80, 79.99, 60, 12, null], [], { kind: 'thresholds', thresholds: [60, 80] })).toEqual([
+  it('thresholds on the score rounded to 2 decimals: >= 80 tier 1, 60-80 tier 2, below tier 3', () => {
+    expect(assignTiers([95, 80, 79.996, 79.99, 60, 12, null], { kind: 'thresholds', thresholds: [60, 80] })).toEqual([
+      1,
       1,
       1,
       2,
@@ -185,8 +186,9 @@ describe('tiers and peer ranks', () => {
   });
 
   it('counts by rank, ties sharing the better tier, the rest in the last tier', () => {
-    const ranks = [1, 2, 2, 4, 5, 6, null];
-    expect(assignTiers([], ranks, { kind: 'counts', counts: [2, 2, 1] })).toEqual([1, 1, 1, 2, 3, 3, null]);
+    // ranks 1, 2, 2, 4, 5, 6: 79.999 and 80 tie at 2 decimals
+    const scores = [90, 80, 79.999, 70, 60, 50, null];
+    expect(assignTiers(scores, { kind: 'counts', counts: [2, 2, 1] })).toEqual([1, 1, 1, 2, 3, 3, null]);
   });
 
   it('ranks within groups with ties at the lowest rank after rounding to 2 decimals', () => {

@@ -11,9 +11,12 @@ import {
   indicatorRemovalImpact,
   pearson,
   rankColumn,
+  rankWithinGroups,
   roundTo,
   runPipeline,
   runUncertainty,
+  tiersByDistribution,
+  tiersByThresholds,
 } from './composite-index/index.ts';
 import { type PreparedRun, RANK_DECIMALS, type RunData, pipelineInput } from './run-engine.ts';
 
@@ -42,51 +45,30 @@ const round = (v: number | undefined, d = RANK_DECIMALS): number | null => {
 };
 
 /**
- * Tier of each county (1 = 一类 …): with thresholds [80, 60] a score >= 80 is tier 1, >= 60 tier 2, else tier 3;
- * with counts [10, 15, 78] the ranks 1-10 are tier 1, 11-25 tier 2, the rest tier 3 (ties share the better tier).
- * A county without a score has no tier.
+ * Tier of each county (1 = 一类 …) with the engine's classifiers: thresholds [80, 60] give >= 80 tier 1, >= 60 tier
+ * 2, else tier 3 (scores rounded to 2 decimals first); counts [10, 15, 78] give ranks 1-10 tier 1, 11-25 tier 2, the
+ * rest tier 3 (ties share the better tier). A county without a score has no tier.
  */
-export function assignTiers(
-  scores: readonly (number | null)[],
-  ranks: readonly (number | null)[],
-  rule: TierRule,
-): (number | null)[] {
-  if (rule.kind === 'thresholds') {
-    const cuts = [...rule.thresholds].sort((a, b) => b - a);
-    return scores.map((s) => (s === null ? null : 1 + cuts.filter((t) => s < t).length));
-  }
-  const bounds: number[] = [];
-  rule.counts.reduce((sum, c) => {
-    bounds.push(sum + c);
-    return sum + c;
-  }, 0);
-  return ranks.map((r) => {
-    if (r === null) return null;
-    const k = bounds.findIndex((b) => r <= b);
-    return k < 0 ? rule.counts.length : k + 1;
-  });
+export function assignTiers(scores: readonly (number | null)[], rule: TierRule): (number | null)[] {
+  const col = Float64Array.from(scores, (s) => s ?? Number.NaN);
+  const tiers =
+    rule.kind === 'thresholds'
+      ? tiersByThresholds(col, {
+          thresholds: [...new Set(rule.thresholds)].sort((a, b) => b - a),
+          decimals: RANK_DECIMALS,
+        })
+      : tiersByDistribution(col, rule.counts, { decimals: RANK_DECIMALS });
+  return Array.from(tiers, (t) => finite(t));
 }
 
-/** Rank of each county within its group (league, county type …), ties at the lowest rank after rounding. */
+/** Rank of each county within its group (league, county type …), ties at the lowest rank after rounding; none without a group. */
 export function peerRanks(scores: readonly (number | null)[], groups: readonly (string | null)[]): (number | null)[] {
-  const out: (number | null)[] = scores.map(() => null);
-  const byGroup = new Map<string, number[]>();
-  groups.forEach((g, i) => {
-    if (g === null) return;
-    const list = byGroup.get(g) ?? [];
-    list.push(i);
-    byGroup.set(g, list);
-  });
-  for (const rows of byGroup.values()) {
-    const ranks = rankColumn(
-      Float64Array.from(rows, (i) => scores[i] ?? Number.NaN),
-      { decimals: RANK_DECIMALS },
-    );
-    rows.forEach((i, k) => {
-      out[i] = finite(ranks[k]);
-    });
-  }
-  return out;
+  const ranks = rankWithinGroups(
+    Float64Array.from(scores, (s) => s ?? Number.NaN),
+    groups.map((g) => g ?? ''),
+    { decimals: RANK_DECIMALS },
+  );
+  return Array.from(ranks, (r, i) => (groups[i] === null ? null : finite(r)));
 }
 
 function column(result: PipelineResult, set: string, code: string): Float64Array | undefined {
@@ -115,7 +97,7 @@ export async function computeRun(
   const indexCol = column(result, 'Aggregated', prepared.root) as Float64Array;
   const scores = Array.from(indexCol, (v) => round(v));
   const ranks = Array.from(rankColumn(indexCol, { decimals: RANK_DECIMALS }), (v) => finite(v));
-  const tiers = assignTiers(scores, ranks, framework.settings.tiers);
+  const tiers = assignTiers(scores, framework.settings.tiers);
   const leagueRanks = peerRanks(
     scores,
     data.counties.map((c) => c.leagueCode),
