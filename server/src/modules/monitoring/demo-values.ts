@@ -109,6 +109,8 @@ export interface DemoProfile {
   readonly strength: number;
   readonly urban: boolean;
   readonly gdp: number;
+  /** Yearly drift of the strength (some counties catch up, some fall behind: ranks move over the years). */
+  readonly drift: number;
 }
 
 export function demoProfile(c: CountyInfo): DemoProfile {
@@ -120,7 +122,8 @@ export function demoProfile(c: CountyInfo): DemoProfile {
   const effect = Math.exp(0.22 * gauss(rand));
   const strength = (TYPE_STRENGTH[type] ?? 0.8) * league.strength * (FACT_BOOST[c.code] ?? 1) * effect;
   const gdp = popW * league.gdpPerHead * (urban ? 1.15 : 1) * Math.exp(0.2 * gauss(rand)); // 亿元
-  return { popW, strength, urban, gdp };
+  const drift = 0.035 * gauss(rand);
+  return { popW, strength, urban, gdp, drift };
 }
 
 /** `v(code)`: the value already generated for another indicator of the same county-year (for consistency). */
@@ -178,6 +181,7 @@ export function generateDemoValues(
     const literacy = rngFor(`literacy:${c.code}`)() < 0.6;
     for (const year of years) {
       const t = year - 2021;
+      const yearly: DemoProfile = { ...profile, strength: profile.strength * Math.exp(profile.drift * t) };
       const cells = new Map<string, number>();
       // every value first (missing cells dropped afterwards), so related indicators stay consistent
       const all = new Map<string, number>();
@@ -188,7 +192,7 @@ export function generateDemoValues(
         const noise = (): number => Math.exp(0.06 * gauss(rand));
         const gen = GENERATORS[code];
         const unit = indicators.find((n) => n.code === code)?.spec?.unit ?? '';
-        const v = Math.max(0, gen ? gen(profile, t, noise, c, valueOf) : genericValue(unit, profile, t, noise));
+        const v = Math.max(0, gen ? gen(yearly, t, noise, c, valueOf) : genericValue(unit, yearly, t, noise));
         all.set(code, v);
         return v;
       };
