@@ -16,6 +16,8 @@ import { validateFramework, type FrameworkIssue, type ValidateOptions } from './
 import { frameworkSheet, frameworkToCells, headerOf, type FrameworkSheetRow } from './frameworks.sheet.ts';
 
 const STATUS_ZH = { draft: '草稿', active: '启用', retired: '停用' } as const;
+/** As many nodes as a saved draft may hold (ZSaveFrameworkRequest). */
+const MAX_NODES = 500;
 
 /** The xlsx of a framework version: the node sheet (re-importable) and a notes sheet. */
 export async function buildFrameworkWorkbook(f: Framework): Promise<Buffer> {
@@ -172,6 +174,13 @@ export function frameworkFromRows(
     nodeRows.push(row);
   }
 
+  if (nodes.length > MAX_NODES)
+    errors.push({
+      row: nodeRows[MAX_NODES] ?? 0,
+      column: headerOf('code'),
+      message: `节点过多：一个指标体系最多 ${MAX_NODES} 个节点（指数、维度和指标）`,
+      messageEn: `Too many nodes: a framework holds at most ${MAX_NODES}`,
+    });
   const settings = ZFrameworkSettings.parse({ rules, tiers, deadline });
   const rowOf = (issue: FrameworkIssue): number =>
     issue.node !== null
