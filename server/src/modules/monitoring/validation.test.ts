@@ -143,6 +143,25 @@ describe('validateForm', () => {
     expect(f(30, ref.slice(0, 9))).toEqual([]);
   });
 
+  it('judges skewed counts (spec.log) on the log(1+x) scale', () => {
+    // Counts 1..10 and 40: raw modified z of 40 = 0.6745 (40 - 5.5) / 2.5 = 9.3 (outlier); on log(1+x):
+    // median of log(2..11) = 1.8688, MAD = 0.3811 -> z(log 41) = 0.6745 (3.7136 - 1.8688) / 0.3811 = 3.27 (not).
+    const peers = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const logNodes = indicators.map((n) => (n.code === 'B1' ? { ...n, spec: { ...n.spec!, log: true } } : n));
+    const run = (nodes: typeof indicators) =>
+      validateForm({
+        indicators: nodes,
+        rules,
+        values: cells({ ...complete, B1: { value: 40 } }),
+        previous: none,
+        peers: new Map([['B1', peers]]),
+      });
+    expect(modifiedZ(40, peers)).toBeCloseTo(9.3081, 3);
+    expect(modifiedZ(Math.log1p(40), peers.map(Math.log1p))).toBeCloseTo(3.2652, 3);
+    expect(run(indicators).map((x) => x.kind)).toEqual(['outlier']);
+    expect(run(logNodes)).toEqual([]);
+  });
+
   it('limits text indicators to 200 characters (counted as characters, not bytes)', () => {
     const ok = validateForm({
       indicators,

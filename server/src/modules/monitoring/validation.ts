@@ -1,7 +1,9 @@
 /**
  * Validation of one county-year form (pure): errors (range, cross-indicator rules, missing required values, text
  * length) block submission; warnings (year-on-year jumps, outliers by the modified z-score) need an explanatory
- * note, after which they stay visible as `explained` and the value is flagged `outlier` on submission.
+ * note, after which they stay visible as `explained` and the value is flagged `outlier` on submission. Outliers are
+ * judged by the modified z-score against the other counties of the year (on the log(1+x) scale for indicators
+ * marked `log`, the skewed counts).
  */
 import type { Finding, FrameworkNode, FrameworkSettings, IndicatorSpec } from '../../../../contracts/monitoring.ts';
 
@@ -151,7 +153,10 @@ export function validateForm(input: FormValidationInput): Finding[] {
 
     const peers = input.peers.get(code) ?? [];
     if (peers.length >= OUTLIER_MIN_PEERS) {
-      const z = modifiedZ(v, peers);
+      // Skewed counts (spec.log) are judged on the log(1+x) scale the index uses for them: a large urban district
+      // is not an outlier for having many firms.
+      const onLog = spec.log && v >= 0 && peers.every((p) => p >= 0);
+      const z = onLog ? modifiedZ(Math.log1p(v), peers.map(Math.log1p)) : modifiedZ(v, peers);
       if (z !== null && Math.abs(z) > OUTLIER_Z)
         out.push({
           indicatorCode: code,

@@ -338,30 +338,30 @@ export default function MonitoringEntryPage() {
             {changed.length > 0 && <Button onClick={() => reset(f)}>{t('放弃修改', 'Discard changes')}</Button>}
           </Space>
           {formFindings.length > 0 && <FindingTags findings={formFindings} />}
-          <Row gutter={16}>
-            <Col xs={24} xl={18}>
-              {sections.map((s) => (
-                <div key={s.dimension?.code ?? 'other'} style={{ marginBottom: 16 }}>
-                  <Typography.Title level={5}>
-                    {s.dimension
-                      ? `${s.dimension.code} ${locale === 'en-US' && s.dimension.nameEn ? s.dimension.nameEn : s.dimension.nameZh}`
-                      : t('其他指标', 'Other indicators')}
-                  </Typography.Title>
-                  <FormTable
-                    rows={s.rows}
-                    drafts={drafts}
-                    editable={f.editable}
-                    onChange={(code, d) => setDrafts((m) => new Map(m).set(code, d))}
-                  />
-                </div>
-              ))}
+          {sections.map((s) => (
+            <div key={s.dimension?.code ?? 'other'} style={{ marginBottom: 16 }}>
+              <Typography.Title level={5}>
+                {s.dimension
+                  ? `${s.dimension.code} ${locale === 'en-US' && s.dimension.nameEn ? s.dimension.nameEn : s.dimension.nameZh}`
+                  : t('其他指标', 'Other indicators')}
+              </Typography.Title>
+              <FormTable
+                rows={s.rows}
+                drafts={drafts}
+                editable={f.editable}
+                onChange={(code, d) => setDrafts((m) => new Map(m).set(code, d))}
+              />
+            </div>
+          ))}
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={8}>
+              <ImportPanel form={f} onImported={form.reload} />
             </Col>
-            <Col xs={24} xl={6}>
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                <ImportPanel form={f} onImported={form.reload} />
-                <AttachmentsPanel form={f} onChanged={form.reload} />
-                <HistoryPanel form={f} />
-              </Space>
+            <Col xs={24} lg={8}>
+              <AttachmentsPanel form={f} onChanged={form.reload} />
+            </Col>
+            <Col xs={24} lg={8}>
+              <HistoryPanel form={f} />
             </Col>
           </Row>
         </>

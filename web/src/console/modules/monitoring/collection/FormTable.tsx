@@ -16,7 +16,15 @@ export interface FormTableProps {
   onChange: (code: string, draft: Draft) => void;
 }
 
-export function FindingTags({ findings }: { findings: readonly Finding[] }) {
+/** A finding's text; `short` drops the indicator name the row already shows ("名称：…" / "Name: …"). */
+export function findingText(f: Finding, locale: string, short: boolean): string {
+  const text = locale === 'en-US' ? f.messageEn : f.message;
+  if (!short || f.indicatorCode === null) return text;
+  const cut = locale === 'en-US' ? text.indexOf(': ') : text.indexOf('：');
+  return cut > 0 ? text.slice(cut + (locale === 'en-US' ? 2 : 1)) : text;
+}
+
+export function FindingTags({ findings, short = false }: { findings: readonly Finding[]; short?: boolean }) {
   const { locale } = useSession();
   const t = useT();
   if (findings.length === 0) return null;
@@ -30,7 +38,7 @@ export function FindingTags({ findings }: { findings: readonly Finding[] }) {
           data-testid={`finding-${f.indicatorCode ?? 'form'}-${f.kind}`}
         >
           {f.severity === 'error' ? '✖ ' : '⚠ '}
-          {locale === 'en-US' ? f.messageEn : f.message}
+          {findingText(f, locale, short)}
           {f.explained ? t('（已说明）', ' (explained)') : ''}
         </Typography.Text>
       ))}
@@ -49,19 +57,12 @@ export function FormTable({ rows, drafts, editable, onChange }: FormTableProps) 
       rowKey={(r) => r.node.code}
       pagination={false}
       dataSource={rows}
-      scroll={{ x: 1200 }}
-      rowClassName={(r) =>
-        r.findings.some((f) => f.severity === 'error')
-          ? 'qx-row-error'
-          : r.findings.some((f) => !f.explained)
-            ? 'qx-row-warning'
-            : ''
-      }
+      scroll={{ x: 'max-content' }}
       columns={[
         {
           title: t('指标', 'Indicator'),
           key: 'name',
-          width: 260,
+          width: 220,
           fixed: 'left',
           render: (_, r) => (
             <Space orientation="vertical" size={0}>
@@ -91,7 +92,8 @@ export function FormTable({ rows, drafts, editable, onChange }: FormTableProps) 
           render: (_, r) => {
             const d = drafts.get(r.node.code);
             if (!d) return null;
-            const invalid = r.findings.some((f) => f.severity === 'error');
+            // A missing value is listed in the checks column; the input turns red only for a wrong value.
+            const invalid = r.findings.some((f) => f.severity === 'error' && f.kind !== 'missing');
             if (r.node.spec?.valueType === 'text')
               return editable ? (
                 <Input.TextArea
@@ -133,6 +135,21 @@ export function FormTable({ rows, drafts, editable, onChange }: FormTableProps) 
             const over = change !== null && limit !== null && Math.abs(change) > limit;
             return <Typography.Text type={over ? 'warning' : undefined}>{formatPercent(change)}</Typography.Text>;
           },
+        },
+        {
+          title: t('校验提示', 'Checks'),
+          key: 'findings',
+          width: 240,
+          render: (_, r) =>
+            r.findings.length === 0 ? (
+              r.saved ? (
+                <Tooltip title={r.saved.reporterName ? `${t('填报人', 'By')} ${r.saved.reporterName}` : undefined}>
+                  <Typography.Text type="success">✓</Typography.Text>
+                </Tooltip>
+              ) : null
+            ) : (
+              <FindingTags findings={r.findings} short />
+            ),
         },
         {
           title: t('数据来源', 'Source'),
@@ -208,21 +225,6 @@ export function FormTable({ rows, drafts, editable, onChange }: FormTableProps) 
               </Space>
             );
           },
-        },
-        {
-          title: t('校验提示', 'Checks'),
-          key: 'findings',
-          width: 260,
-          render: (_, r) =>
-            r.findings.length === 0 ? (
-              r.saved ? (
-                <Tooltip title={r.saved.reporterName ? `${t('填报人', 'By')} ${r.saved.reporterName}` : undefined}>
-                  <Typography.Text type="success">✓</Typography.Text>
-                </Tooltip>
-              ) : null
-            ) : (
-              <FindingTags findings={r.findings} />
-            ),
         },
       ]}
     />
