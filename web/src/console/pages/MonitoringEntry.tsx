@@ -238,7 +238,7 @@ export default function MonitoringEntryPage() {
         f ? (
           <Space>
             {t(`${f.divisionName} ${f.period} 年监测数据`, `${f.divisionName} ${f.period} monitoring data`)}
-            {status && <Tag color={status.color}>{pick(status, locale)}</Tag>}
+            {status && <Tag color={status.color} data-testid="form-status">{pick(status, locale)}</Tag>}
           </Space>
         ) : (
           t('数据填报', 'Data entry')
