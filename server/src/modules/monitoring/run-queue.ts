@@ -51,3 +51,13 @@ export function enqueueRun(deps: Deps, runId: number, execute: (deps: Deps, runI
 export function runsIdle(deps: Deps): Promise<void> {
   return queueOf(deps).idle;
 }
+
+/**
+ * Drops the runs still waiting and resolves when the current one has finished (app shutdown). The dropped runs stay
+ * queued in the table and fail at the next startup, as after a crash.
+ */
+export function stopRuns(deps: Deps): Promise<void> {
+  const q = queueOf(deps);
+  q.pending.length = 0;
+  return q.idle;
+}

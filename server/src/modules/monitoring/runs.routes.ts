@@ -24,7 +24,7 @@ import { getCountyDiagnosis } from './diagnosis.ts';
 import { exportRunXlsx } from './runs.export.ts';
 import * as service from './runs.service.ts';
 import { failInterruptedRuns } from './runs.service.ts';
-import { runsIdle } from './run-queue.ts';
+import { stopRuns } from './run-queue.ts';
 
 const ZRunCountyParams = ZIdParams.extend({ code: ZDivisionCode });
 
@@ -36,7 +36,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
     await failInterruptedRuns(deps);
   });
   app.addHook('onClose', async () => {
-    await runsIdle(deps);
+    await stopRuns(deps);
   });
 
   r.post('/api/monitoring/runs', {

@@ -295,7 +295,6 @@ async function officersOfRegion(deps: Deps): Promise<number[]> {
     .distinct()
     .where('user_role.role_code', 'in', ['league-officer', 'county-officer'])
     .where('app_user.status', '=', 'active')
-    .where('app_user.is_demo', '=', 0)
     .execute();
   return rows.map((r) => r.user_id);
 }

@@ -104,6 +104,13 @@ describe('index runs', () => {
     expect((await region.request('POST', `/api/monitoring/runs/${ok.id}/unpublish`, {})).statusCode).toBe(200);
     expect((await region.request('POST', `/api/monitoring/runs/${ok.id}/unpublish`, {})).statusCode).toBe(409);
     expect(await audits('monitoring.run.publish')).toBe(1);
+    // the league and county officers are told (in-app notifications)
+    const told = await t.db.db
+      .selectFrom('notification')
+      .select('user_id')
+      .where('kind', '=', 'monitoring.run.published')
+      .execute();
+    expect(told).toHaveLength(2);
     expect(await audits('monitoring.run.unpublish')).toBe(1);
   });
 
