@@ -117,7 +117,6 @@ function Shell() {
             {t('旗县', 'Qixian')}
           </Link>
           <nav aria-label={t('主导航', 'Main')}>
-            <Link href="/monitoring">{t('监测结果', 'Results')}</Link>
             <Link href="/register">{t('注册', 'Register')}</Link>
             <Link href="/login">{t('登录', 'Sign in')}</Link>
           </nav>

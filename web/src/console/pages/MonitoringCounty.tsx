@@ -381,7 +381,10 @@ export default function MonitoringCountyPage() {
                 emptyText: (
                   <Empty
                     image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={t('无可模拟的指标', 'No indicator to simulate')}
+                    description={t(
+                      '没有可模拟提升的指标（各项已达满分或无数据）',
+                      'No indicator to improve (all at the top score or without data)',
+                    )}
                   />
                 ),
               }}

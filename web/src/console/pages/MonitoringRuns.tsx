@@ -89,7 +89,7 @@ export default function MonitoringRunsPage() {
         size="middle"
         loading={list.loading && !list.data}
         dataSource={items}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1060 }}
         locale={{
           emptyText: (
             <Empty
@@ -112,6 +112,7 @@ export default function MonitoringRunsPage() {
           {
             title: t('批次', 'Run'),
             key: 'title',
+            width: 240,
             render: (_: unknown, r) => (
               <Space size={4} wrap>
                 <span>

@@ -158,6 +158,8 @@ function visualMapOf(input: MapOptionInput): VisualMapComponentOption {
     return {
       ...common,
       type: 'piecewise',
+      // Listed top to bottom in the given order (ECharts otherwise puts the last piece on top).
+      inverse: true,
       pieces: input.pieces.map((p) => ({ value: p.value, label: p.label, color: p.color })),
     };
   const { min, max } = input.scale ?? valueRange(input.values);

@@ -49,6 +49,8 @@ describe('rank table', () => {
     expect(bodyRows()[1]!.textContent).toContain('↓1');
     expect(bodyRows()[2]!.textContent).toContain('新');
     expect(screen.getByText('4 / 4 个旗县')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: '显示排名区间' }));
+    expect(screen.getAllByTestId('rank-cell').map((c) => c.textContent)).toEqual(['1', '2', '3', '—']);
   });
 
   it('searches by name and filters by tier', async () => {

@@ -2,7 +2,8 @@
  * 排名表: rank with its 5-95 % interval, county (linked to its profile), league, score, tier, change; sortable,
  * searchable, filtered by league, county type and tier. Filters are controlled by the page (kept in the URL).
  */
-import { Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Checkbox, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CountyResult } from '../../../../../contracts/monitoring.ts';
 import { useT } from '../../i18n.ts';
@@ -23,12 +24,12 @@ export interface RankTableProps {
   runId: number;
   filters: ResultFilters;
   onFilters: (f: ResultFilters) => void;
-  /** Show the interval beside every rank (default) or the rank alone. */
-  showInterval?: boolean;
 }
 
-export function RankTable({ counties, runId, filters, onFilters, showInterval = true }: RankTableProps) {
+export function RankTable({ counties, runId, filters, onFilters }: RankTableProps) {
   const t = useT();
+  // The interval stands beside every rank unless the reader hides it.
+  const [showInterval, setShowInterval] = useState(true);
   const options = filterOptions(counties);
   const rows = filterCounties(counties, filters);
   return (
@@ -72,6 +73,9 @@ export function RankTable({ counties, runId, filters, onFilters, showInterval = 
           options={options.tiers.map((x) => ({ value: x, label: t(tierName(x).zh, tierName(x).en) }))}
           onChange={(tier?: number) => onFilters({ ...filters, tier })}
         />
+        <Checkbox checked={showInterval} onChange={(e) => setShowInterval(e.target.checked)}>
+          {t('显示排名区间', 'Show rank intervals')}
+        </Checkbox>
         <Typography.Text type="secondary">
           {t(`${rows.length} / ${counties.length} 个旗县`, `${rows.length} of ${counties.length} counties`)}
         </Typography.Text>
@@ -81,7 +85,7 @@ export function RankTable({ counties, runId, filters, onFilters, showInterval = 
         rowKey="code"
         size="small"
         dataSource={rows}
-        scroll={{ x: 640 }}
+        scroll={{ x: 560 }}
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,
@@ -103,7 +107,7 @@ export function RankTable({ counties, runId, filters, onFilters, showInterval = 
               t('排名', 'Rank')
             ),
             key: 'rank',
-            width: 120,
+            width: 110,
             defaultSortOrder: 'ascend',
             sorter: (a, b, order) => compareNullable(a.rank, b.rank, order ?? 'ascend'),
             render: (_: unknown, c) => (
@@ -117,11 +121,11 @@ export function RankTable({ counties, runId, filters, onFilters, showInterval = 
             dataIndex: 'name',
             render: (name: string, c) => <Link to={`/console/monitoring/counties/${c.code}?run=${runId}`}>{name}</Link>,
           },
-          { title: t('盟市', 'League'), dataIndex: 'leagueName', width: 110 },
+          { title: t('盟市', 'League'), dataIndex: 'leagueName', width: 96 },
           {
             title: t('得分', 'Score'),
             key: 'score',
-            width: 80,
+            width: 72,
             align: 'right',
             sorter: (a, b, order) => compareNullable(a.score, b.score, order ?? 'ascend'),
             render: (_: unknown, c) => formatScore(c.score),
@@ -129,14 +133,14 @@ export function RankTable({ counties, runId, filters, onFilters, showInterval = 
           {
             title: t('类别', 'Tier'),
             key: 'tier',
-            width: 80,
+            width: 76,
             sorter: (a, b, order) => compareNullable(a.tier, b.tier, order ?? 'ascend'),
             render: (_: unknown, c) => <TierTag tier={c.tier} />,
           },
           {
             title: t('变化', 'Change'),
             key: 'change',
-            width: 140,
+            width: 110,
             sorter: (a, b, order) => compareNullable(rankChange(a), rankChange(b), order ?? 'ascend'),
             render: (_: unknown, c) => <ChangeCell county={c} />,
           },

@@ -80,7 +80,8 @@ export function RunPicker({ runs, run, onPick }: RunPickerProps) {
       />
       <Select<number>
         aria-label={t('测算批次', 'Run')}
-        style={{ minWidth: 220, maxWidth: '100%' }}
+        // Phones: never wider than the screen (the labels are long).
+        style={{ minWidth: 220, maxWidth: 'calc(100vw - 64px)' }}
         value={run?.id}
         popupMatchSelectWidth={false}
         options={inPeriod.map((r) => ({

@@ -29,7 +29,7 @@ export function ChangeCell({
       ? t('上期无排名', 'No rank in the previous period')
       : t(`上期排名 ${county.previousRank ?? '—'}`, `Previous rank ${county.previousRank ?? '—'}`);
   return (
-    <Space size={4} wrap={false}>
+    <Space size={4} wrap>
       <span title={title} style={{ color: CHANGE_COLOURS[v.direction], fontWeight: 500, whiteSpace: 'nowrap' }}>
         {v.text}
       </span>

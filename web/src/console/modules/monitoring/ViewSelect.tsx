@@ -17,7 +17,7 @@ export function ViewSelect({
   return (
     <Select<string>
       aria-label={t('地图显示', 'Map shows')}
-      style={{ width: 260, maxWidth: '100%' }}
+      style={{ width: 220, maxWidth: '100%' }}
       showSearch={{ optionFilterProp: 'label' }}
       value={formatResultView(view)}
       options={viewOptions(result.framework, t)}

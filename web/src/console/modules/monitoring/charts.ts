@@ -236,7 +236,7 @@ export function buildRadarOption(input: {
     legend: { bottom: 0 },
     radar: {
       indicator: dimensions.map((d) => ({ name: d.name, max: Math.ceil(top / 10) * 10 })),
-      radius: '62%',
+      radius: '58%',
       axisName: { color: '#595959', fontSize: 11 },
     },
     series: [
@@ -275,7 +275,16 @@ export function buildTrendOption(trend: CountyDiagnosis['trend'], t: T): ChartOp
     xAxis: { type: 'category', data: rows.map((r) => String(r.period)) },
     yAxis: [
       { type: 'value', name: t('得分', 'Score'), scale: true },
-      { type: 'value', name: t('排名', 'Rank'), inverse: true, minInterval: 1, min: 1, splitLine: { show: false } },
+      {
+        type: 'value',
+        name: t('排名', 'Rank'),
+        inverse: true,
+        minInterval: 1,
+        min: 1,
+        // A steady rank still gets an axis from 1 a few places down (rank 1 on top).
+        max: (extent: { max: number }) => Math.max(Math.ceil(extent.max) + 2, 5),
+        splitLine: { show: false },
+      },
     ],
     series: [
       {
