@@ -7,6 +7,11 @@ export const NOTIFICATION_KINDS = [
   'registration.approved',
   'registration.rejected',
   'import.committed',
+  /** 数据填报与审核: a county-year was submitted, returned, approved (league or region step) or unlocked. */
+  'monitoring.submit',
+  'monitoring.return',
+  'monitoring.approve',
+  'monitoring.unlock',
 ] as const;
 
 /** One in-app notification of the caller (站内通知), in both languages; the console shows the user's locale. */
