@@ -80,7 +80,8 @@ export function CreateRunForm({ onCreated, onCancel }: { onCreated: (run: RunSum
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
       <Space wrap align="start" size="large">
         <Form.Item name="period" label={t('年度', 'Period')} rules={rules('period')}>
-          <InputNumber min={2000} max={2100} precision={0} style={{ width: 120 }} />
+          {/* No min/max here: the contract's rule says why a year is refused instead of clamping it silently. */}
+          <InputNumber precision={0} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="frameworkId" label={t('指标体系', 'Framework')}>
           <Select
@@ -139,7 +140,7 @@ export function CreateRunForm({ onCreated, onCancel }: { onCreated: (run: RunSum
           rules={rules('replications')}
           extra={t('用于排名 5–95% 区间；0 表示不计算', 'For the 5–95 % rank interval; 0 for none')}
         >
-          <InputNumber min={0} max={2000} step={100} precision={0} style={{ width: 140 }} />
+          <InputNumber step={100} precision={0} style={{ width: 140 }} />
         </Form.Item>
       </Space>
       <Form.Item
