@@ -175,8 +175,6 @@ export async function getCountyDiagnosis(
     unit: code,
     peers: peers.map((c) => c.code),
     adjustDirection: false,
-    top: TOP,
-    bottom: TOP,
   });
   const standing = (s: { indicator: string; value: number }) => {
     const values = others.map((c) => c.indicators[s.indicator]).filter((v): v is number => typeof v === 'number');
@@ -189,6 +187,15 @@ export async function getCountyDiagnosis(
       gap: roundTo(s.value - peerMean, 2),
     };
   };
+
+  // best-ranked among the peers and above their mean; worst-ranked and below it (a "weakness" above the mean reads
+  // as a contradiction in a skewed peer group)
+  const standings = sw.standings.map(standing);
+  const strengths = standings.filter((x) => x.gap > 0).slice(0, TOP);
+  const weaknesses = [...standings]
+    .reverse()
+    .filter((x) => x.gap < 0)
+    .slice(0, TOP);
 
   // improvement simulator: +10 % and the peer median, each indicator alone, the whole method re-run
   const improvements: CountyDiagnosis['improvements'] = [];
@@ -226,8 +233,8 @@ export async function getCountyDiagnosis(
     run: presentRunSummary(row),
     county: self,
     trend,
-    strengths: sw.strengths.map(standing),
-    weaknesses: sw.weaknesses.map(standing),
+    strengths,
+    weaknesses,
     peerGroup,
     peers: others.map((c) => ({ code: c.code, name: c.name, score: c.score, rank: c.rank })),
     targets: data ? targetsOf(framework.nodes, data, code) : [],

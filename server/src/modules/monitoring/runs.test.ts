@@ -167,9 +167,19 @@ describe('index runs', () => {
     expect(d.trend.map((x) => x.period)).toEqual([2023, 2024]);
     expect(d.peerGroup).toBe('league');
     expect(d.peers.every((p) => p.code.startsWith('1501') && p.code !== '150125')).toBe(true);
-    expect(d.strengths.length).toBeGreaterThan(0);
+    // a rural county among Hohhot's districts: below the league mean nearly everywhere
     expect(d.weaknesses.length).toBeGreaterThan(0);
-    for (const s of d.strengths) expect(s.gap).toBeCloseTo(s.score - s.peerMean, 1);
+    for (const w of d.weaknesses) expect(w.gap).toBeLessThan(0);
+    // among the other counties (县) it has strengths: above their mean
+    const byType = (
+      await county.request('GET', `/api/monitoring/runs/${r.id}/counties/150125`)
+    ).json<CountyDiagnosis>();
+    expect(byType.peerGroup).toBe('type');
+    expect(byType.strengths.length).toBeGreaterThan(0);
+    for (const s of [...byType.strengths, ...d.strengths]) {
+      expect(s.gap).toBeCloseTo(s.score - s.peerMean, 1);
+      expect(s.gap).toBeGreaterThan(0);
+    }
     const rd = d.targets.find((x) => x.indicatorCode === 'D1.1');
     expect(rd).toMatchObject({ year: 2025, target: 1.5, unit: '%' });
     expect(rd?.note).not.toBe('');
