@@ -7,7 +7,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Input, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Framework, FrameworkNode, SaveFrameworkRequest } from '../../../../contracts/monitoring.ts';
+import type {
+  Framework,
+  FrameworkNode,
+  FrameworkSettings,
+  SaveFrameworkRequest,
+} from '../../../../contracts/monitoring.ts';
 import { api, ApiError, request } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/i18n.ts';
 import { LoadError } from '../components/LoadError.tsx';
@@ -18,6 +23,7 @@ import { useFetch } from '../modules/admin/use-fetch.ts';
 import { DefaultBanner } from '../modules/monitoring/frameworks/DefaultBanner.tsx';
 import { FrameworkTree } from '../modules/monitoring/frameworks/FrameworkTree.tsx';
 import { NodeDrawer } from '../modules/monitoring/frameworks/NodeDrawer.tsx';
+import { SettingsEditor } from '../modules/monitoring/frameworks/SettingsEditor.tsx';
 import {
   addChild,
   mapSaveErrors,
@@ -50,6 +56,8 @@ export default function MonitoringFrameworkDetailPage() {
   const [editing, setEditing] = useState(false);
   const [nodes, setNodes] = useState<FrameworkNode[]>([]);
   const [names, setNames] = useState({ nameZh: '', nameEn: '' });
+  /** null while the settings form holds malformed text. */
+  const [settings, setSettings] = useState<FrameworkSettings | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [errors, setErrors] = useState<MappedErrors>(NO_ERRORS);
   const [saving, setSaving] = useState(false);
@@ -60,6 +68,7 @@ export default function MonitoringFrameworkDetailPage() {
     if (!f) return;
     setNodes(f.nodes);
     setNames({ nameZh: f.nameZh, nameEn: f.nameEn });
+    setSettings(f.settings);
     setErrors(NO_ERRORS);
     setDirty(false);
   }, [f]);
@@ -84,12 +93,16 @@ export default function MonitoringFrameworkDetailPage() {
   };
 
   const save = async () => {
+    if (!settings) {
+      void message.error(t('请先改正分类规则或填报截止的格式', 'Fix the tier rule or deadline first'));
+      return;
+    }
     setSaving(true);
     const body: SaveFrameworkRequest = {
       nameZh: names.nameZh,
       nameEn: names.nameEn,
       description: f.description,
-      settings: f.settings,
+      settings,
       nodes,
     };
     try {
@@ -153,6 +166,7 @@ export default function MonitoringFrameworkDetailPage() {
                   setEditing(false);
                   setNodes(f.nodes);
                   setNames({ nameZh: f.nameZh, nameEn: f.nameEn });
+                  setSettings(f.settings);
                   setErrors(NO_ERRORS);
                   setDirty(false);
                 }}
@@ -264,6 +278,16 @@ export default function MonitoringFrameworkDetailPage() {
             </Descriptions.Item>
           )}
         </Descriptions>
+      )}
+      {editable && (
+        <SettingsEditor
+          key={f.id}
+          settings={f.settings}
+          onChange={(next) => {
+            setSettings(next);
+            setDirty(true);
+          }}
+        />
       )}
       <FrameworkTree
         nodes={shown}

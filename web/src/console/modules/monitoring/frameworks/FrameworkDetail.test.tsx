@@ -107,8 +107,30 @@ describe('framework detail page', () => {
     expect(await screen.findByText('未保存：请修改标红的节点')).toBeTruthy();
     expect(screen.getByLabelText('有错误')).toBeTruthy();
     const put = calls.find((c) => c.method === 'PUT');
-    const sent = (put?.body as { nodes: { code: string }[] }).nodes.map((n) => n.code);
-    expect(sent).toEqual(['CII', 'D1', 'D1.1', 'D1.2', 'D1.3']);
+    const body = put?.body as { nodes: { code: string }[] };
+    expect(body.nodes.map((n) => n.code)).toEqual(['CII', 'D1', 'D1.1', 'D1.2', 'D1.3']);
     await waitFor(() => expect(screen.getByText('有未保存的修改')).toBeTruthy());
+  });
+
+  it('edits the tier rule and deadline; a malformed deadline holds the save back', async () => {
+    const calls = stubFetch(manager(), (c) => {
+      if (c.url === '/api/monitoring/frameworks/5' && c.method === 'GET') return { body: framework() };
+      if (c.url === '/api/monitoring/frameworks/5' && c.method === 'PUT') return { body: framework() };
+      return undefined;
+    });
+    renderAt(5);
+    fireEvent.click(await screen.findByRole('button', { name: /编辑草稿/ }));
+    fireEvent.change(screen.getByLabelText('填报截止'), { target: { value: '5-31' } });
+    fireEvent.click(screen.getByRole('button', { name: /保存草稿/ }));
+    expect(await screen.findByText('格式：阈值 80;60，名额 10;15;78，截止 06-30')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    fireEvent.change(screen.getByLabelText('填报截止'), { target: { value: '05-31' } });
+    fireEvent.mouseDown(screen.getByLabelText('分类方式'));
+    fireEvent.click(await screen.findByText('按名额'));
+    fireEvent.change(screen.getByLabelText('阈值或名额'), { target: { value: '10;15;78' } });
+    fireEvent.click(screen.getByRole('button', { name: /保存草稿/ }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const body = calls.find((c) => c.method === 'PUT')?.body as { settings: unknown };
+    expect(body.settings).toEqual({ tiers: { kind: 'counts', counts: [10, 15, 78] }, deadline: '05-31', rules: [] });
   });
 });

@@ -2,7 +2,7 @@
  * The node form of the draft editor: a framework node <-> flat form values (targets as "2025:1.5;2027:2", goalposts
  * as two numbers, the fact binding as text). Pure; the page validates again on the server when saving.
  */
-import type { FrameworkNode, IndicatorSpec } from '../../../../../../contracts/monitoring.ts';
+import type { FrameworkNode, FrameworkSettings, IndicatorSpec } from '../../../../../../contracts/monitoring.ts';
 import { blankSpec } from './tree.ts';
 
 export interface NodeFormValues {
@@ -150,4 +150,23 @@ export function formToNode(base: FrameworkNode, v: NodeFormValues): FrameworkNod
       evidence: (v.evidence ?? '').trim(),
     },
   };
+}
+
+/** Tiers as edited: "80;60" (score thresholds, descending) or "10;15;78" (counts by rank). */
+export function formatTierValues(tiers: FrameworkSettings['tiers']): string {
+  return (tiers.kind === 'thresholds' ? tiers.thresholds : tiers.counts).join(';');
+}
+
+/** Parses the tier text for a kind; null when malformed (the server checks the order). */
+export function parseTiers(kind: FrameworkSettings['tiers']['kind'], text: string): FrameworkSettings['tiers'] | null {
+  const values = text
+    .split(/[;；,，\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v))) return null;
+  if (kind === 'counts')
+    return values.length >= 2 && values.length <= 6 && values.every((v) => Number.isInteger(v) && v >= 0)
+      ? { kind, counts: values }
+      : null;
+  return values.length <= 5 ? { kind, thresholds: values } : null;
 }

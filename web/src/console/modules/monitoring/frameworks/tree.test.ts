@@ -12,7 +12,15 @@ import {
   statusTags,
   updateNode,
 } from './tree.ts';
-import { formatFact, formToNode, nodeToForm, parseFact, parseTargets } from './spec-form.ts';
+import {
+  formatFact,
+  formatTierValues,
+  formToNode,
+  nodeToForm,
+  parseFact,
+  parseTargets,
+  parseTiers,
+} from './spec-form.ts';
 
 function node(code: string, parentCode: string | null, kind: FrameworkNode['kind'], weight = 1): FrameworkNode {
   return { code, parentCode, kind, nameZh: code, nameEn: '', weight, spec: kind === 'indicator' ? blankSpec() : null };
@@ -165,5 +173,17 @@ describe('node form conversion', () => {
     expect(parseFact('experts.count')).toEqual({ fact: 'experts.count' });
     expect(formatFact(parseFact('a.b?x=1&y=2'))).toBe('a.b?x=1&y=2');
     expect(parseFact('  ')).toBeNull();
+  });
+});
+
+describe('tier settings', () => {
+  it('edits thresholds and counts as text', () => {
+    expect(formatTierValues({ kind: 'thresholds', thresholds: [80, 60] })).toBe('80;60');
+    expect(parseTiers('thresholds', '85；65')).toEqual({ kind: 'thresholds', thresholds: [85, 65] });
+    expect(parseTiers('counts', '10;15;78')).toEqual({ kind: 'counts', counts: [10, 15, 78] });
+    expect(parseTiers('counts', '10')).toBeNull();
+    expect(parseTiers('counts', '10;1.5')).toBeNull();
+    expect(parseTiers('thresholds', 'abc')).toBeNull();
+    expect(parseTiers('thresholds', '')).toBeNull();
   });
 });
