@@ -4,6 +4,7 @@ import { registerCollectionRoutes } from './collection.routes.ts';
 import { registerFrameworkRoutes } from './frameworks.routes.ts';
 import { registerPublicMonitoringRoutes } from './public.routes.ts';
 import { registerRunRoutes } from './runs.routes.ts';
+import { registerReportJobRoutes } from './reports/reports.routes.ts';
 
 export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks.repository.ts';
 export { approvedValues, type CollectedValue } from './collection.repository.ts';
@@ -21,5 +22,6 @@ export function registerMonitoringModule(app: FastifyInstance, deps: Deps): void
   registerFrameworkRoutes(app, deps);
   registerCollectionRoutes(app, deps);
   registerRunRoutes(app, deps);
+  registerReportJobRoutes(app, deps);
   registerPublicMonitoringRoutes(app, deps);
 }

@@ -51,7 +51,17 @@ const PRINCIPALS: PrincipalSpec[] = [
  * attachment of a fresh county-year in the object division. `framework`: a fresh draft version of the default
  * monitoring framework as `:id` (frameworks are region-wide: no object division).
  */
-type Kind = 'org' | 'user' | 'registration' | 'division' | 'county' | 'monAttachment' | 'framework' | 'run' | 'none';
+type Kind =
+  | 'org'
+  | 'user'
+  | 'registration'
+  | 'division'
+  | 'county'
+  | 'monAttachment'
+  | 'framework'
+  | 'run'
+  | 'runReport'
+  | 'none';
 
 /** The object divisions that are counties (monitoring forms exist for counties only). */
 const COUNTY_DIVISIONS = ['150102', '150105', '150203', '152921'] as const;
@@ -73,6 +83,8 @@ interface RouteCase {
   /**
    * `run` kind: `:id` = a fresh finished index run, published (default: results of published runs are readable by
    * every monitoring:read user) or `done` and unpublished (to publish). Runs are region-wide: no object division.
+   * `runReport` kind: `:id` = one published run; the object divisions are the region (150000, a region report) and
+   * the counties (a county report): `body` receives them.
    */
   run?: 'published' | 'done';
   /** A raw (file) body for upload routes: CSV text (or bytes). */
@@ -91,6 +103,8 @@ interface RouteCase {
 let defaultFramework: Framework | null = null;
 /** Inserts a copy of a finished index run (set in beforeAll). */
 let makeRun: (state: 'published' | 'done') => Promise<number> = () => Promise.reject(new Error('no run fixture'));
+/** The published run report requests name (made on first use). */
+let reportRun: number | undefined;
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/auth/session': { kind: 'none', self: true },
@@ -223,6 +237,12 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/monitoring/runs/:id/export.xlsx': { kind: 'run' },
   'POST /api/monitoring/runs/:id/publish': { kind: 'run', run: 'done' },
   'POST /api/monitoring/runs/:id/unpublish': { kind: 'run' },
+  // A report job (202): the region report needs the whole region in scope, a county report the county.
+  'POST /api/monitoring/runs/:id/reports': {
+    kind: 'runReport',
+    body: (d) =>
+      d === '150000' ? { kind: 'region', format: 'docx' } : { kind: 'county', division: d, format: 'docx' },
+  },
   'POST /api/monitoring/values/import.csv': {
     kind: 'none',
     raw: () => `旗县代码,指标代码,年份,数值\n150102,${monIndicator},${nextPeriod()},1\n`,
@@ -433,11 +453,14 @@ describe('cross-division access matrix (T1)', () => {
             ? [null]
             : c.kind === 'county'
               ? COUNTY_DIVISIONS
-              : OBJECT_DIVISIONS;
+              : c.kind === 'runReport'
+                ? ['150000', ...COUNTY_DIVISIONS]
+                : OBJECT_DIVISIONS;
         for (const d of divisions) {
           let url = c.url ?? route.url;
           if (c.kind === 'framework') url = url.replace(':id', String(await makeFramework()));
           else if (c.kind === 'run') url = url.replace(':id', String(await makeRun(c.run ?? 'published')));
+          else if (c.kind === 'runReport') url = url.replace(':id', String((reportRun ??= await makeRun('published'))));
           else if (c.kind === 'division' && d) url = `${url}?division=${d}`;
           else if (c.kind === 'county' && d) url = url.replace(':division', d).replace(':period', String(nextPeriod()));
           else if (c.kind === 'monAttachment' && d) url = url.replace(':id', String(await makeAttachment(d)));

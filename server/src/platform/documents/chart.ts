@@ -3,7 +3,8 @@
  * canvas) measuring text with the report font, the labels become outlines of that font, and resvg rasterises the
  * font-free SVG to PNG, so Chinese labels need no system font. Both the docx and the PDF renderer embed that PNG.
  */
-import { renderAsync } from '@resvg/resvg-js';
+import { isMainThread } from 'node:worker_threads';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import { BarChart, LineChart, MapChart, PieChart, RadarChart } from 'echarts/charts';
 import type {
   BarSeriesOption,
@@ -24,6 +25,7 @@ import type { ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { CJK_FONT_FAMILY, reportFont, textWidth } from './fonts.ts';
 import { DEFAULT_CHART_SIZE, type ChartSpec } from './model.ts';
+import { chartPngInWorker } from './chart-thread.ts';
 import { encodeOpaquePng } from './png.ts';
 import { outlineSvgText, parseFont } from './svg-text.ts';
 
@@ -75,7 +77,8 @@ export interface ReportMapGeometry {
   features: readonly { id?: string | number; properties?: Record<string, unknown> | null; geometry: unknown }[];
 }
 
-const registeredMaps = new Set<string>();
+/** Registered maps by name (the geometry is sent to the chart worker with the first chart of each map). */
+const registeredMaps = new Map<string, ReportMapGeometry>();
 
 /**
  * Registers a map for `map` charts under `name` (process-wide, like ECharts' own registry). Each feature is matched
@@ -89,7 +92,7 @@ export function registerReportMap(name: string, geometry: ReportMapGeometry): vo
   echarts.registerMap(name, { type: 'FeatureCollection', features } as unknown as Parameters<
     typeof echarts.registerMap
   >[1]);
-  registeredMaps.add(name);
+  registeredMaps.set(name, geometry);
 }
 
 export function isReportMapRegistered(name: string): boolean {
@@ -157,20 +160,23 @@ export function chartOption(spec: ChartSpec): ChartOption {
   if (spec.type === 'map') {
     const first = spec.series[0];
     const values = first?.values ?? [];
-    const [min, max] = spec.range ?? [Math.min(...values), Math.max(...values)];
+    const [low, high] = spec.range ?? [Math.min(...values), Math.max(...values)];
+    const min = Number.isFinite(low) ? low : 0;
+    const max = Number.isFinite(high) && high > min ? high : min + 1;
+    const label = (v: number) => String(Math.round(v * 10) / 10);
     return {
       ...base,
       visualMap: {
         type: 'continuous',
-        min: Number.isFinite(min) ? min : 0,
-        max: Number.isFinite(max) && max > min ? max : (Number.isFinite(min) ? min : 0) + 1,
+        min,
+        max,
         left: 8,
         bottom: 8,
         orient: 'vertical',
         itemWidth: 10,
         itemHeight: 90,
         calculable: false,
-        text: ['高', '低'],
+        text: [`高 ${label(max)}`, `低 ${label(min)}`],
         textStyle: { color: TEXT },
         inRange: { color: MAP_COLOURS },
       },
@@ -245,6 +251,24 @@ export function renderChartSvg(spec: ChartSpec): string {
   }
 }
 
+const RESVG_OPTIONS = {
+  font: { loadSystemFonts: false },
+  fitTo: { mode: 'zoom' as const, value: CHART_RASTER_SCALE },
+  background: '#ffffff',
+  logLevel: 'off' as const,
+};
+
+/** The chart as an opaque PNG, synchronously (the chart worker's work: blocking is what it is there for). */
+export function drawChartPngSync(spec: ChartSpec): Buffer {
+  const image = new Resvg(outlinedChartSvg(spec), RESVG_OPTIONS).render();
+  return encodeOpaquePng(image.pixels, image.width, image.height);
+}
+
+/** The chart's SVG with every label turned into glyph outlines of the report font (no font needed to draw it). */
+export function outlinedChartSvg(spec: ChartSpec): string {
+  return outlineSvgText(renderChartSvg(spec), { regular: reportFont('regular'), bold: reportFont('bold') });
+}
+
 export interface RenderedChart {
   png: Buffer;
   /** Size on the page, in points. */
@@ -267,14 +291,18 @@ export async function renderChartPng(spec: ChartSpec): Promise<RenderedChart> {
   }
   const width = spec.width ?? DEFAULT_CHART_SIZE.width;
   const height = spec.height ?? DEFAULT_CHART_SIZE.height;
-  const svg = outlineSvgText(renderChartSvg(spec), { regular: reportFont('regular'), bold: reportFont('bold') });
-  const image = await renderAsync(svg, {
-    font: { loadSystemFonts: false },
-    fitTo: { mode: 'zoom', value: CHART_RASTER_SCALE },
-    background: '#ffffff',
-    logLevel: 'off',
-  });
-  const chart = { png: encodeOpaquePng(image.pixels, image.width, image.height), width, height };
+  const geometry = spec.type === 'map' ? registeredMaps.get(spec.map ?? '') : undefined;
+  if (spec.type === 'map' && !geometry)
+    throw new Error(`map "${spec.map ?? ''}" is not registered (registerReportMap)`);
+  // Drawn, rasterised and encoded in the chart worker (the event loop stays free); here if the worker fails.
+  const png = isMainThread
+    ? await chartPngInWorker(spec, geometry ? { name: spec.map ?? '', geometry } : undefined).catch(async () => {
+        const svg = outlinedChartSvg(spec);
+        const image = await renderAsync(svg, RESVG_OPTIONS);
+        return encodeOpaquePng(image.pixels, image.width, image.height);
+      })
+    : drawChartPngSync(spec);
+  const chart = { png, width, height };
   recent.set(key, chart);
   if (recent.size > RECENT_CHARTS) recent.delete(recent.keys().next().value ?? '');
   return chart;

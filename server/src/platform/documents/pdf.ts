@@ -70,15 +70,21 @@ export async function renderPdf(model: ReportDocument): Promise<Buffer> {
 
   drawTitle(doc, model);
   const { tables, charts: chartNumbers } = numberFigures(model);
+  // A heading stays with what follows it: a few lines, or the whole chart when a chart comes next.
+  const keepWith = (next: Block | undefined): number => {
+    const chart = next?.kind === 'chart' ? charts.get(next) : undefined;
+    if (!chart) return 60;
+    return 6 + (chart.height * Math.min(chart.width, WIDTH)) / chart.width + 4 + 2 * SIZE.caption;
+  };
   for (const section of model.sections) {
-    drawHeading(doc, section.heading, SIZE.heading, 14);
-    for (const block of section.blocks) {
+    drawHeading(doc, section.heading, SIZE.heading, 14, keepWith(section.blocks[0]));
+    for (const [i, block] of section.blocks.entries()) {
       switch (block.kind) {
         case 'paragraph':
           drawParagraph(doc, block.text, block.tone ?? 'normal');
           break;
         case 'subheading':
-          drawHeading(doc, block.text, SIZE.subheading, 8);
+          drawHeading(doc, block.text, SIZE.subheading, 8, keepWith(section.blocks[i + 1]));
           break;
         case 'list':
           drawList(doc, block.items);
@@ -141,10 +147,10 @@ function drawTitle(doc: Doc, model: ReportDocument): void {
   gap(doc, 6);
 }
 
-function drawHeading(doc: Doc, text: string, size: number, before: number): void {
+function drawHeading(doc: Doc, text: string, size: number, before: number, keepWith: number): void {
   doc.font('bold').fontSize(size);
-  // Keep the heading with at least a few lines of what follows it.
-  ensureSpace(doc, before + doc.heightOfString(text, { width: WIDTH }) + 60);
+  // Keep the heading with `keepWith` points of what follows it (capped: a chart taller than a page cannot be kept).
+  ensureSpace(doc, before + doc.heightOfString(text, { width: WIDTH }) + Math.min(keepWith, BOTTOM - MARGIN.top - 60));
   gap(doc, before);
   doc.fillColor(COLOR.text).text(text, LEFT, doc.y, { width: WIDTH });
   gap(doc, 4);

@@ -228,7 +228,7 @@ export function countyReportDocument(
         {
           kind: 'paragraph',
           text:
-            `本报告由平台根据第 ${run.id} 号测算（${run.title || `${run.period}年度`}，${MODE_LABELS[run.mode]}）自动生成，` +
+            `本报告由平台根据第${run.id}号测算（${run.title || `${run.period}年度`}，${MODE_LABELS[run.mode]}）自动生成，` +
             `比较对象为${peerLabel}（${peerCodes.size}个）。`,
         },
         ...markingWarnings(run).map((text) => ({ kind: 'paragraph' as const, tone: 'warning' as const, text })),
@@ -335,7 +335,7 @@ export function countyReportDocument(
     title,
     subtitle: [
       `所属盟市：${c.leagueName}（旗县代码 ${c.code}）`,
-      `指标体系：${framework.nameZh}（第 ${framework.version} 版），测算第 ${run.id} 号`,
+      `指标体系：${framework.nameZh}（第${framework.version}版），测算第${run.id}号`,
       `生成日期：${date}`,
     ],
     marking: reportMarking(run),

@@ -121,7 +121,7 @@ describe('region report document', () => {
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(103);
     const fills = new Set([...svg.matchAll(/<path[^>]*fill="(rgb\([^"]+\))"/g)].map((m) => m[1]));
     expect(fills.size).toBeGreaterThan(20);
-  });
+  }, 180_000);
 });
 
 describe('county diagnostic report document', () => {
@@ -184,7 +184,7 @@ describe('county diagnostic report document', () => {
     expect(xml).toContain('昆都仑区主要结果');
     expect(xml).toContain('同类型旗县平均');
     expect([...zip.keys()].filter((k) => k.startsWith('word/media/'))).toHaveLength(2);
-  });
+  }, 180_000);
 
   it('renders the region report of 103 counties with its map as PDF and docx (render times logged)', async () => {
     await regionMap();
@@ -204,5 +204,5 @@ describe('county diagnostic report document', () => {
     expect(text).toContain('莫力达瓦达斡尔族自治旗');
     expect(text).toContain('各旗县综合得分、名次、排名区间与类别');
     expect(pdf.images.reduce((a, b) => a + b, 0)).toBe(3); // tiers pie, map, league bars
-  });
+  }, 180_000);
 });

@@ -241,7 +241,7 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
   const widths = withInterval.map((c) => (c.rankHigh ?? 0) - (c.rankLow ?? 0));
 
   const summary: string[] = [
-    `本次测算依据${framework.nameZh}（第 ${framework.version} 版），采用${MODE_LABELS[run.mode]}，` +
+    `本次测算依据${framework.nameZh}（第${framework.version}版），采用${MODE_LABELS[run.mode]}，` +
       `对${region}${result.counties.length}个旗县（市、区）${run.period}年度的县域科技创新能力进行监测评价，` +
       `${rated.length}个旗县得到综合得分。`,
   ];
@@ -264,7 +264,7 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
         {
           kind: 'paragraph',
           text:
-            `本报告由平台根据第 ${run.id} 号测算（${run.title || `${run.period}年度`}）自动生成，` +
+            `本报告由平台根据第${run.id}号测算（${run.title || `${run.period}年度`}）自动生成，` +
             `测算完成于${run.finishedAt ? chineseDate(new Date(run.finishedAt)) : '—'}` +
             `${run.publishedAt ? `，发布于${chineseDate(new Date(run.publishedAt))}` : ''}。`,
         },
@@ -289,7 +289,6 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
             map: opts.map,
             categories: scored.map((c) => c.code),
             series: [{ name: '综合得分', values: scored.map((c) => c.score ?? 0) }],
-            range: [0, 100],
             width: 480,
             height: 380,
           },
@@ -371,8 +370,8 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
   return {
     title,
     subtitle: [
-      `指标体系：${framework.nameZh}（第 ${framework.version} 版）`,
-      `测算：第 ${run.id} 号，${MODE_LABELS[run.mode]}`,
+      `指标体系：${framework.nameZh}（第${framework.version}版）`,
+      `测算：第${run.id}号，${MODE_LABELS[run.mode]}`,
       `生成日期：${date}`,
     ],
     marking: reportMarking(run),

@@ -93,7 +93,7 @@ export function methodNotes(result: RunResult): string[] {
   const { run, framework } = result;
   const options = prepareOptions(result.log);
   const notes = [
-    `指标体系：${framework.nameZh}（编码 ${framework.code}，第 ${framework.version} 版）` +
+    `指标体系：${framework.nameZh}（编码 ${framework.code}，第${framework.version}版）` +
       (framework.isDefault ? '，为平台默认指标体系，待正式指标体系发布后替换。' : '。'),
     run.mode === 'monitoring'
       ? '测算模式：监测模式。各指标按标准值法计分：正向指标 s = min(x / S, 1) × 100，逆向指标 s = min(S / x, 1) × 100，' +
