@@ -2,7 +2,7 @@
  * The console frame: sidebar (only what the user may use), header with the division switcher, global search,
  * notifications, language switch and the user menu.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Dropdown, Grid, Input, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   GlobalOutlined,
@@ -51,11 +51,6 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   );
   const selected = selectedEntry(entries, location.pathname);
   const selectedGroup = selected?.group ?? null;
-  // The submenu of the current page opens by itself; the user may open and close others.
-  const [openKeys, setOpenKeys] = useState<string[]>(selectedGroup ? [selectedGroup] : []);
-  useEffect(() => {
-    if (selectedGroup) setOpenKeys((keys) => (keys.includes(selectedGroup) ? keys : [...keys, selectedGroup]));
-  }, [selectedGroup]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -83,12 +78,17 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           {collapsed ? '旗县' : t('旗县 · 工作台', 'Qixian console')}
         </div>
         <nav aria-label={t('主菜单', 'Main menu')}>
+          {/*
+            The submenu of the current page opens by itself; the user opens and closes the others. Uncontrolled, and
+            mounted anew when the sidebar folds or the current group changes: a collapsed sidebar shows submenus as
+            popups, and rc-menu's own open-key cache would otherwise reopen it with every group closed.
+          */}
           <Menu
+            key={`${collapsed ? 'folded' : 'open'}:${selectedGroup ?? ''}`}
             theme="dark"
             mode="inline"
             selectedKeys={selected ? [selected.key] : []}
-            openKeys={collapsed ? undefined : openKeys}
-            onOpenChange={setOpenKeys}
+            defaultOpenKeys={!collapsed && selectedGroup ? [selectedGroup] : []}
             items={items}
           />
         </nav>
