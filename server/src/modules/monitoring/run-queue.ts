@@ -3,6 +3,7 @@
  * started off the request path with setImmediate. The queue lives in memory: runs a previous process left queued or
  * running are failed at startup (runs.service `failInterrupted`).
  */
+import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 
 interface Queue {
@@ -60,4 +61,15 @@ export function stopRuns(deps: Deps): Promise<void> {
   const q = queueOf(deps);
   q.pending.length = 0;
   return q.idle;
+}
+
+const loggers = new WeakMap<Deps, FastifyBaseLogger>();
+
+/** The app's logger for failures inside runs (their stored error stays generic for internal errors). */
+export function setRunLogger(deps: Deps, log: FastifyBaseLogger): void {
+  loggers.set(deps, log);
+}
+
+export function runLogger(deps: Deps): FastifyBaseLogger | undefined {
+  return loggers.get(deps);
 }

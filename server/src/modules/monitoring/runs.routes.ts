@@ -24,13 +24,14 @@ import { getCountyDiagnosis } from './diagnosis.ts';
 import { exportRunXlsx } from './runs.export.ts';
 import * as service from './runs.service.ts';
 import { failInterruptedRuns } from './runs.service.ts';
-import { stopRuns } from './run-queue.ts';
+import { setRunLogger, stopRuns } from './run-queue.ts';
 
 const ZRunCountyParams = ZIdParams.extend({ code: ZDivisionCode });
 
 export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['monitoring'];
+  setRunLogger(deps, app.log);
   // The queue lives in memory: whatever a previous process left unfinished failed with it.
   app.addHook('onReady', async () => {
     await failInterruptedRuns(deps);

@@ -20,7 +20,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { loadCurrentFramework, loadFramework } from './frameworks.repository.ts';
 import { liveValues } from './live.ts';
-import { enqueueRun } from './run-queue.ts';
+import { enqueueRun, runLogger } from './run-queue.ts';
 import { type RunData, isScored, prepareRun } from './run-engine.ts';
 import { computeRun } from './run-result.ts';
 import {
@@ -201,6 +201,7 @@ export async function executeRun(deps: Deps, runId: number): Promise<void> {
       finished_at: iso(deps.clock.now()),
     });
   } catch (err) {
+    if (!(err instanceof AppError)) runLogger(deps)?.error({ err, runId }, 'index run failed');
     await repo
       .updateRun(deps.db, runId, { status: 'failed', error: errorText(err), finished_at: iso(deps.clock.now()) })
       .catch(() => undefined);
