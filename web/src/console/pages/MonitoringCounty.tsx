@@ -32,6 +32,7 @@ import { LoadError } from '../components/LoadError.tsx';
 import { useT } from '../i18n.ts';
 import { useSession, useSignedIn } from '../session.tsx';
 import { useFetch } from '../modules/admin/use-fetch.ts';
+import { ReportJobButtons } from '../modules/monitoring/ReportJobButtons.tsx';
 import {
   indicatorRows,
   peerMeans,
@@ -205,7 +206,7 @@ export default function MonitoringCountyPage() {
               run={run}
               onPick={(a) => set({ run: a.run ? String(a.run) : pickRun(runs.data?.items ?? [], a)?.id.toString() })}
             />
-            {/* 旗县诊断报告 (Word/PDF as a job): the reports module's ReportJobButtons goes here. */}
+            {run.status === 'done' && <ReportJobButtons runId={run.id} kind="county" division={code} />}
             <Link to={`/console/divisions/${code}`}>
               <Button>{t('区划概况', 'Division page')}</Button>
             </Link>

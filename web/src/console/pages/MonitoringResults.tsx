@@ -19,6 +19,7 @@ import { tierName } from '../modules/monitoring/labels.ts';
 import { parseResultView } from '../modules/monitoring/map-view.ts';
 import { ViewSelect } from '../modules/monitoring/ViewSelect.tsx';
 import { RankTable } from '../modules/monitoring/RankTable.tsx';
+import { ReportJobButtons } from '../modules/monitoring/ReportJobButtons.tsx';
 import { filterCounties, pickRun, tierCounts, type ResultFilters } from '../modules/monitoring/results.ts';
 import { RunPicker, RunSource, RunTags } from '../modules/monitoring/RunPicker.tsx';
 import { TierTag } from '../modules/monitoring/TierTag.tsx';
@@ -27,6 +28,9 @@ const ResultsMap = lazy(() => import('../modules/monitoring/ResultsMap.tsx'));
 const ResultCharts = lazy(() => import('../modules/monitoring/ResultCharts.tsx'));
 
 type RunPage = z.infer<typeof ZRunPage>;
+
+/** The monitored region (内蒙古自治区). */
+const REGION = '150000';
 
 function Centred({ height = 200 }: { height?: number }) {
   return (
@@ -118,7 +122,10 @@ export default function MonitoringResultsPage() {
               {t('导出 Excel', 'Export Excel')}
             </Button>
           )}
-          {/* 区域报告 (Word/PDF as a job): the reports module's ReportJobButtons goes here. */}
+          {/* The region report needs a scope over the whole region (the server checks it again). */}
+          {run && run.status === 'done' && session.division.code === REGION && (
+            <ReportJobButtons runId={run.id} kind="region" />
+          )}
           {canManage && (
             <Link to="/console/monitoring/runs">
               <Button>{t('测算管理', 'Index runs')}</Button>
