@@ -96,7 +96,20 @@ describe('监测结果 page', () => {
       }),
       api([runSummary()]),
     );
-    page('/console/monitoring/results?run=7');
+    page('/console/monitoring/results');
     await waitFor(() => expect(screen.getByText('county profile')).toBeTruthy());
+  });
+
+  it('shows a county officer the whole table when a run is asked for', async () => {
+    stubFetch(
+      fakeSession({
+        permissions: ['monitoring:read'],
+        division: { code: '150203', name: '昆都仑区', level: 'county' },
+      }),
+      api([runSummary()]),
+    );
+    page('/console/monitoring/results?run=7');
+    await screen.findByTestId('rank-table', undefined, { timeout: 15_000 });
+    expect(screen.queryByText('county profile')).toBeNull();
   });
 });

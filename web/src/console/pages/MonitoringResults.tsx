@@ -2,7 +2,7 @@
  * 监测结果 (/console/monitoring/results?run=&period=&view=): the published county innovation monitoring results —
  * run and period, provisional and demo markings, framework version and mode; the choropleth of the 103 counties by
  * score, dimension, indicator, rank change or tier; the rank table with 5-95 % rank intervals; tier counts; charts;
- * Excel export. Managers also see unpublished runs. A county officer lands on their own county's profile.
+ * Excel export. Managers also see unpublished runs. A county officer coming from the menu lands on the own county.
  */
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Alert, Button, Card, Col, Empty, Grid, Row, Space, Spin, Statistic, Typography } from 'antd';
@@ -79,8 +79,9 @@ export default function MonitoringResultsPage() {
     document.title = t('监测结果 · 旗县', 'Monitoring results · Qixian');
   }, [t]);
 
-  // A county officer's own county first; the whole table is one link away (?all=1).
-  if (session.division.level === 'county' && !params.has('all'))
+  // A county officer who opens the page from the menu lands on the own county's profile; any asked run, period,
+  // view or filter (a link, ?all=1 from the profile) shows the whole table.
+  if (session.division.level === 'county' && [...params.keys()].length === 0)
     return (
       <Navigate
         replace
