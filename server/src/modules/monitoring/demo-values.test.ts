@@ -136,7 +136,19 @@ describe('monitoring demo data (演示数据)', () => {
     expect(tier1).toBeLessThanOrEqual(20);
   });
 
-  it('does nothing the second time', async () => {
+  it('does nothing the second time, and completes the runs an interrupted seed left out', async () => {
     expect(await seedMonitoringDemo(t.app.deps)).toEqual({ values: 0, runs: 0 });
+    const lost = await t.db.db
+      .selectFrom('mon_run')
+      .select('id')
+      .where('period', '=', 2021)
+      .where('mode', '=', 'ranking')
+      .executeTakeFirstOrThrow();
+    await t.db.db
+      .updateTable('mon_run')
+      .set({ status: 'failed', published_at: null })
+      .where('id', '=', lost.id)
+      .execute();
+    expect(await seedMonitoringDemo(t.app.deps)).toEqual({ values: 0, runs: 1 });
   });
 });

@@ -233,8 +233,9 @@ export function demoStatus2025(codes: readonly string[]): Map<string, Submission
 const RETURN_COMMENT = '演示：R&D 经费支出与上年相比波动较大，请补充说明并附统计部门证明材料后重新提交。';
 
 /**
- * Seeds the demo values, submissions with their events, and the published demo runs (idempotent: values and runs
- * are skipped when demo rows exist). Needs the default framework (reference seed) and the demo accounts.
+ * Seeds the demo values, submissions with their events, and the published demo runs (idempotent: values are skipped
+ * when demo values exist, runs for each year and mode with a published demo run). Needs the default framework
+ * (reference seed) and the demo accounts.
  */
 export async function seedMonitoringDemo(deps: Deps): Promise<{ values: number; runs: number }> {
   const db = deps.db;
@@ -250,27 +251,34 @@ export async function seedMonitoringDemo(deps: Deps): Promise<{ values: number; 
     .limit(1)
     .executeTakeFirst();
   if (!hasValues) values = await seedValues(deps, framework);
-  const hasRuns = await db.selectFrom('mon_run').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
-  if (!hasRuns) {
-    for (const period of DEMO_RUN_YEARS) {
-      for (const mode of ['ranking', 'monitoring'] as const) {
-        const id = await insertQueuedRun(
-          deps,
-          null,
-          {
-            period,
-            mode,
-            weights: 'framework',
-            aggregation: 'arithmetic',
-            replications: DEMO_REPLICATIONS,
-            includeUnapproved: false,
-          },
-          { isDemo: true },
-        );
-        await executeRun(deps, id);
-        await publishRun(deps, null, id, { notify: false });
-        runs++;
-      }
+  // one published demo run per year and mode; a seed interrupted half-way completes the missing ones next time
+  const published = await db
+    .selectFrom('mon_run')
+    .select(['period', 'mode'])
+    .where('is_demo', '=', 1)
+    .where('status', '=', 'done')
+    .where('published_at', 'is not', null)
+    .execute();
+  const have = new Set(published.map((r) => `${r.period}:${r.mode}`));
+  for (const period of DEMO_RUN_YEARS) {
+    for (const mode of ['ranking', 'monitoring'] as const) {
+      if (have.has(`${period}:${mode}`)) continue;
+      const id = await insertQueuedRun(
+        deps,
+        null,
+        {
+          period,
+          mode,
+          weights: 'framework',
+          aggregation: 'arithmetic',
+          replications: DEMO_REPLICATIONS,
+          includeUnapproved: false,
+        },
+        { isDemo: true },
+      );
+      await executeRun(deps, id);
+      await publishRun(deps, null, id, { notify: false });
+      runs++;
     }
   }
   return { values, runs };
