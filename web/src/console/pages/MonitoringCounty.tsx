@@ -201,18 +201,18 @@ export default function MonitoringCountyPage() {
           )}
           <RunTags run={run} />
           <Space wrap style={{ marginLeft: 'auto' }} data-testid="county-actions">
-            <RunPicker
-              runs={runs.data.items}
-              run={run}
-              onPick={(a) => set({ run: a.run ? String(a.run) : pickRun(runs.data?.items ?? [], a)?.id.toString() })}
-            />
             {run.status === 'done' && <ReportJobButtons runId={run.id} kind="county" division={code} />}
             <Link to={`/console/divisions/${code}`}>
               <Button>{t('区划概况', 'Division page')}</Button>
             </Link>
           </Space>
         </div>
-        <div style={{ marginTop: 8 }}>
+        <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+          <RunPicker
+            runs={runs.data.items}
+            run={run}
+            onPick={(a) => set({ run: a.run ? String(a.run) : pickRun(runs.data?.items ?? [], a)?.id.toString() })}
+          />
           <RunSource run={run} framework={framework ?? undefined} />
         </div>
       </Card>

@@ -100,13 +100,6 @@ export default function MonitoringResultsPage() {
         </Typography.Title>
         {run && <RunTags run={run} />}
         <Space wrap style={{ marginLeft: 'auto' }} data-testid="results-actions">
-          {runs.data && (
-            <RunPicker
-              runs={runs.data.items}
-              run={run}
-              onPick={(a) => update({ run: a.run, period: a.period, league: undefined, tier: undefined })}
-            />
-          )}
           {run && (
             <Button
               icon={<DownloadOutlined />}
@@ -134,11 +127,16 @@ export default function MonitoringResultsPage() {
           )}
         </Space>
       </div>
-      {run && (
-        <div style={{ marginTop: 8 }}>
-          <RunSource run={run} framework={data?.framework} />
-        </div>
-      )}
+      <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+        {runs.data && (
+          <RunPicker
+            runs={runs.data.items}
+            run={run}
+            onPick={(a) => update({ run: a.run, period: a.period, league: undefined, tier: undefined })}
+          />
+        )}
+        {run && <RunSource run={run} framework={data?.framework} />}
+      </div>
     </Card>
   );
 
