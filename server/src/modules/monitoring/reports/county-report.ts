@@ -38,7 +38,17 @@ export function yearsToTargetText(t: CountyDiagnosis['targets'][number]): string
   if (t.reached !== null && t.reached >= 1) return '已达到';
   if (t.yearsToTarget === null) return '按当前趋势难以达到';
   if (t.yearsToTarget === 0) return '已达到';
+  if (t.yearsToTarget > MAX_YEARS) return `${MAX_YEARS}年以上`;
   return `约${fmt(t.yearsToTarget, 1)}年`;
+}
+
+/** Beyond this a linear trend says nothing useful: "30年以上". */
+const MAX_YEARS = 30;
+
+function trendSentence(t: CountyDiagnosis['targets'][number]): string {
+  const text = yearsToTargetText(t);
+  if (t.yearsToTarget === null || t.current === null) return text;
+  return `按当前趋势${t.yearsToTarget > MAX_YEARS ? `需${text}` : `${text.replace(/^约/, '约需')}`}才能达到`;
 }
 
 function changeSentence(c: CountyResult): string {
@@ -88,7 +98,7 @@ export function suggestions(diagnosis: CountyDiagnosis, peerLabel: string): stri
   for (const t of far.slice(0, 2)) {
     out.push(
       `${t.nameZh}：距${t.year}年目标（${fmt(t.target)}${t.unit}）尚有差距，当前为${fmt(t.current)}${t.unit}` +
-        `（完成${fmt((t.reached ?? 0) * 100, 0)}%），${yearsToTargetText(t)}。`,
+        `（完成${fmt((t.reached ?? 0) * 100, 0)}%），${trendSentence(t)}。`,
     );
   }
   return out;
@@ -270,7 +280,7 @@ export function countyReportDocument(
         diagnosis.weaknesses.length > 0
           ? standingTable('短板指标（低于比较对象最多）', diagnosis.weaknesses, peerLabel)
           : { kind: 'paragraph', text: '没有明显低于比较对象的指标。' },
-        { kind: 'paragraph', tone: 'note', text: '注：指标得分为标准化后的 0–100 分，差距为本县得分减比较对象平均。' },
+        { kind: 'paragraph', tone: 'note', text: '注：指标得分为标准化后的0–100分，差距为本县得分减比较对象平均。' },
       ],
     },
     {

@@ -156,6 +156,11 @@ describe('county diagnostic report document', () => {
     const t = diagnosis.targets[0]!;
     expect(yearsToTargetText({ ...t, current: null })).toBe('数据不足');
     expect(yearsToTargetText({ ...t, yearsToTarget: 0 })).toBe('已达到');
+    expect(yearsToTargetText({ ...t, yearsToTarget: 42.1 })).toBe('30年以上');
+    const advice = suggestions({ ...diagnosis, improvements: [], weaknesses: [] }, '同类型旗县');
+    expect(advice[0]).toBe(
+      'R&D经费投入强度：距2025年目标（1.5%）尚有差距，当前为0.9%（完成60%），按当前趋势约需3.5年才能达到。',
+    );
     expect(suggestions({ ...diagnosis, improvements: [], weaknesses: [], targets: [] }, '同类型旗县')).toEqual([]);
   });
 

@@ -254,7 +254,7 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
   if (widths.length > 0)
     summary.push(
       `排名区间（5%–95%）的平均宽度为${fmt(mean(widths), 1)}个名次，` +
-        `${widths.filter((w) => w <= 5).length}个旗县的名次较稳定（区间宽度不超过 5 位）。`,
+        `${widths.filter((w) => w <= 5).length}个旗县的名次较稳定（区间宽度不超过5位）。`,
     );
 
   const sections: Section[] = [
@@ -331,7 +331,7 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
         {
           kind: 'paragraph',
           tone: 'note',
-          text: '注：排名区间为不确定性分析中名次的 5%–95% 分位数；名次变化与上一年度已发布的同口径结果比较，↑ 表示上升。',
+          text: '注：排名区间为不确定性分析中名次的5%–95%分位数；名次变化与上一年度已发布的同口径结果比较，↑表示上升。',
         },
       ],
     },

@@ -110,7 +110,7 @@ export function methodNotes(result: RunResult): string[] {
     if (w || a) notes.push(`权重与合成：${[w, a].filter(Boolean).join('，逐级')}合成维度得分和综合得分。`);
   }
   notes.push(
-    '排名区间：对权重、标准化和合成方法等不确定因素做蒙特卡洛模拟，取各旗县名次的 5% 与 95% 分位数；' +
+    '排名区间：对权重、标准化和合成方法等不确定因素做蒙特卡洛模拟，取各旗县名次的5%与95%分位数；' +
       '区间越宽，名次越不稳定，相邻名次的差异不宜过度解读。',
   );
   notes.push(`分类规则：${tierRuleText(framework)}`);
@@ -123,6 +123,10 @@ function prepareOptions(log: readonly unknown[]): Record<string, unknown> | null
     if (isRecord(entry) && entry.name === 'Prepare' && isRecord(entry.options)) return entry.options;
   }
   return null;
+}
+
+function modeLabel(mode: unknown): string {
+  return mode === 'monitoring' || mode === 'ranking' ? MODE_LABELS[mode] : `模式 ${scalar(mode, '—')}`;
 }
 
 /** A scalar log field as text (objects and missing fields as the fallback). */
@@ -161,7 +165,7 @@ export function logSummary(log: readonly unknown[]): string[] {
     const op = report && typeof report.op === 'string' ? report.op : null;
     if (name === 'Prepare') {
       const indicators = Array.isArray(entry.indicators) ? entry.indicators.length : null;
-      lines.push(`准备：${indicators === null ? '' : `参与测算指标 ${indicators} 个；`}模式 ${scalar(entry.mode, '')}`);
+      lines.push(`准备：${indicators === null ? '' : `参与测算指标 ${indicators} 个；`}${modeLabel(entry.mode)}`);
     } else if (op === 'impute' && report) {
       lines.push(
         `${name}：${STAGE_LABELS.impute}，插补 ${count(report.imputed)} 个数值，仍缺 ${count(report.stillMissing)} 个`,
