@@ -2,7 +2,7 @@
  * Every difference between SQLite and PostgreSQL lives in this file. Callers ask for a capability; they never test
  * the engine themselves.
  */
-import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -22,12 +22,43 @@ export function likeOperator(engine: Engine): 'like' | 'ilike' {
   return engine === 'sqlite' ? 'like' : 'ilike';
 }
 
+/** A column of a bulk insert: its name and its PostgreSQL type (for the array parameter). */
+export interface BulkColumn {
+  name: string;
+  pgType: 'text' | 'integer' | 'double precision';
+}
+
+const bulkStatements = new Map<string, string>();
+
 /**
- * The n-th (1-based) positional parameter marker of a hand-written statement run with `CompiledQuery.raw` (bulk
- * inserts whose text is built once and reused): `?` on SQLite, `$n` on PostgreSQL.
+ * One multi-row INSERT of `rows` (one array of cell values per row, in `columns` order), ready for
+ * `db.executeQuery`. SQLite: VALUES tuples, one parameter per cell (the statement text is cached per row count, and
+ * the connection caches its prepared statement). PostgreSQL: one array parameter per column expanded by `unnest`, so
+ * the statement stays tiny to parse and plan whatever the row count (VALUES with 10,000 parameters cost more to plan
+ * than to run).
  */
-export function parameterMarker(engine: Engine, n: number): string {
-  return engine === 'sqlite' ? '?' : `$${n}`;
+export function bulkInsert(
+  engine: Engine,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly unknown[])[],
+): CompiledQuery {
+  const names = columns.map((c) => c.name).join(', ');
+  if (engine === 'postgres') {
+    const arrays = columns.map((c, j) => `$${j + 1}::${c.pgType}[]`).join(', ');
+    return CompiledQuery.raw(
+      `insert into ${table} (${names}) select * from unnest(${arrays})`,
+      columns.map((_, j) => rows.map((r) => r[j])),
+    );
+  }
+  const key = `${table}(${names})x${rows.length}`;
+  let text = bulkStatements.get(key);
+  if (!text) {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    text = `insert into ${table} (${names}) values ${Array.from({ length: rows.length }, () => tuple).join(', ')}`;
+    if (bulkStatements.size < 64) bulkStatements.set(key, text);
+  }
+  return CompiledQuery.raw(text, rows.flat());
 }
 
 /** Escapes LIKE wildcards in user text; pair with `escape '\'`. */
