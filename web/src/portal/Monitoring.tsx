@@ -10,7 +10,7 @@ import { useLocale, useT } from './locale.tsx';
 import {
   changeText,
   countByTier,
-  rankText,
+  intervalText,
   tierText,
   visibleCounties,
   type PublishedResults,
@@ -174,7 +174,10 @@ export function MonitoringPage() {
             ) : (
               rows.map((c) => (
                 <tr key={c.code}>
-                  <td className="rank">{rankText(c)}</td>
+                  <td className="rank">
+                    {c.rank ?? '—'}
+                    {intervalText(c) && <span className="interval"> {intervalText(c)}</span>}
+                  </td>
                   <th scope="row">{c.name}</th>
                   <td className="league">{c.leagueName}</td>
                   <td className="num">{c.score === null ? '—' : c.score.toFixed(1)}</td>

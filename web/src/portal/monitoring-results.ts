@@ -16,11 +16,17 @@ export function tierText(tier: number, locale: string): string {
   return locale === 'en-US' ? `Tier ${tier}` : `${NUMERALS[tier - 1] ?? tier}类`;
 }
 
+/** '(8–17)': the 5-95 % rank interval, '' without one (no Monte Carlo analysis) or without a rank. */
+export function intervalText(c: Pick<PublishedCounty, 'rank' | 'rankLow' | 'rankHigh'>): string {
+  if (c.rank === null || c.rankLow === null || c.rankHigh === null) return '';
+  return `(${Math.round(c.rankLow)}–${Math.round(c.rankHigh)})`;
+}
+
 /** '12 (8–17)', the rank alone without an interval, '—' without a rank. */
 export function rankText(c: Pick<PublishedCounty, 'rank' | 'rankLow' | 'rankHigh'>): string {
   if (c.rank === null) return '—';
-  if (c.rankLow === null || c.rankHigh === null) return String(c.rank);
-  return `${c.rank} (${Math.round(c.rankLow)}–${Math.round(c.rankHigh)})`;
+  const interval = intervalText(c);
+  return interval ? `${c.rank} ${interval}` : String(c.rank);
 }
 
 /** '↑3' up, '↓2' down, '—' unchanged, '' without a previous rank. */
