@@ -213,7 +213,7 @@ export default function MonitoringCountyPage() {
             run={run}
             onPick={(a) => set({ run: a.run ? String(a.run) : pickRun(runs.data?.items ?? [], a)?.id.toString() })}
           />
-          <RunSource run={run} framework={framework ?? undefined} />
+          <RunSource run={run} framework={framework ?? undefined} log={r?.log} />
         </div>
       </Card>
       {run.provisional && (

@@ -48,6 +48,7 @@ describe('监测结果 page', () => {
     expect(calls.some((c) => c.url === '/api/monitoring/runs?pageSize=200&published=true')).toBe(true);
     expect(screen.getByTestId('run-source').textContent).toContain('第 2 版');
     expect(screen.getByTestId('run-source').textContent).toContain('排名模式');
+    expect(screen.getByTestId('run-source').textContent).toContain('框架权重 · 加权算术平均 · 蒙特卡洛 500 次');
     expect(screen.getByText('演示数据：本结果由演示数据测算，不代表任何旗县的真实情况。')).toBeTruthy();
     expect(within(screen.getByTestId('tier-count-1')).getByText('1')).toBeTruthy();
     expect(screen.getAllByTestId('rank-cell')[0]?.textContent).toBe('1 (1–2)');

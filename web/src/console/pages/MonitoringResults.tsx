@@ -135,7 +135,7 @@ export default function MonitoringResultsPage() {
             onPick={(a) => update({ run: a.run, period: a.period, league: undefined, tier: undefined })}
           />
         )}
-        {run && <RunSource run={run} framework={data?.framework} />}
+        {run && <RunSource run={run} framework={data?.framework} log={data?.log} />}
       </div>
     </Card>
   );

@@ -7,8 +7,8 @@ import type { Framework, RunSummary } from '../../../../../contracts/monitoring.
 import { formatDateTime } from '../../../shared/i18n.ts';
 import { useT } from '../../i18n.ts';
 import { useSession } from '../../session.tsx';
-import { MODE_NAMES } from './labels.ts';
-import { runPeriods } from './results.ts';
+import { AGGREGATION_NAMES, MODE_NAMES, WEIGHT_NAMES } from './labels.ts';
+import { loggedRunOptions, runPeriods } from './results.ts';
 
 export function RunTags({ run }: { run: RunSummary }) {
   const t = useT();
@@ -27,11 +27,27 @@ export function RunTags({ run }: { run: RunSummary }) {
   );
 }
 
-/** One line naming where a result comes from: framework and version, mode, publication. */
-export function RunSource({ run, framework }: { run: RunSummary; framework?: Pick<Framework, 'nameZh' | 'nameEn'> }) {
+/** One line naming where a result comes from: framework and version, mode, method (when logged), publication. */
+export function RunSource({
+  run,
+  framework,
+  log = [],
+}: {
+  run: RunSummary;
+  framework?: Pick<Framework, 'nameZh' | 'nameEn'>;
+  /** The result's parameter log, for weights, aggregation and replications. */
+  log?: readonly unknown[];
+}) {
   const t = useT();
   const { locale } = useSession();
   const mode = MODE_NAMES[run.mode];
+  const options = loggedRunOptions(log);
+  const method = options
+    ? t(
+        `${WEIGHT_NAMES[options.weights].zh} · ${AGGREGATION_NAMES[options.aggregation].zh} · ${options.replications > 0 ? `蒙特卡洛 ${options.replications} 次` : '无区间'} · `,
+        `${WEIGHT_NAMES[options.weights].en} · ${AGGREGATION_NAMES[options.aggregation].en.toLowerCase()} · ${options.replications > 0 ? `${options.replications} Monte Carlo runs` : 'no intervals'} · `,
+      )
+    : '';
   const name = framework ? t(framework.nameZh, framework.nameEn || framework.nameZh) : run.frameworkCode;
   return (
     <Typography.Text type="secondary" data-testid="run-source">
@@ -39,6 +55,7 @@ export function RunSource({ run, framework }: { run: RunSummary; framework?: Pic
         `${run.period} 年度 · 指标体系「${name}」第 ${run.frameworkVersion} 版 · ${mode.zh} · `,
         `${run.period} · framework “${name}” version ${run.frameworkVersion} · ${mode.en} · `,
       )}
+      {method}
       {run.publishedAt
         ? t(`发布于 ${formatDateTime(run.publishedAt, locale)}`, `published ${formatDateTime(run.publishedAt, locale)}`)
         : run.finishedAt

@@ -11,6 +11,7 @@ import {
   indicatorsOf,
   intervalText,
   leagueAverages,
+  loggedRunOptions,
   pickRun,
   rankChange,
   runPeriods,
@@ -148,5 +149,20 @@ describe('which run a page opens', () => {
     expect(runPeriods(runs)).toEqual([2025, 2024, 2023]);
     expect(hasActiveRun(runs)).toBe(true);
     expect(hasActiveRun(runs.filter((r) => r.status === 'done'))).toBe(false);
+  });
+});
+
+describe('run options from the parameter log', () => {
+  it('reads weights, aggregation and replications from the stage that logs them, or nothing', () => {
+    const log = [
+      {
+        name: 'Prepare',
+        options: { mode: 'ranking', weights: 'entropy', aggregation: 'geometric', replications: 100 },
+      },
+      { name: 'Normalise' },
+    ];
+    expect(loggedRunOptions(log)).toEqual({ weights: 'entropy', aggregation: 'geometric', replications: 100 });
+    expect(loggedRunOptions([{ name: 'Prepare', options: { weights: 'ahp' } }, 'x', null])).toBeNull();
+    expect(loggedRunOptions([])).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
  * Pure helpers of the results and county pages: rank with its 5-95 % interval, rank and tier change, the framework's
  * dimensions and indicators, table filters and sorting, the run a page opens by default.
  */
+import { z } from 'zod';
 import type { CountyResult, Framework, FrameworkNode, RunSummary } from '../../../../../contracts/monitoring.ts';
 
 type T = (zh: string, en: string) => string;
@@ -192,4 +193,22 @@ export function formatScore(v: number | null | undefined): string {
 /** Whether the runs list should be read again soon: a run is still queued or running. */
 export function hasActiveRun(runs: readonly Pick<RunSummary, 'status'>[]): boolean {
   return runs.some((r) => r.status === 'queued' || r.status === 'running');
+}
+
+/** The run options the engine logs in its first stage (the log is free-form: anything else reads as unknown). */
+const ZLoggedOptions = z.object({
+  options: z.object({
+    weights: z.enum(['framework', 'equal', 'entropy']),
+    aggregation: z.enum(['arithmetic', 'geometric']),
+    replications: z.number().int().min(0),
+  }),
+});
+
+/** Weights, aggregation and replications of a run, from its parameter log; null when the log does not say. */
+export function loggedRunOptions(log: readonly unknown[]): z.infer<typeof ZLoggedOptions>['options'] | null {
+  for (const entry of log) {
+    const parsed = ZLoggedOptions.safeParse(entry);
+    if (parsed.success) return parsed.data.options;
+  }
+  return null;
 }

@@ -189,7 +189,13 @@ export const RESULT: RunResult = ZRunResult.parse({
     sensitivity: [],
     tierCounts: { '1': 1, '2': 1, '3': 1 },
   },
-  log: [],
+  log: [
+    {
+      name: 'Prepare',
+      mode: 'ranking',
+      options: { mode: 'ranking', weights: 'framework', aggregation: 'arithmetic', replications: 500 },
+    },
+  ],
 });
 
 export const DIAGNOSIS: CountyDiagnosis = ZCountyDiagnosis.parse({
