@@ -148,8 +148,8 @@ async function main(): Promise<void> {
     const intro =
       'Report jobs (platform/jobs, `monitoring.report`) render off the request path, one at a time per process; what ' +
       'still matters is how long one synchronous stretch blocks the event loop (other requests wait behind it). ' +
-      '"charts" = ECharts SSR + outlined labels on the main thread, resvg rasterising on the libuv pool; "pdf"/"docx" = ' +
-      'layout with the charts cached.';
+      '"charts" = ECharts SSR, outlined labels, resvg and PNG encoding, all in the chart worker thread ' +
+      '(platform/documents/chart-thread.ts); "pdf"/"docx" = layout on the main thread with the charts cached.';
     const file = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
     upsertSubsection(file, 'Monitoring reports (bench/monitoring-reports.ts)', intro, 'Render', content);
     console.log(`written to ${path.relative(REPO_ROOT, file)}`);
