@@ -143,6 +143,22 @@ describe('validateForm', () => {
     expect(f(30, ref.slice(0, 9))).toEqual([]);
   });
 
+  it('judges a county with last year\'s value by its own history, not by the other counties', () => {
+    const ref = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13];
+    const f = (previous: number | null) =>
+      validateForm({
+        indicators,
+        rules,
+        values: cells({ ...complete, B1: { value: 30 } }),
+        previous: new Map([['B1', previous]]),
+        peers: new Map([['B1', ref]]),
+      });
+    // 30 is far from the other counties (modified z 24.3) ...
+    expect(f(null).map((x) => x.kind)).toEqual(['outlier']);
+    // ... but a district that reported 28.6 last year (+5 %) is consistent with itself: no warning.
+    expect(f(28.6)).toEqual([]);
+  });
+
   it('judges skewed counts (spec.log) on the log(1+x) scale', () => {
     // Counts 1..10 and 40: raw modified z of 40 = 0.6745 (40 - 5.5) / 2.5 = 9.3 (outlier); on log(1+x):
     // median of log(2..11) = 1.8688, MAD = 0.3811 -> z(log 41) = 0.6745 (3.7136 - 1.8688) / 0.3811 = 3.27 (not).

@@ -3,7 +3,9 @@
  * length) block submission; warnings (year-on-year jumps, outliers by the modified z-score) need an explanatory
  * note, after which they stay visible as `explained` and the value is flagged `outlier` on submission. Outliers are
  * judged by the modified z-score against the other counties of the year (on the log(1+x) scale for indicators
- * marked `log`, the skewed counts).
+ * marked `log`, the skewed counts) only when the county has no value of its own for last year: with one, the county's
+ * own history is the reference (the year-on-year check, as DHIS2 judges outliers over time per organisation unit), so a
+ * large urban district that is far from the rural banners every year is not flagged year after year.
  */
 import type { Finding, FrameworkNode, FrameworkSettings, IndicatorSpec } from '../../../../contracts/monitoring.ts';
 
@@ -152,7 +154,8 @@ export function validateForm(input: FormValidationInput): Finding[] {
     }
 
     const peers = input.peers.get(code) ?? [];
-    if (peers.length >= OUTLIER_MIN_PEERS) {
+    const hasOwnHistory = (input.previous.get(code) ?? null) !== null;
+    if (!hasOwnHistory && peers.length >= OUTLIER_MIN_PEERS) {
       // Skewed counts (spec.log) are judged on the log(1+x) scale the index uses for them: a large urban district
       // is not an outlier for having many firms.
       const onLog = spec.log && v >= 0 && peers.every((p) => p >= 0);
