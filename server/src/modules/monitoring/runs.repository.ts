@@ -86,6 +86,19 @@ export async function readRunValues(
   }));
 }
 
+/** Whether a run of `frameworkCode` up to `upTo` would read demo values (its result is then marked 演示数据). */
+export async function readsDemoValues(db: DbOrTrx, frameworkCode: string, upTo: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('mon_value')
+    .select('id')
+    .where('framework_code', '=', frameworkCode)
+    .where('period', '<=', upTo)
+    .where('is_demo', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 function withFramework(db: DbOrTrx) {
   return db
     .selectFrom('mon_run as r')

@@ -82,7 +82,9 @@ export async function insertQueuedRun(
     includeUnapproved: body.includeUnapproved,
   };
   const method: StoredMethod = { options };
-  const title = body.title || defaultTitle(body.period, body.mode, body.includeUnapproved, opts.isDemo === true);
+  // A run over demo values is itself demo: its result carries the 演示数据 marking wherever it is shown.
+  const isDemo = opts.isDemo === true || (await repo.readsDemoValues(deps.db, framework.code, body.period));
+  const title = body.title || defaultTitle(body.period, body.mode, body.includeUnapproved, isDemo);
   return deps.db.transaction().execute(async (trx) => {
     const id = await repo.insertRun(trx, {
       frameworkId: framework.id,
@@ -91,7 +93,7 @@ export async function insertQueuedRun(
       title,
       method: JSON.stringify(method),
       provisional: body.includeUnapproved,
-      isDemo: opts.isDemo === true,
+      isDemo,
       createdBy: caller?.principal.userId ?? null,
       now: iso(deps.clock.now()),
     });

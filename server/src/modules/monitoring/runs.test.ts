@@ -75,6 +75,19 @@ describe('index runs', () => {
     expect(await audits('monitoring.run.create')).toBe(1);
   });
 
+  it('marks a run over demo values as demo (演示), and one over real values not', async () => {
+    await insertRunValues(t.db.db, [2023, 2024]);
+    const real = await run({ period: 2024, mode: 'ranking' });
+    expect(real).toMatchObject({ status: 'done', isDemo: false });
+    expect(real.title).not.toContain('演示');
+    await t.db.db.updateTable('mon_value').set({ is_demo: 1 }).where('period', '=', 2023).execute();
+    const demo = await run({ period: 2024, mode: 'ranking' });
+    expect(demo).toMatchObject({ status: 'done', isDemo: true });
+    expect(demo.title).toContain('（演示）');
+    // A run of 2023 alone reads the demo year too; the marking follows what the run reads, up to its period.
+    expect((await run({ period: 2023, mode: 'ranking' })).isDemo).toBe(true);
+  });
+
   it('fails a run without approved data with a Chinese message, and rejects bad input with nothing stored', async () => {
     const failed = await run({ period: 2019, mode: 'ranking' });
     expect(failed.status).toBe('failed');
