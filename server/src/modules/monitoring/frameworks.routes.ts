@@ -25,8 +25,9 @@ const BASE = '/api/monitoring/frameworks';
 export function registerFrameworkRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['monitoring'];
-  const read = { access: 'monitoring:read', scope: 'none', audit: 'none' } as const;
-  const manage = (audit: string) => ({ access: 'monitoring:manage', scope: 'none', audit }) as const;
+  // Frameworks are region-wide reference data; changing them needs region-wide scope (assertRegionManager).
+  const read = { access: 'monitoring:read', scope: 'public-data', audit: 'none' } as const;
+  const manage = (audit: string) => ({ access: 'monitoring:manage', scope: 'division-subtree', audit }) as const;
 
   r.get(BASE, {
     config: { rule: read },

@@ -4,6 +4,7 @@
  * Frameworks are region-wide: holders of monitoring:read read them, monitoring:manage changes them. Active and
  * retired versions are read-only. Every write is one transaction with its audit row.
  */
+import { assertRegionManager } from './region-guard.ts';
 import type { Framework, FrameworkSummary, SaveFrameworkRequest } from '../../../../contracts/monitoring.ts';
 import type { z } from 'zod';
 import type { ZImportFrameworkQuery } from '../../../../contracts/monitoring.ts';
@@ -68,6 +69,7 @@ function versionConflict(err: unknown): never {
 
 /** Copies any version into a new draft (next version number of its code). */
 export async function createVersion(deps: Deps, caller: Caller, id: number): Promise<Framework> {
+  await assertRegionManager(deps, caller);
   const source = await getFramework(deps, id);
   const now = iso(deps.clock.now());
   const newId = await deps.db
@@ -129,6 +131,7 @@ export async function saveDraft(
   id: number,
   body: SaveFrameworkRequest,
 ): Promise<Framework> {
+  await assertRegionManager(deps, caller);
   const row = await draftRow(deps, id);
   // Definitions belong to indicators only.
   const nodes = body.nodes.map((n) => (n.kind === 'indicator' ? n : { ...n, spec: null }));
@@ -163,6 +166,7 @@ export async function saveDraft(
 
 /** Draft -> active; the active version of the same code becomes retired. */
 export async function activateFramework(deps: Deps, caller: Caller, id: number): Promise<Framework> {
+  await assertRegionManager(deps, caller);
   const row = await draftRow(deps, id);
   const current = await getFramework(deps, id);
   const issues = validateFramework(current.nodes, current.settings, validateOptions);
@@ -184,6 +188,7 @@ export async function activateFramework(deps: Deps, caller: Caller, id: number):
 }
 
 export async function deleteFramework(deps: Deps, caller: Caller, id: number): Promise<{ ok: true }> {
+  await assertRegionManager(deps, caller);
   const row = await draftRow(deps, id);
   if (await repo.hasRuns(deps.db, id))
     throw new AppError('INVALID_STATE', {
@@ -250,6 +255,7 @@ export async function importFramework(
   bytes: Uint8Array,
   query: z.infer<typeof ZImportFrameworkQuery>,
 ): Promise<Framework> {
+  await assertRegionManager(deps, caller);
   const { grid } = await parseInWorker(bytes, {
     limits: { maxBytes: FRAMEWORK_IMPORT_MAX_BYTES, maxRows: frameworkSheet.maxRows },
   });

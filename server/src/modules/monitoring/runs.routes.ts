@@ -41,7 +41,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/monitoring/runs', {
-    config: { rule: { access: 'monitoring:manage', scope: 'none', audit: 'monitoring.run.create' } },
+    config: { rule: { access: 'monitoring:manage', scope: 'division-subtree', audit: 'monitoring.run.create' } },
     schema: {
       tags,
       summary: '发起测算 / start an index run (queued, runs in the background)',
@@ -52,7 +52,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/monitoring/runs', {
-    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'none' } },
+    config: { rule: { access: 'monitoring:read', scope: 'public-data', audit: 'none' } },
     schema: {
       tags,
       summary: '测算列表（非管理者只见已发布）/ list runs (published only without monitoring:manage)',
@@ -63,7 +63,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/monitoring/runs/:id', {
-    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'none' } },
+    config: { rule: { access: 'monitoring:read', scope: 'public-data', audit: 'none' } },
     schema: {
       tags,
       summary: '测算状态与进度 / run summary and progress',
@@ -74,7 +74,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/monitoring/runs/:id/result', {
-    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'none' } },
+    config: { rule: { access: 'monitoring:read', scope: 'public-data', audit: 'none' } },
     schema: {
       tags,
       summary: '测算结果 / run result (scores, ranks, intervals, tiers, statistics, log)',
@@ -85,7 +85,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/monitoring/runs/:id/counties/:code', {
-    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'none' } },
+    config: { rule: { access: 'monitoring:read', scope: 'public-data', audit: 'none' } },
     schema: {
       tags,
       summary: '旗县诊断（查找差距）/ county diagnosis: trend, strengths, targets, improvements',
@@ -97,7 +97,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/monitoring/runs/:id/publish', {
-    config: { rule: { access: 'monitoring:manage', scope: 'none', audit: 'monitoring.run.publish' } },
+    config: { rule: { access: 'monitoring:manage', scope: 'division-subtree', audit: 'monitoring.run.publish' } },
     schema: {
       tags,
       summary: '发布测算结果 / publish a finished run',
@@ -109,7 +109,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/monitoring/runs/:id/unpublish', {
-    config: { rule: { access: 'monitoring:manage', scope: 'none', audit: 'monitoring.run.unpublish' } },
+    config: { rule: { access: 'monitoring:manage', scope: 'division-subtree', audit: 'monitoring.run.unpublish' } },
     schema: {
       tags,
       summary: '撤回发布 / withdraw a published run',
@@ -121,7 +121,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/monitoring/runs/:id/export.xlsx', {
-    config: { rule: { access: 'monitoring:read', scope: 'none', audit: 'monitoring.run.export' } },
+    config: { rule: { access: 'monitoring:read', scope: 'public-data', audit: 'monitoring.run.export' } },
     schema: {
       tags,
       summary: '导出排名表与指标得分（xlsx）/ export the rank table and indicator scores',

@@ -3,6 +3,7 @@
  * unpublish. Results of a published run are public (the portal shows them), so `monitoring:read` sees every county
  * of a published run; unpublished and running runs are visible to `monitoring:manage` only (others get 404).
  */
+import { assertRegionManager } from './region-guard.ts';
 import type { z } from 'zod';
 import type {
   CountyResult,
@@ -110,6 +111,7 @@ export async function insertQueuedRun(
 
 /** POST /api/monitoring/runs: queues a run and answers at once (202); progress is polled on the summary. */
 export async function createRun(deps: Deps, caller: Caller, body: CreateRunBody): Promise<RunSummary> {
+  await assertRegionManager(deps, caller);
   const id = await insertQueuedRun(deps, caller, body);
   enqueueRun(deps, id, executeRun);
   return getRunSummary(deps, caller, id);
@@ -312,6 +314,8 @@ export async function publishRun(
   id: number,
   opts: { notify?: boolean } = {},
 ): Promise<RunSummary> {
+  // caller null: the demo seed, which publishes its own runs.
+  if (caller) await assertRegionManager(deps, caller);
   const row = caller ? await visibleRun(deps, caller, id) : await repo.findRun(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status !== 'done')
@@ -351,6 +355,7 @@ export async function publishRun(
 
 /** Withdraws a published run (409 when it is not published). Audited. */
 export async function unpublishRun(deps: Deps, caller: Caller, id: number): Promise<RunSummary> {
+  await assertRegionManager(deps, caller);
   const row = await visibleRun(deps, caller, id);
   if (row.published_at === null)
     throw new AppError('INVALID_STATE', { zh: '该测算尚未发布', en: 'The run is not published' });

@@ -75,6 +75,23 @@ describe('index runs', () => {
     expect(await audits('monitoring.run.create')).toBe(1);
   });
 
+  it('lets only region-wide managers run, publish or change frameworks (a region role granted at a league is refused)', async () => {
+    await insertRunValues(t.db.db, [2023, 2024]);
+    await addUser(t, { username: 'partial', role: 'region-officer', division: '150100' });
+    const partial = await signIn(t, 'partial');
+    const refused = await partial.request('POST', '/api/monitoring/runs', { period: 2024, mode: 'ranking' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toContain('全区');
+    const framework = await partial.request('GET', '/api/monitoring/frameworks/active');
+    expect(framework.statusCode).toBe(200);
+    const copy = await partial.request('POST', `/api/monitoring/frameworks/${framework.json<{ id: number }>().id}/versions`, {});
+    expect(copy.statusCode).toBe(403);
+    const done = await run({ period: 2024, mode: 'ranking' });
+    expect((await partial.request('POST', `/api/monitoring/runs/${done.id}/publish`, {})).statusCode).toBe(403);
+    expect(await t.db.db.selectFrom('mon_framework').select('id').execute()).toHaveLength(1);
+    expect((await region.request('POST', `/api/monitoring/runs/${done.id}/publish`, {})).statusCode).toBe(200);
+  });
+
   it('marks a run over demo values as demo (演示), and one over real values not', async () => {
     await insertRunValues(t.db.db, [2023, 2024]);
     const real = await run({ period: 2024, mode: 'ranking' });
