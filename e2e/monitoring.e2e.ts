@@ -26,7 +26,11 @@ interface Journey {
 }
 
 async function open(browser: Browser): Promise<Journey> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 900 },
+    locale: 'zh-CN',
+  });
   // The machine running the journeys may be busy (2 cores shared with builds): wait longer than the default.
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();
@@ -103,7 +107,13 @@ async function fillTemplate(file: string, bad: { code: string; value: number } |
     if (i < 1) throw new Error(`template has no column ${name}`);
     return i;
   };
-  const [cCode, cPrev, cValue, cSource, cUnit] = [col('指标代码'), col('上年值'), col('本年值'), col('数据来源'), col('单位')];
+  const [cCode, cPrev, cValue, cSource, cUnit] = [
+    col('指标代码'),
+    col('上年值'),
+    col('本年值'),
+    col('数据来源'),
+    col('单位'),
+  ];
   let filled = 0;
   ws.eachRow((row, n) => {
     if (n === 1) return;
@@ -134,7 +144,10 @@ async function uploadForm(page: Page, buffer: Buffer, name: string): Promise<voi
 
 /** Opens the comment dialog of a workflow button, writes the comment and confirms with the dialog's OK button. */
 async function act(page: Page, button: string, ok: string, comment: string): Promise<void> {
-  await page.getByRole('button', { name: label(button) }).first().click();
+  await page
+    .getByRole('button', { name: label(button) })
+    .first()
+    .click();
   const dialog = page.locator('.ant-modal-confirm');
   await dialog.getByLabel('意见').fill(comment);
   await dialog.getByRole('button', { name: label(ok) }).click();
@@ -153,42 +166,55 @@ describe('monitoring journey (issue 4)', () => {
   });
 
   it('county imports 2025 with one invalid row, fixes it and submits', async () => {
-    await as(stack, `county-${COUNTY}`, 'county-import', async ({ page }) => {
-      await page.goto(`${stack.baseUrl}${FORM}`);
-      await expectStatus(page, '未填报');
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: /下载模板/ }).click(),
-      ]);
-      const template = await download.path();
-      if (!template) throw new Error('template download failed');
+    await as(
+      stack,
+      `county-${COUNTY}`,
+      'county-import',
+      async ({ page }) => {
+        await page.goto(`${stack.baseUrl}${FORM}`);
+        await expectStatus(page, '未填报');
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: /下载模板/ }).click(),
+        ]);
+        const template = await download.path();
+        if (!template) throw new Error('template download failed');
 
-      // One invalid row: R&D intensity of 150 % is outside the 0-100 % range.
-      await uploadForm(page, await fillTemplate(template, { code: 'D1.1', value: 150 }), '新城区2025-有误.xlsx');
-      const report = page.getByTestId('import-report');
-      await expect.poll(() => report.innerText(), { timeout: 60_000 }).toContain('未保存任何数据');
-      // Row 2 of the template is D1.1; the reason names the value and the allowed range.
-      const text = await report.innerText();
-      expect(text).toMatch(/\b2\b[\s\S]*本年值[\s\S]*150[\s\S]*超出允许范围/);
-      await shot(page, '1-import-report');
-      await expectStatus(page, '未填报'); // nothing was saved
+        // One invalid row: R&D intensity of 150 % is outside the 0-100 % range.
+        await uploadForm(page, await fillTemplate(template, { code: 'D1.1', value: 150 }), '新城区2025-有误.xlsx');
+        const report = page.getByTestId('import-report');
+        await expect.poll(() => report.innerText(), { timeout: 60_000 }).toContain('未保存任何数据');
+        // Row 2 of the template is D1.1; the reason names the value and the allowed range.
+        const text = await report.innerText();
+        expect(text).toMatch(/\b2\b[\s\S]*本年值[\s\S]*150[\s\S]*超出允许范围/);
+        await shot(page, '1-import-report');
+        await expectStatus(page, '未填报'); // nothing was saved
 
-      await uploadForm(page, await fillTemplate(template, null), '新城区2025.xlsx');
-      await expect.poll(() => page.getByText(/读取 \d+ 行，更新 \d+ 项/).count(), { timeout: 60_000 }).toBe(1);
-      await expectStatus(page, '填报中');
+        await uploadForm(page, await fillTemplate(template, null), '新城区2025.xlsx');
+        await expect.poll(() => page.getByText(/读取 \d+ 行，更新 \d+ 项/).count(), { timeout: 60_000 }).toBe(1);
+        await expectStatus(page, '填报中');
 
-      await page.getByRole('button', { name: '提交审核' }).click();
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: label('提交') }).click();
-      await expectStatus(page, '待盟市审核');
-      await shot(page, '2-submitted');
-    }, [/status of 422/]); // the rejected upload
+        await page.getByRole('button', { name: '提交审核' }).click();
+        await page
+          .locator('.ant-modal-confirm')
+          .getByRole('button', { name: label('提交') })
+          .click();
+        await expectStatus(page, '待盟市审核');
+        await shot(page, '2-submitted');
+      },
+      [/status of 422/],
+    ); // the rejected upload
   }, 600_000);
 
   it('the league officer returns it with a comment', async () => {
     await as(stack, 'league-150100', 'league-return', async ({ page }) => {
       await page.goto(`${stack.baseUrl}/console/monitoring/review?period=${PERIOD}`);
       const row = page.locator('tr', { hasText: '新城区' });
-      await row.getByRole('link', { name: label('审核') }).or(row.getByRole('button', { name: label('审核') })).first().click();
+      await row
+        .getByRole('link', { name: label('审核') })
+        .or(row.getByRole('button', { name: label('审核') }))
+        .first()
+        .click();
       await expectStatus(page, '待盟市审核');
       await act(page, '退回修改', '退回', '请补充R&D经费数据来源的佐证材料');
       await expectStatus(page, '已退回');
@@ -201,7 +227,10 @@ describe('monitoring journey (issue 4)', () => {
       await expectStatus(page, '已退回');
       await expect.poll(() => page.getByText('请补充R&D经费数据来源的佐证材料').count()).toBeGreaterThan(0);
       await page.getByRole('button', { name: '提交审核' }).click();
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: label('提交') }).click();
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: label('提交') })
+        .click();
       await expectStatus(page, '待盟市审核');
     });
     await as(stack, 'league-150100', 'league-approve', async ({ page }) => {
@@ -229,7 +258,10 @@ describe('monitoring journey (issue 4)', () => {
       const row = page.getByTestId('runs-table').locator('tbody tr.ant-table-row').first();
       await expect.poll(() => row.innerText(), { timeout: 180_000, interval: 1000 }).toMatch(/发\s?布/);
       await row.getByRole('button', { name: label('发布') }).click();
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: label('发布') }).click();
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: label('发布') })
+        .click();
       await expect.poll(() => row.innerText()).toMatch(/撤\s?回/);
       const href = await row.locator('a[href*="run="]').first().getAttribute('href');
       runId = Number(/run=(\d+)/.exec(href ?? '')?.[1] ?? 0);

@@ -84,7 +84,11 @@ describe('index runs', () => {
     expect(refused.json().error.message).toContain('全区');
     const framework = await partial.request('GET', '/api/monitoring/frameworks/active');
     expect(framework.statusCode).toBe(200);
-    const copy = await partial.request('POST', `/api/monitoring/frameworks/${framework.json<{ id: number }>().id}/versions`, {});
+    const copy = await partial.request(
+      'POST',
+      `/api/monitoring/frameworks/${framework.json<{ id: number }>().id}/versions`,
+      {},
+    );
     expect(copy.statusCode).toBe(403);
     const done = await run({ period: 2024, mode: 'ranking' });
     expect((await partial.request('POST', `/api/monitoring/runs/${done.id}/publish`, {})).statusCode).toBe(403);

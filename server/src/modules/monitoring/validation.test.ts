@@ -143,7 +143,7 @@ describe('validateForm', () => {
     expect(f(30, ref.slice(0, 9))).toEqual([]);
   });
 
-  it('judges a county with last year\'s value by its own history, not by the other counties', () => {
+  it("judges a county with last year's value by its own history, not by the other counties", () => {
     const ref = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13];
     const f = (previous: number | null) =>
       validateForm({
