@@ -225,7 +225,9 @@ describe('monitoring journey (issue 4)', () => {
     await as(stack, `county-${COUNTY}`, 'county-resubmit', async ({ page }) => {
       await page.goto(`${stack.baseUrl}${FORM}`);
       await expectStatus(page, '已退回');
-      await expect.poll(() => page.getByText('请补充R&D经费数据来源的佐证材料').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByText('请补充R&D经费数据来源的佐证材料').count(), { timeout: 60_000 })
+        .toBeGreaterThan(0);
       await page.getByRole('button', { name: '提交审核' }).click();
       await page
         .locator('.ant-modal-confirm')
@@ -262,14 +264,14 @@ describe('monitoring journey (issue 4)', () => {
         .locator('.ant-modal-confirm')
         .getByRole('button', { name: label('发布') })
         .click();
-      await expect.poll(() => row.innerText()).toMatch(/撤\s?回/);
+      await expect.poll(() => row.innerText(), { timeout: 60_000 }).toMatch(/撤\s?回/);
       const href = await row.locator('a[href*="run="]').first().getAttribute('href');
       runId = Number(/run=(\d+)/.exec(href ?? '')?.[1] ?? 0);
       expect(runId).toBeGreaterThan(0);
       await shot(page, '4-published');
 
       await page.goto(`${stack.baseUrl}/console/monitoring/counties/${COUNTY}?run=${runId}`);
-      await expect.poll(() => page.getByText('新城区').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.getByText('新城区').count(), { timeout: 60_000 }).toBeGreaterThan(0);
       const [report] = await Promise.all([
         page.waitForEvent('download', { timeout: 180_000 }),
         page.getByRole('button', { name: /PDF/ }).first().click(),
@@ -286,7 +288,7 @@ describe('monitoring journey (issue 4)', () => {
       await page.goto(`${stack.baseUrl}/console/monitoring/results?run=${runId}`);
       await page.locator('[data-testid=county-map][data-ready=true]').first().waitFor();
       const row = page.locator('tr', { hasText: '新城区' }).first();
-      await expect.poll(() => row.innerText()).toMatch(/\d+\s*[（(]\d+[–-]\d+[)）]/);
+      await expect.poll(() => row.innerText(), { timeout: 60_000 }).toMatch(/\d+\s*[（(]\d+[–-]\d+[)）]/);
       await shot(page, '6-results-map');
     });
   }, 300_000);

@@ -68,6 +68,7 @@ describe('portal journey in Chromium', () => {
         '/register?role=researcher',
         '/register?role=farmer',
         '/login',
+        '/monitoring',
       ]);
       // Open statistics: a county's sourced facts.
       await page.getByLabel('盟市').selectOption('150100');
