@@ -272,37 +272,61 @@ export async function writeCells(
       old.note === c.note &&
       sameFlags(old.flags, c.flags);
     if (same) continue;
-    await trx
-      .insertInto('mon_value_revision')
-      .values({
-        value_id: old.id,
-        version: old.version,
-        value: old.value,
-        text_value: old.text_value,
-        source: old.source,
-        note: old.note,
-        flags: old.flags,
-        changed_by: by.userId,
-        changed_at: by.now,
-      })
-      .execute();
-    await trx
-      .updateTable('mon_value')
-      .set({
-        value: c.value,
-        text_value: c.textValue,
-        source: c.source,
-        note: c.note,
-        flags,
-        reporter_id: by.userId,
-        version: old.version + 1,
-        updated_at: by.now,
-      })
-      .where('id', '=', old.id)
-      .execute();
+    await reviseValue(trx, old, { ...c, flags }, by);
     changed.push(c.indicatorCode);
   }
   return changed;
+}
+
+/** A stored value as `reviseValue` needs it. */
+export interface RevisableValue {
+  id: number;
+  version: number;
+  value: number | null;
+  text_value: string | null;
+  source: string;
+  note: string;
+  flags: string;
+}
+
+/**
+ * Changes a stored value: keeps the old content as a revision, then writes the new one with the next version. The one
+ * way values change after their first save (entry form, form import, bulk yearbook import).
+ */
+export async function reviseValue(
+  trx: DbOrTrx,
+  old: RevisableValue,
+  next: { value: number | null; textValue: string | null; source: string; note: string; flags: string },
+  by: { userId: number | null; now: string },
+): Promise<void> {
+  await trx
+    .insertInto('mon_value_revision')
+    .values({
+      value_id: old.id,
+      version: old.version,
+      value: old.value,
+      text_value: old.text_value,
+      source: old.source,
+      note: old.note,
+      flags: old.flags,
+      changed_by: by.userId,
+      changed_at: by.now,
+    })
+    .execute();
+  await trx
+    .updateTable('mon_value')
+    .set({
+      value: next.value,
+      text_value: next.textValue,
+      source: next.source,
+      note: next.note,
+      flags: next.flags,
+      reporter_id: by.userId,
+      version: old.version + 1,
+      updated_at: by.now,
+    })
+    .where('id', '=', old.id)
+    .execute();
 }
 
 /** Sets or clears the `outlier` flag on a county-year's values (a system flag: no new version). */

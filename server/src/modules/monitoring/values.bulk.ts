@@ -560,37 +560,21 @@ async function writeBulk(
         unchanged++;
         continue;
       }
-      await trx
-        .insertInto('mon_value_revision')
-        .values({
-          value_id: old.id,
-          version: old.version,
-          value: old.value,
-          text_value: old.text_value,
-          source: old.source,
-          note: old.note,
-          flags: old.flags,
-          changed_by: ctx.userId,
-          changed_at: ctx.now,
-        })
-        .execute();
-      await trx
-        .updateTable('mon_value')
-        .set({
+      await repo.reviseValue(
+        trx,
+        old,
+        {
           value,
-          text_value: textValue,
+          textValue,
           source,
           note,
           flags: repo
             .parseFlags(old.flags)
             .filter((f) => f !== 'outlier')
             .join(','),
-          reporter_id: ctx.userId,
-          version: old.version + 1,
-          updated_at: ctx.now,
-        })
-        .where('id', '=', old.id)
-        .execute();
+        },
+        { userId: ctx.userId, now: ctx.now },
+      );
       updated++;
     }
     await flush();
