@@ -8,12 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../server/src/platform/crypto/identifiers.ts';
-import { SCREENSHOT_DIR, startStack, type Stack } from './support.ts';
+import { openJourney, SCREENSHOT_DIR, signIn, startStack, type Journey, type Stack } from './support.ts';
 
-const PASSWORD = 'Demo#2026qx';
 const NAME_PREFIX = 'E2E导入测试单位';
 
 /** A valid 统一社会信用代码 (GB 32100) for a running number, in county 150102. */
@@ -28,43 +27,13 @@ function badUscc(n: number): string {
   return good.slice(0, 17) + (good.endsWith('0') ? '1' : '0');
 }
 
-interface Journey {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function open(browser: Browser): Promise<Journey> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1360, height: 900 },
-    locale: 'zh-CN',
-  });
-  // The machine running the journeys may be busy (2 cores shared with builds): wait longer than the default.
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-}
-
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `admin-${name}.png`), fullPage: true });
 }
 
 /** Runs a journey; on failure keeps a screenshot of where it stopped (admin-failed-<name>.png). */
 async function journey(browser: Browser, name: string, run: (j: Journey) => Promise<void>): Promise<void> {
-  const j = await open(browser);
+  const j = await openJourney(browser);
   try {
     await run(j);
     expect(j.errors).toEqual([]);

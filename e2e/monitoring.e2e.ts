@@ -10,45 +10,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, startStack, type Stack } from './support.ts';
+import { openJourney, SCREENSHOT_DIR, signIn, startStack, type Journey, type Stack } from './support.ts';
 
-const PASSWORD = 'Demo#2026qx';
 const COUNTY = '150102';
 const PERIOD = 2025;
 const FORM = `/console/monitoring/entry/${COUNTY}/${PERIOD}`;
-
-interface Journey {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function open(browser: Browser): Promise<Journey> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1400, height: 900 },
-    locale: 'zh-CN',
-  });
-  // The machine running the journeys may be busy (2 cores shared with builds): wait longer than the default.
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `monitoring-${name}.png`), fullPage: true });
@@ -63,9 +31,10 @@ async function as(
   /** Console errors the step causes on purpose (Chromium logs every 4xx response of a fetch). */
   expected: RegExp[] = [],
 ): Promise<void> {
-  const j = await open(stack.browser);
+  const j = await openJourney(stack.browser, 1400);
   try {
     await signIn(j.page, stack.baseUrl, username);
+    await j.page.waitForURL((u) => !u.pathname.endsWith('/login'));
     await run(j);
     const unexpected = j.errors.filter((e) => !expected.some((re) => re.test(e)));
     expect(unexpected).toEqual([]);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
@@ -56,4 +56,39 @@ export async function startStack(): Promise<Stack> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The documented demo password (server/src/db/seed/demo.ts). */
+export const DEMO_PASSWORD = 'Demo#2026qx';
+
+/** A browser context of one journey with the console errors it collects (every journey expects none). */
+export interface Journey {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+export async function openJourney(browser: Browser, width = 1360): Promise<Journey> {
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width, height: 900 },
+    locale: 'zh-CN',
+  });
+  // The machine running the journeys may be busy (2 cores shared with builds): wait longer than the default.
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Fills the console sign-in form (a TOTP step, when the account has one, follows on the same page). */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/console/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
 }
