@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Input, Result, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, SaveOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type {
   Framework,
@@ -18,7 +18,7 @@ import { formatDateTime } from '../../shared/i18n.ts';
 import { LoadError } from '../components/LoadError.tsx';
 import { useT } from '../i18n.ts';
 import { useSession, useSignedIn } from '../session.tsx';
-import { useDownload } from '../modules/admin/download.ts';
+import { FrameworkExportButton } from '../modules/monitoring/frameworks/ExportButton.tsx';
 import { useFetch } from '../modules/admin/use-fetch.ts';
 import { DefaultBanner } from '../modules/monitoring/frameworks/DefaultBanner.tsx';
 import { FrameworkTree } from '../modules/monitoring/frameworks/FrameworkTree.tsx';
@@ -51,7 +51,6 @@ export default function MonitoringFrameworkDetailPage() {
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const loaded = useFetch<Framework>(valid ? `/api/monitoring/frameworks/${id}` : null);
-  const download = useDownload();
   const manage = can('monitoring:manage');
   const [editing, setEditing] = useState(false);
   const [nodes, setNodes] = useState<FrameworkNode[]>([]);
@@ -181,20 +180,7 @@ export default function MonitoringFrameworkDetailPage() {
           {manage && f.status !== 'draft' && (
             <Button onClick={() => void newVersion()}>{t('新建版本', 'New version')}</Button>
           )}
-          <Button
-            icon={<DownloadOutlined />}
-            loading={download.busy !== null}
-            onClick={() =>
-              void download.run(
-                `/api/monitoring/frameworks/${f.id}/export.xlsx`,
-                undefined,
-                `framework-${f.code}-v${f.version}.xlsx`,
-                (name) => t(`已下载 ${name}`, `Downloaded ${name}`),
-              )
-            }
-          >
-            {t('导出', 'Export')}
-          </Button>
+          <FrameworkExportButton framework={f} />
         </Space>
       }
     >

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { CopyOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { CopyOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { Framework, FrameworkSummary } from '../../../../contracts/monitoring.ts';
 import { api, ApiError, request } from '../../shared/api.ts';
@@ -12,7 +12,7 @@ import { formatDateTime } from '../../shared/i18n.ts';
 import { LoadError } from '../components/LoadError.tsx';
 import { useT } from '../i18n.ts';
 import { useSession, useSignedIn } from '../session.tsx';
-import { useDownload } from '../modules/admin/download.ts';
+import { FrameworkExportButton } from '../modules/monitoring/frameworks/ExportButton.tsx';
 import { useFetch } from '../modules/admin/use-fetch.ts';
 import { DefaultBanner } from '../modules/monitoring/frameworks/DefaultBanner.tsx';
 import { ImportModal } from '../modules/monitoring/frameworks/ImportModal.tsx';
@@ -27,7 +27,6 @@ export default function MonitoringFrameworksPage() {
   const list = useFetch<{ items: FrameworkSummary[] }>('/api/monitoring/frameworks');
   const [busy, setBusy] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
-  const download = useDownload();
   const manage = can('monitoring:manage');
   const items = list.data?.items ?? [];
   const activeDefault = items.some((f) => f.isDefault && f.status === 'active');
@@ -192,21 +191,7 @@ export default function MonitoringFrameworksPage() {
                     </Button>
                   </Popconfirm>
                 )}
-                <Button
-                  size="small"
-                  icon={<DownloadOutlined />}
-                  loading={download.busy === `/api/monitoring/frameworks/${f.id}/export.xlsx`}
-                  onClick={() =>
-                    void download.run(
-                      `/api/monitoring/frameworks/${f.id}/export.xlsx`,
-                      undefined,
-                      `framework-${f.code}-v${f.version}.xlsx`,
-                      (name) => t(`已下载 ${name}`, `Downloaded ${name}`),
-                    )
-                  }
-                >
-                  {t('导出', 'Export')}
-                </Button>
+                <FrameworkExportButton framework={f} size="small" />
               </Space>
             ),
           },
