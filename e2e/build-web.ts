@@ -4,8 +4,12 @@ import path from 'node:path';
 
 export default function setup(): void {
   const root = path.resolve(import.meta.dirname, '..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'web/scripts/ensure-built.ts'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'web/scripts/ensure-built.ts'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
