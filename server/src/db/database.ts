@@ -6,8 +6,19 @@ import type {
   DivisionTable,
 } from '../modules/divisions/divisions.tables.ts';
 import type { OrganisationTable } from '../modules/organisations/organisations.tables.ts';
-import type { UserRoleTable, UserTable } from '../modules/users/users.tables.ts';
-import type { AuditLogTable, LoginThrottleTable, SessionTable } from '../platform/platform.tables.ts';
+import type {
+  PasswordResetTicketTable,
+  RoleGrantRequestTable,
+  RoleHistoryTable,
+  UserRoleTable,
+  UserTable,
+} from '../modules/users/users.tables.ts';
+import type {
+  AuditLogTable,
+  AuthThrottleTable,
+  LoginThrottleTable,
+  SessionTable,
+} from '../platform/platform.tables.ts';
 import type { NotificationTable } from '../platform/notifications/notifications.tables.ts';
 import type { SearchDocumentTable } from '../platform/search/search.tables.ts';
 import type { MonitoringTables } from '../modules/monitoring/monitoring.tables.ts';
@@ -24,6 +35,10 @@ export interface Database extends MonitoringTables {
   user_role: UserRoleTable;
   session: SessionTable;
   login_throttle: LoginThrottleTable;
+  auth_throttle: AuthThrottleTable;
+  password_reset_ticket: PasswordResetTicketTable;
+  role_grant_request: RoleGrantRequestTable;
+  role_history: RoleHistoryTable;
   audit_log: AuditLogTable;
   search_document: SearchDocumentTable;
   notification: NotificationTable;

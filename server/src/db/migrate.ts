@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-search.ts';
 import * as m0003 from './migrations/0003-imports.ts';
 import * as m0004 from './migrations/0004-accounts-notifications.ts';
 import * as m0005 from './migrations/0005-monitoring.ts';
+import * as m0006 from './migrations/0006-security.ts';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0003-imports': m0003,
   '0004-accounts-notifications': m0004,
   '0005-monitoring': m0005,
+  '0006-security': m0006,
 };
 
 function provider(engine: Engine): MigrationProvider {

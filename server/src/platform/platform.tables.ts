@@ -39,3 +39,12 @@ export interface AuditLogTable {
   prev_hash: string;
   hash: string;
 }
+
+/** Failure counters per (account, client) and per account, with lock and slow-down times (migration 0006). */
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  first_failure_at: string;
+  locked_until: string | null;
+  next_allowed_at: string | null;
+}

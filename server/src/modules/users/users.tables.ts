@@ -27,6 +27,10 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   password_changed_at: string;
+  /** Last accepted TOTP time-step (RFC 6238 counter); a code at or before it is refused (migration 0006). */
+  totp_last_step: number | null;
+  /** Who set the current password when it was not the holder (create, reset); null once the holder chose it. */
+  password_set_by: number | null;
 }
 
 export interface UserRoleTable {
@@ -36,4 +40,46 @@ export interface UserRoleTable {
   division_code: string;
   granted_by: number | null;
   granted_at: string;
+}
+
+/** One-time password-reset links, delivered to the holder only (migration 0006). */
+export interface PasswordResetTicketTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  requested_by: number | null;
+  channel: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type RoleGrantRequestStatus = 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+
+/** Admin-role grants and revocations waiting for a second administrator (two-person rule). */
+export interface RoleGrantRequestTable {
+  id: Generated<number>;
+  user_id: number;
+  op: 'grant' | 'revoke';
+  role_code: string;
+  division_code: string;
+  requested_by: number;
+  requested_at: string;
+  reason: string | null;
+  status: RoleGrantRequestStatus;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+/** Every role held, with grant and revocation times (cooling-off before an admin role). */
+export interface RoleHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  role_code: string;
+  division_code: string;
+  granted_at: string;
+  granted_by: number | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
 }
