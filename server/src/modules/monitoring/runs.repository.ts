@@ -114,7 +114,7 @@ export async function findRun(db: DbOrTrx, id: number): Promise<RunRowWithFramew
 export interface RunListFilter {
   period?: number;
   published?: boolean;
-  /** Non-managers see published runs only. */
+  /** Callers without monitoring:manage over the whole region see published runs only. */
   publishedOnly: boolean;
 }
 

@@ -1,7 +1,9 @@
 /**
  * Index runs (测算与结果): create and follow a run, read its result and a county's diagnosis, publish, export.
- * Runs cover the whole region (the 103 旗县), so the rule's scope is `none`: what a caller sees is decided by
- * publication (runs.service `visibleRun`), not by division.
+ * Runs cover the whole region (the 103 旗县): reads are `public-data` because a published run is public (every
+ * monitoring:read user sees all its counties, the county diagnosis included); a run not yet published is seen only
+ * by monitoring:manage over the whole region, the same rule as every write (runs.service `visibleRun`,
+ * region-guard `managesRegion`); others get 404.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';

@@ -1,9 +1,12 @@
 /**
  * Index runs (测算): create (queued, run in the background with progress), list, read the result, publish and
  * unpublish. Results of a published run are public (the portal shows them), so `monitoring:read` sees every county
- * of a published run; unpublished and running runs are visible to `monitoring:manage` only (others get 404).
+ * of a published run; unpublished and running runs are visible only to those who may change them: monitoring:manage
+ * over the whole region (`managesRegion`, the rule of every run write), others get 404. A run covers all 103
+ * counties, so monitoring:manage over a part of the region (a region role granted at a league) sees no more than
+ * monitoring:read.
  */
-import { assertRegionManager } from './region-guard.ts';
+import { assertRegionManager, managesRegion } from './region-guard.ts';
 import type { z } from 'zod';
 import type {
   CountyResult,
@@ -13,7 +16,6 @@ import type {
   ZCreateRunRequest,
   ZListRunsQuery,
 } from '../../../../contracts/monitoring.ts';
-import { hasPermission } from '../../platform/access/scope.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
@@ -42,10 +44,6 @@ export const INTERRUPTED_ERROR =
   '服务重启，测算中断，请重新发起 / the server restarted; the run was interrupted, start it again';
 const INTERNAL_ERROR =
   '测算失败（内部错误），请联系管理员 / the run failed (internal error); contact the administrator';
-
-function canManage(caller: Caller): boolean {
-  return hasPermission(caller.principal, 'monitoring:manage');
-}
 
 async function frameworkFor(deps: Deps, frameworkId: number | undefined): Promise<Framework> {
   if (frameworkId !== undefined) {
@@ -217,10 +215,14 @@ export function failInterruptedRuns(deps: Deps): Promise<number> {
   return repo.failInterruptedRuns(deps.db, INTERRUPTED_ERROR, iso(deps.clock.now()));
 }
 
-/** A run the caller may see: published ones for `monitoring:read`, any for `monitoring:manage`; else 404. */
+/**
+ * A run the caller may see: published ones for `monitoring:read` (the route's permission), any for monitoring:manage
+ * over the whole region; else 404 (unknown and not yet published answer alike). Every read of a run (summary,
+ * result, export, county diagnosis, report job) goes through here.
+ */
 export async function visibleRun(deps: Deps, caller: Caller, id: number): Promise<repo.RunRowWithFramework> {
   const row = await repo.findRun(deps.db, id);
-  if (!row || (row.published_at === null && !canManage(caller))) throw new AppError('NOT_FOUND');
+  if (!row || (row.published_at === null && !(await managesRegion(deps, caller)))) throw new AppError('NOT_FOUND');
   return row;
 }
 
@@ -232,7 +234,7 @@ export async function listRuns(deps: Deps, caller: Caller, query: z.infer<typeof
   const published = query.published === undefined ? undefined : query.published === 'true';
   const { rows, total } = await repo.listRuns(
     deps.db,
-    { period: query.period, published, publishedOnly: !canManage(caller) },
+    { period: query.period, published, publishedOnly: !(await managesRegion(deps, caller)) },
     query,
   );
   return { items: rows.map(presentRunSummary), total, page: query.page, pageSize: query.pageSize };

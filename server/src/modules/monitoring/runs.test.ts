@@ -96,6 +96,50 @@ describe('index runs', () => {
     expect((await region.request('POST', `/api/monitoring/runs/${done.id}/publish`, {})).statusCode).toBe(200);
   });
 
+  it('hides unpublished runs from a region role granted at a league: the read rule is the write rule (finding 5)', async () => {
+    await insertRunValues(t.db.db, [2024]);
+    await addUser(t, { username: 'partial', role: 'region-officer', division: '150100' });
+    const partial = await signIn(t, 'partial');
+    const r = await run({ period: 2024, mode: 'ranking' });
+    expect(r.status).toBe('done');
+    const exportsBefore = await audits('monitoring.run.export');
+    const reads = [
+      `/api/monitoring/runs/${r.id}`,
+      `/api/monitoring/runs/${r.id}/result`,
+      `/api/monitoring/runs/${r.id}/export.xlsx`,
+      `/api/monitoring/runs/${r.id}/counties/150102`, // inside the role's league
+      `/api/monitoring/runs/${r.id}/counties/150203`,
+    ];
+    for (const url of reads) {
+      const res = await partial.request('GET', url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('"counties"');
+    }
+    for (const body of [
+      { kind: 'county', division: '150102', format: 'docx' },
+      { kind: 'region', format: 'pdf' },
+    ]) {
+      const res = await partial.request('POST', `/api/monitoring/runs/${r.id}/reports`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(404);
+    }
+    expect(await t.db.db.selectFrom('job').select('id').execute()).toHaveLength(0);
+    expect(await audits('monitoring.run.export')).toBe(exportsBefore);
+    expect((await partial.request('GET', '/api/monitoring/runs')).json()).toMatchObject({ items: [], total: 0 });
+    expect((await partial.request('GET', '/api/monitoring/runs?published=false')).json().total).toBe(0);
+    // the region-wide manager still sees it; once published, the league-scoped role reads it like everyone
+    expect((await region.request('GET', `/api/monitoring/runs/${r.id}/result`)).statusCode).toBe(200);
+    expect((await region.request('GET', '/api/monitoring/runs?published=false')).json().total).toBe(1);
+    expect((await region.request('POST', `/api/monitoring/runs/${r.id}/publish`, {})).statusCode).toBe(200);
+    const published = await partial.request('GET', `/api/monitoring/runs/${r.id}/result`);
+    expect(published.statusCode).toBe(200);
+    expect(published.json<RunResult>().counties).toHaveLength(103);
+    expect((await partial.request('GET', '/api/monitoring/runs')).json().total).toBe(1);
+    // it still cannot withdraw it (403: a write) and, withdrawn by the region, no longer reads it
+    expect((await partial.request('POST', `/api/monitoring/runs/${r.id}/unpublish`, {})).statusCode).toBe(403);
+    expect((await region.request('POST', `/api/monitoring/runs/${r.id}/unpublish`, {})).statusCode).toBe(200);
+    expect((await partial.request('GET', `/api/monitoring/runs/${r.id}/result`)).statusCode).toBe(404);
+  });
+
   it('marks a run over demo values as demo (演示), and one over real values not', async () => {
     await insertRunValues(t.db.db, [2023, 2024]);
     const real = await run({ period: 2024, mode: 'ranking' });

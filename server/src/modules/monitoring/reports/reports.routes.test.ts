@@ -1,6 +1,7 @@
 /**
  * POST /api/monitoring/runs/:id/reports on real runs: permission and scope (region report needs the whole region,
- * county reports the county, unpublished runs monitoring:manage), bad input, and the job through to the file.
+ * county reports follow the county diagnosis, unpublished runs need monitoring:manage over the whole region), bad
+ * input, and the job through to the file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, RunSummary } from '../../../../../contracts/monitoring.ts';
@@ -13,6 +14,7 @@ import { insertRunValues } from '../runs.test-helper.ts';
 
 const USERS: [string, RoleCode, string][] = [
   ['region', 'region-officer', '150000'],
+  ['region-hohhot', 'region-officer', '150100'], // the region role granted at a league
   ['league-hohhot', 'league-officer', '150100'],
   ['league-baotou', 'league-officer', '150200'],
   ['county-xincheng', 'county-officer', '150102'],
@@ -95,6 +97,7 @@ describe('monitoring report jobs', () => {
     const expected: Record<string, number> = {
       region: 202,
       unit: 202,
+      'region-hohhot': 404,
       'league-hohhot': 404,
       'league-baotou': 404,
       'county-xincheng': 404,
@@ -106,32 +109,38 @@ describe('monitoring report jobs', () => {
     }
   });
 
-  it('gives a county report for counties within the scope only (a county officer: the own county)', async () => {
+  it('gives a county report wherever the county diagnosis opens: any county of a published run (finding 5)', async () => {
+    // Published results are public: every monitoring:read user reads each county's diagnosis, so its report too.
     const cases: [string, string, number][] = [
       ['county-xincheng', '150102', 202],
-      ['county-xincheng', '150203', 404],
-      ['county-xincheng', '150105', 404],
-      ['county-kundulun', '150203', 202],
-      ['county-kundulun', '150102', 404],
-      ['league-hohhot', '150105', 202],
-      ['league-hohhot', '150203', 404],
-      ['league-baotou', '150203', 202],
-      ['league-baotou', '150102', 404],
-      ['region', '152921', 202],
+      ['county-xincheng', '150203', 202],
+      ['county-kundulun', '150102', 202],
+      ['league-baotou', '150102', 202],
+      ['unit', '152921', 202],
       ['region', '150100', 404], // a league is not a county of the run
       ['region', '110101', 404], // outside the region
+      ['enterprise', '150102', 403], // no monitoring:read
     ];
     for (const [user, division, status] of cases) {
       const res = await post(user, published, { kind: 'county', division, format: 'pdf' });
       expect(res.statusCode, `${user} ${division}: ${res.body}`).toBe(status);
+      const diagnosis = await as(user).request('GET', `/api/monitoring/runs/${published}/counties/${division}`);
+      expect(diagnosis.statusCode, `${user} ${division} diagnosis`).toBe(status === 202 ? 200 : status);
     }
   });
 
-  it('keeps unpublished runs to monitoring:manage, and refuses unfinished ones with 409', async () => {
+  it('keeps unpublished runs to monitoring:manage over the whole region, and refuses unfinished ones with 409', async () => {
     expect(
       (await post('county-xincheng', unpublished, { kind: 'county', division: '150102', format: 'pdf' })).statusCode,
     ).toBe(404);
     expect((await post('unit', unpublished, { kind: 'region', format: 'pdf' })).statusCode).toBe(404);
+    // a region role granted at a league manages part of the region only: the unpublished run does not exist for it
+    for (const body of [
+      { kind: 'county', division: '150102', format: 'pdf' },
+      { kind: 'county', division: '150203', format: 'pdf' },
+      { kind: 'region', format: 'pdf' },
+    ])
+      expect((await post('region-hohhot', unpublished, body)).statusCode, JSON.stringify(body)).toBe(404);
     expect((await post('region', unpublished, { kind: 'county', division: '150102', format: 'docx' })).statusCode).toBe(
       202,
     );

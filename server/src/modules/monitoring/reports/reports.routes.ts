@@ -15,7 +15,8 @@ export function registerReportJobRoutes(app: FastifyInstance, deps: Deps): void 
       tags: ['monitoring'],
       summary: '生成监测评价报告（后台任务） / generate a region or county report (background job)',
       description:
-        '全区报告需要覆盖全区的权限；旗县诊断报告限本人管辖范围内的旗县；未发布的测算仅限 monitoring:manage。' +
+        '全区报告需要覆盖全区的权限；旗县诊断报告与旗县诊断同一规则：已发布测算的任一旗县（结果已公开）；' +
+        '未发布的测算仅限管辖全区的 monitoring:manage（与发布、撤回同一规则），否则 404。' +
         ' 答复 202 与任务（GET /api/jobs/:id 查询进度，/api/jobs/:id/file 下载）。',
       params: ZIdParams,
       body: ZCreateReportRequest,

@@ -1,5 +1,5 @@
 /**
- * Monitoring reports as background jobs: POST /api/monitoring/runs/:id/reports checks the run and the scope, then
+ * Monitoring reports as background jobs: POST /api/monitoring/runs/:id/reports checks the run and the kind, then
  * enqueues `monitoring.report`; the job loads the result (and the county's diagnosis), draws the charts with
  * progress, renders docx or PDF and keeps the file for its owner.
  */
@@ -89,9 +89,12 @@ export const reportJob = defineJobKind<ReportParams>('monitoring.report', {
 });
 
 /**
- * Checks that the caller may have the report and enqueues it: the run must be visible (published, or any run with
- * monitoring:manage) and finished; a region report needs monitoring:read over the whole region, a county report
- * over that county. Out of scope or unknown answers 404. Audited with the job.
+ * Checks that the caller may have the report and enqueues it. The run must be visible (`visibleRun`: published, or
+ * any run for monitoring:manage over the whole region) and finished (409). A county report is the county's
+ * diagnosis as a document, so it follows the diagnosis route: any county of a visible run (published results are
+ * public: every monitoring:read user reads every county's diagnosis, the portal shows the rank table). The region
+ * report, the region's own document, needs monitoring:read over the whole region. Otherwise 404. Audited with the
+ * job.
  */
 export async function requestReport(
   deps: Deps,
@@ -99,7 +102,6 @@ export async function requestReport(
   runId: number,
   body: z.infer<typeof ZCreateReportRequest>,
 ): Promise<Job> {
-  const roots = scopeRoots(caller.principal, 'monitoring:read');
   if (body.kind === 'county' && !body.division)
     throw new AppError('VALIDATION', {
       details: [
@@ -109,15 +111,16 @@ export async function requestReport(
   const result = await getRunResult(deps, caller, runId);
   let divisionCode: string;
   if (body.kind === 'region') {
+    const roots = scopeRoots(caller.principal, 'monitoring:read');
     if (!(await isWithinScope(deps.db, roots, RUN_REGION))) throw new AppError('NOT_FOUND', OUT_OF_SCOPE_REGION);
     divisionCode = RUN_REGION;
   } else {
     divisionCode = body.division ?? '';
-    const inRun = result.counties.some((c) => c.code === divisionCode);
-    if (!inRun || !(await isWithinScope(deps.db, roots, divisionCode)))
+    // the same rule and answer as GET /api/monitoring/runs/:id/counties/:code (diagnosis.ts)
+    if (!result.counties.some((c) => c.code === divisionCode))
       throw new AppError('NOT_FOUND', {
-        zh: `该测算中没有您管辖范围内的旗县 ${divisionCode}`,
-        en: `No county ${divisionCode} within your scope in this run`,
+        zh: `该测算中没有旗县 ${divisionCode}`,
+        en: `No county ${divisionCode} in this run`,
       });
   }
   const params: ReportParams = { runId, kind: body.kind, division: body.division ?? null, format: body.format };
