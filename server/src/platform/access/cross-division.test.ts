@@ -33,6 +33,8 @@ interface PrincipalSpec {
 
 const PRINCIPALS: PrincipalSpec[] = [
   { name: 'region', role: 'region-officer', division: '150000' },
+  /** The region role granted at a league (finding 5 of issue 9): its permissions, in the league's subtree only. */
+  { name: 'region-hohhot', role: 'region-officer', division: '150100' },
   { name: 'league-hohhot', role: 'league-officer', division: '150100' },
   { name: 'league-baotou', role: 'league-officer', division: '150200' },
   { name: 'county-xincheng', role: 'county-officer', division: '150102' },
@@ -81,12 +83,20 @@ interface RouteCase {
   /** Routes about the caller alone (covered by the auth tests). */
   self?: boolean;
   /**
-   * `run` kind: `:id` = a fresh finished index run, published (default: results of published runs are readable by
-   * every monitoring:read user) or `done` and unpublished (to publish). Runs are region-wide: no object division.
-   * `runReport` kind: `:id` = one published run; the object divisions are the region (150000, a region report) and
-   * the counties (a county report): `body` receives them.
+   * `run` kind: `:id` = a fresh finished index run, published and `done` (unpublished) in turn, or only the state
+   * given here (publish needs an unpublished run, unpublish a published one). Runs are region-wide: no object
+   * division. Results of a published run are readable by every monitoring:read user; an unpublished run exists only
+   * for monitoring:manage over the whole region (the rule of every run write), others get 404.
+   * `runReport` kind: `:id` = a published run, then an unpublished one; the object divisions are the region (150000,
+   * a region report, which needs monitoring:read over the region) and the counties (a county report, which follows
+   * the county diagnosis: any county of a run the caller sees): `body` receives them.
    */
   run?: 'published' | 'done';
+  /**
+   * The object belongs to the whole region (framework and run writes): allowed only when the permission's scope
+   * covers 150000, not merely somewhere (a region role granted at a league is refused).
+   */
+  region?: true;
   /** A raw (file) body for upload routes: CSV text (or bytes). */
   raw?: (division: string, n: number) => string | Buffer;
   /** Content type of the raw body (default text/csv). */
@@ -103,8 +113,8 @@ interface RouteCase {
 let defaultFramework: Framework | null = null;
 /** Inserts a copy of a finished index run (set in beforeAll). */
 let makeRun: (state: 'published' | 'done') => Promise<number> = () => Promise.reject(new Error('no run fixture'));
-/** The published run report requests name (made on first use). */
-let reportRun: number | undefined;
+/** The published and the unpublished run report requests name (made on first use). */
+const reportRuns = new Map<'published' | 'done', number>();
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/auth/session': { kind: 'none', self: true },
@@ -126,7 +136,12 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/users/:id/personal-info': { kind: 'user' },
   'POST /api/users': {
     kind: 'none',
-    body: (d, n) => ({ username: `matrix${n}`, password: 'Matrix#Pass2026', displayName: `矩阵${n}`, divisionCode: d }),
+    body: (d, n) => ({
+      username: `matrix${n}`,
+      password: 'Matrix#Pass2026',
+      displayName: `矩阵${n}`,
+      divisionCode: d,
+    }),
   },
   'POST /api/users/:id/roles': { kind: 'user', body: (d) => ({ role: 'expert', divisionCode: d }) },
   'POST /api/users/:id/roles/revoke': { kind: 'user', body: (d) => ({ role: 'farmer', divisionCode: d }) },
@@ -179,19 +194,21 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/monitoring/frameworks': { kind: 'none' },
   'GET /api/monitoring/frameworks/active': { kind: 'none' },
   'GET /api/monitoring/frameworks/:id': { kind: 'framework' },
-  'POST /api/monitoring/frameworks/:id/versions': { kind: 'framework' },
+  'POST /api/monitoring/frameworks/:id/versions': { kind: 'framework', region: true },
   'PUT /api/monitoring/frameworks/:id': {
     kind: 'framework',
+    region: true,
     body: () => {
       const f = defaultFramework!;
       return { nameZh: f.nameZh, nameEn: f.nameEn, description: f.description, settings: f.settings, nodes: f.nodes };
     },
   },
-  'POST /api/monitoring/frameworks/:id/activate': { kind: 'framework' },
-  'DELETE /api/monitoring/frameworks/:id': { kind: 'framework' },
+  'POST /api/monitoring/frameworks/:id/activate': { kind: 'framework', region: true },
+  'DELETE /api/monitoring/frameworks/:id': { kind: 'framework', region: true },
   'GET /api/monitoring/frameworks/:id/export.xlsx': { kind: 'framework' },
   'POST /api/monitoring/frameworks/import': {
     kind: 'none',
+    region: true,
     url: '/api/monitoring/frameworks/import?code=matrix-import&nameZh=%E7%9F%A9%E9%98%B5',
     raw: () => '编码,上级编码,层级,中文名称\nI,,指数,指数\nD1,I,维度,维度\nA,D1,指标,甲\n',
   },
@@ -228,16 +245,21 @@ const CASES: Record<string, RouteCase> = {
   'DELETE /api/monitoring/attachments/:id': { kind: 'monAttachment' },
   'GET /api/monitoring/submissions': { kind: 'none', list: true, query: () => 'period=2025' },
   'GET /api/monitoring/completeness': { kind: 'none', url: '/api/monitoring/completeness?period=2025' },
-  // Index runs (测算): unpublished runs are visible to monitoring:manage only; covered in modules/monitoring/runs.test.ts.
-  'POST /api/monitoring/runs': { kind: 'none', body: () => ({ period: 2001, mode: 'ranking', replications: 0 }) },
+  // Index runs (测算): published ones are public to monitoring:read; unpublished ones and every write need
+  // monitoring:manage over the whole region (modules/monitoring/runs.test.ts; lists in the test below).
+  'POST /api/monitoring/runs': {
+    kind: 'none',
+    region: true,
+    body: () => ({ period: 2001, mode: 'ranking', replications: 0 }),
+  },
   'GET /api/monitoring/runs': { kind: 'none' },
   'GET /api/monitoring/runs/:id': { kind: 'run' },
   'GET /api/monitoring/runs/:id/result': { kind: 'run' },
   'GET /api/monitoring/runs/:id/counties/:code': { kind: 'run', url: '/api/monitoring/runs/:id/counties/150102' },
   'GET /api/monitoring/runs/:id/export.xlsx': { kind: 'run' },
-  'POST /api/monitoring/runs/:id/publish': { kind: 'run', run: 'done' },
-  'POST /api/monitoring/runs/:id/unpublish': { kind: 'run' },
-  // A report job (202): the region report needs the whole region in scope, a county report the county.
+  'POST /api/monitoring/runs/:id/publish': { kind: 'run', run: 'done', region: true },
+  'POST /api/monitoring/runs/:id/unpublish': { kind: 'run', run: 'published', region: true },
+  // A report job (202): the region report needs the whole region in scope; a county report any county of the run.
   'POST /api/monitoring/runs/:id/reports': {
     kind: 'runReport',
     body: (d) =>
@@ -270,6 +292,25 @@ describe('cross-division access matrix (T1)', () => {
     if (permission === 'authenticated') return true;
     if (!(ROLE_PERMISSIONS[p.role] as readonly string[]).includes(permission)) return false;
     return division === null || inScope(p.division, division);
+  }
+
+  /**
+   * What the route case allows `p` on the object in `division` (runs: in `state`). Region-wide objects need the
+   * permission over 150000; an unpublished run exists only for monitoring:manage over 150000 (reads and writes
+   * alike); a county report follows the county diagnosis (any county of a run the caller sees), the region report
+   * needs the permission over 150000.
+   */
+  function expected(
+    c: RouteCase,
+    p: PrincipalSpec,
+    permission: string,
+    division: string | null,
+    state: 'published' | 'done' | undefined,
+  ): boolean {
+    if (state === 'done' && !allowed(p, 'monitoring:manage', '150000')) return false;
+    if (c.region) return allowed(p, permission, '150000');
+    if (c.kind === 'runReport') return allowed(p, permission, division === '150000' ? division : null);
+    return allowed(p, permission, division);
   }
 
   async function makeOrg(division: string): Promise<number> {
@@ -449,19 +490,29 @@ describe('cross-division access matrix (T1)', () => {
         const agent = agents.get(p.name);
         if (!agent) throw new Error(p.name);
         const divisions =
-          (c.kind === 'none' && !c.body) || c.kind === 'framework' || c.kind === 'run'
+          (c.kind === 'none' && !c.body) || c.kind === 'framework' || c.kind === 'run' || c.region
             ? [null]
             : c.kind === 'county'
               ? COUNTY_DIVISIONS
               : c.kind === 'runReport'
                 ? ['150000', ...COUNTY_DIVISIONS]
                 : OBJECT_DIVISIONS;
-        for (const d of divisions) {
+        const states =
+          c.kind === 'run' || c.kind === 'runReport'
+            ? c.run
+              ? [c.run]
+              : (['published', 'done'] as const)
+            : [undefined];
+        for (const [state, d] of states.flatMap((st) => divisions.map((dv) => [st, dv] as const))) {
+          const at = `@${d}${state ? ` (${state === 'done' ? 'unpublished' : state})` : ''}`;
           let url = c.url ?? route.url;
           if (c.kind === 'framework') url = url.replace(':id', String(await makeFramework()));
-          else if (c.kind === 'run') url = url.replace(':id', String(await makeRun(c.run ?? 'published')));
-          else if (c.kind === 'runReport') url = url.replace(':id', String((reportRun ??= await makeRun('published'))));
-          else if (c.kind === 'division' && d) url = `${url}?division=${d}`;
+          else if (c.kind === 'run') url = url.replace(':id', String(await makeRun(state ?? 'published')));
+          else if (c.kind === 'runReport' && state) {
+            const run = reportRuns.get(state) ?? (await makeRun(state));
+            reportRuns.set(state, run);
+            url = url.replace(':id', String(run));
+          } else if (c.kind === 'division' && d) url = `${url}?division=${d}`;
           else if (c.kind === 'county' && d) url = url.replace(':division', d).replace(':period', String(nextPeriod()));
           else if (c.kind === 'monAttachment' && d) url = url.replace(':id', String(await makeAttachment(d)));
           else if (c.kind !== 'none' && d) {
@@ -488,20 +539,20 @@ describe('cross-division access matrix (T1)', () => {
                 url,
                 c.body ? c.body(d ?? '150000', ++counter) : isWrite ? {} : undefined,
               );
-          const expectOk = allowed(p, permission, d);
+          const expectOk = expected(c, p, permission, d, state);
           checked++;
           const ok = res.statusCode >= 200 && res.statusCode < 300;
           if (expectOk !== ok)
             failures.push(
-              `${p.name} ${id} @${d}: expected ${expectOk ? '2xx' : 'denied'}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+              `${p.name} ${id} ${at}: expected ${expectOk ? '2xx' : 'denied'}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
             );
           if (!ok && ![403, 404].includes(res.statusCode))
-            failures.push(`${p.name} ${id} @${d}: denial with status ${res.statusCode}`);
+            failures.push(`${p.name} ${id} ${at}: denial with status ${res.statusCode}`);
           if (ok && isAudited && (await auditCount(route.rule.audit)) !== before + 1)
-            failures.push(`${p.name} ${id} @${d}: no '${route.rule.audit}' audit row`);
+            failures.push(`${p.name} ${id} ${at}: no '${route.rule.audit}' audit row`);
           // T10: full phone numbers appear only in the audited full view.
           if (route.rule.access !== 'pi:view_full' && FULL_PHONE.test(res.body))
-            failures.push(`${p.name} ${id} @${d}: full phone number in the response`);
+            failures.push(`${p.name} ${id} ${at}: full phone number in the response`);
           if (ok && route.rule.access === 'pi:view_full') fullViews++;
         }
       }
@@ -545,6 +596,32 @@ describe('cross-division access matrix (T1)', () => {
           if (items.length > 0) failures.push(`${p.name} ${id}: division filter leaked ${items.length} rows`);
         }
       }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lists unpublished runs only to monitoring:manage over the whole region (finding 5)', async () => {
+    const published = await makeRun('published');
+    const unpublished = await makeRun('done'); // the newest: first on the first page
+    const failures: string[] = [];
+    for (const p of PRINCIPALS) {
+      const agent = agents.get(p.name)!;
+      const res = await agent.request('GET', '/api/monitoring/runs?pageSize=50');
+      if (!allowed(p, 'monitoring:read', null)) {
+        if (res.statusCode !== 403) failures.push(`${p.name}: expected 403, got ${res.statusCode}`);
+        continue;
+      }
+      const manager = allowed(p, 'monitoring:manage', '150000');
+      const items = (res.json() as { items: { id: number; publishedAt: string | null }[] }).items;
+      const ids = items.map((i) => i.id);
+      if (!ids.includes(published)) failures.push(`${p.name}: the published run is missing`);
+      if (ids.includes(unpublished) !== manager)
+        failures.push(`${p.name}: unpublished run ${manager ? 'missing' : 'listed'}`);
+      if (!manager && items.some((i) => i.publishedAt === null)) failures.push(`${p.name}: an unpublished run listed`);
+      // asking for unpublished runs does not widen the list
+      const drafts = await agent.request('GET', '/api/monitoring/runs?published=false&pageSize=50');
+      const total = (drafts.json() as { total: number }).total;
+      if (manager ? total === 0 : total !== 0) failures.push(`${p.name}: ?published=false gave ${total} runs`);
     }
     expect(failures).toEqual([]);
   });
