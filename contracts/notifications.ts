@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'monitoring.return',
   'monitoring.approve',
   'monitoring.unlock',
+  /** 三员: an admin-role grant or revocation awaits a second administrator, or was decided. */
+  'role.request',
 ] as const;
 
 /** One in-app notification of the caller (站内通知), in both languages; the console shows the user's locale. */

@@ -23,6 +23,8 @@ export const ZUsername = z
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: '用户名为 3-64 位小写字母、数字、点、下划线或连字符' });
 
 export const ZRoleAssignment = z.object({ role: z.enum(ROLE_CODE_VALUES), divisionCode: ZDivisionCode });
+/** A grant or revocation request body: the assignment and, for admin roles, an optional reason for the approver. */
+export const ZRoleChangeRequest = ZRoleAssignment.extend({ reason: z.string().trim().max(500).optional() }).strict();
 
 export const ZUser = z.object({
   id: z.number().int(),
@@ -56,7 +58,8 @@ export const ZPersonalInfo = z.object({ phone: z.string().nullable(), idNumber: 
 export const ZCreateUserRequest = z
   .object({
     username: ZUsername,
-    password: z.string().min(10).max(200),
+    /** Optional: without it an activation link goes to the holder (nobody else ever knows the password). */
+    password: z.string().min(10).max(200).optional(),
     displayName: z.string().trim().min(1).max(100),
     divisionCode: ZDivisionCode,
     orgId: z.number().int().positive().optional(),
@@ -104,6 +107,70 @@ export const ZListRegistrationsQuery = ZPageQuery.extend({
 });
 export const ZRejectRequest = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
 
-/** POST /api/users/:id/reset-password: the account, and its temporary password (shown once, never stored in clear). */
-export const ZResetPasswordResult = z.object({ user: ZUser, temporaryPassword: z.string() });
+/** Where a one-time link went: never the link itself (it reaches the account holder only). */
+export const ZDelivery = z.object({
+  /** `sms` (the holder's registered phone), `operator-log` (the operator hands it over in person), `memory` (tests). */
+  channel: z.enum(['sms', 'operator-log', 'memory']),
+  /** Masked phone number, or null. */
+  recipient: z.string().nullable(),
+  expiresAt: z.string(),
+});
+
+/**
+ * POST /api/users/:id/reset-password: the account, and where its one-time link went. The resetter never receives a
+ * working credential; the holder sets their own password with the link.
+ */
+export const ZResetPasswordResult = z.object({ user: ZUser, delivery: ZDelivery, sessionsEnded: z.number().int() });
 export type ResetPasswordResult = z.infer<typeof ZResetPasswordResult>;
+
+/** The one-time token from the link's fragment. */
+export const ZResetToken = z.string().trim().min(20).max(100);
+export const ZPasswordResetInspectRequest = z.object({ token: ZResetToken }).strict();
+export const ZPasswordResetInfo = z.object({
+  username: z.string(),
+  expiresAt: z.string(),
+  /** Administrators give their TOTP code too. */
+  totpRequired: z.boolean(),
+});
+export type PasswordResetInfo = z.infer<typeof ZPasswordResetInfo>;
+export const ZRedeemPasswordResetRequest = z
+  .object({
+    token: ZResetToken,
+    newPassword: z.string().min(1).max(200),
+    totpCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/)
+      .optional(),
+  })
+  .strict();
+export type RedeemPasswordResetRequest = z.infer<typeof ZRedeemPasswordResetRequest>;
+
+/** An admin-role grant or revocation waiting for a second administrator (two-person rule). */
+export const ZRoleRequest = z.object({
+  id: z.number().int(),
+  op: z.enum(['grant', 'revoke']),
+  role: z.enum(ROLE_CODE_VALUES),
+  divisionCode: z.string(),
+  user: z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), divisionCode: z.string() }),
+  requestedBy: z.object({ id: z.number().int(), username: z.string() }),
+  requestedAt: z.string(),
+  reason: z.string().nullable(),
+  status: z.enum(['pending', 'approved', 'rejected', 'cancelled', 'expired']),
+  decidedBy: z.object({ id: z.number().int(), username: z.string() }).nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  /** Whether the caller may approve or reject it now (not the requester, not the account itself, in scope). */
+  canDecide: z.boolean(),
+});
+export type RoleRequest = z.infer<typeof ZRoleRequest>;
+export const ZRoleRequestPage = zPage(ZRoleRequest);
+export const ZListRoleRequestsQuery = ZPageQuery.extend({
+  status: z.enum(['pending', 'approved', 'rejected', 'cancelled', 'expired']).optional(),
+});
+export const ZRoleRequestDecision = z.object({ note: z.string().trim().max(500).optional() }).strict();
+/** A grant/revoke answer: 200 with the account when done at once, 202 with the request when a second admin must approve. */
+export const ZRoleChangePending = z.object({ pending: z.literal(true), request: ZRoleRequest });
+
+/** POST /api/users: the account, and where its activation link went (null when an initial password was given). */
+export const ZCreatedUser = ZUser.extend({ activation: ZDelivery.nullable() });

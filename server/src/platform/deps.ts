@@ -5,6 +5,7 @@ import type { Principal } from './access/scope.ts';
 import type { AuditActor, AuditContext } from './audit/audit.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createVault, type Vault } from './crypto/secrets.ts';
+import { courierFor, type Courier } from './delivery/courier.ts';
 
 /** What services need from the platform; built once in buildApp and passed down explicitly. */
 export interface Deps {
@@ -14,6 +15,8 @@ export interface Deps {
   clock: Clock;
   vault: Vault;
   audit: AuditContext;
+  /** Out-of-band delivery of one-time links to account holders (platform/delivery). */
+  courier: Courier;
 }
 
 /** A service call's view of the caller. */
@@ -35,5 +38,6 @@ export function createDeps(config: Config, database: DbHandle, clock: Clock = sy
     clock,
     vault: createVault(config.secret),
     audit: { engine: database.engine, key: config.auditKey, clock },
+    courier: courierFor({ mode: config.mode, smsWebhook: process.env.QIXIAN_SMS_WEBHOOK }),
   };
 }

@@ -1,24 +1,105 @@
 /**
- * POST /api/users/:id/reset-password: an administrator with `user:update` over the account's division sets a fresh
- * temporary password, returned once and never stored in clear or audited. The account must change it at its next
- * sign-in (`must_change_password`), its sessions end, and its login lockout is lifted (the password is new).
+ * Password reset without handing anyone another account's credentials (issue 9, finding 1).
  *
- * Rules follow disable/enable (same permission and scope, never oneself, not for pending or rejected registrations),
- * plus one for 三员分立: a system, security or audit administrator account without an enrolled TOTP device cannot be
- * reset by someone else, as the resetter could then sign in as that administrator and enrol their own device.
- * Enrolled administrators keep their TOTP device, so a reset alone never hands over their account.
+ * POST /api/users/:id/reset-password: an administrator with `user:update` over the account's division asks for a
+ * reset. The account's password stops working at once (replaced by an unusable random one), its sessions end, and a
+ * one-time link (32 random bytes, only its SHA-256 stored, 24 h, single use) goes to the HOLDER over an out-of-band
+ * channel (SMS to the registered phone through the gateway, or the operator's console) — the resetter is told only
+ * that a reset happened and where the link went (masked). The holder opens the link, and sets a password of their own
+ * (administrators also give their TOTP code: a reset never replaces the second factor).
+ *
+ * Rules: never oneself; not for pending or rejected registrations; an administrator account only by an administrator
+ * of the same kind (三员: a system administrator never resets the audit administrator).
  */
-import type { ResetPasswordResult } from '../../../../contracts/users.ts';
-import { ADMIN_ROLES } from '../../platform/access/roles.ts';
+import { createHash, randomBytes } from 'node:crypto';
+import type {
+  PasswordResetInfo,
+  RedeemPasswordResetRequest,
+  ResetPasswordResult,
+} from '../../../../contracts/users.ts';
+import { mayManageAccount, needsSecondFactor } from '../../platform/access/roles.ts';
 import { scopeRoots } from '../../platform/access/scope.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
-import { normaliseUsername } from '../../platform/auth/auth.service.ts';
-import { generateTemporaryPassword, hashPassword } from '../../platform/auth/passwords.ts';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
+import { clearThrottle, consumeTotpCode } from '../../platform/auth/auth.service.ts';
+import { checkNewPassword } from '../../platform/auth/passwords.ts';
 import { iso } from '../../platform/clock.ts';
+import { maskPhone } from '../../platform/crypto/identifiers.ts';
+import type { DeliveryPurpose, DeliveryReceipt } from '../../platform/delivery/courier.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import type { DbOrTrx } from '../../db/database.ts';
 import * as repo from './users.repository.ts';
 import { presentUser } from './users.presenter.ts';
+
+/** How long a one-time link stays valid. */
+export const RESET_LINK_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function hashResetToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The holder-facing page (portal) the link opens; the token travels in the fragment, never to a server log. */
+export function resetLink(deps: Deps, token: string): string {
+  const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
+  return `${base.replace(/\/$/, '')}/reset-password#t=${token}`;
+}
+
+/**
+ * Opens a one-time ticket for `userId` inside `trx` (earlier unused tickets of the account are withdrawn) and returns
+ * the secret token. The caller delivers it after the transaction commits.
+ */
+export async function openTicket(
+  trx: DbOrTrx,
+  deps: Deps,
+  userId: number,
+  requestedBy: number | null,
+  channel: string,
+): Promise<{ token: string; expiresAt: string }> {
+  const now = deps.clock.now();
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = iso(new Date(now.getTime() + RESET_LINK_TTL_MS));
+  await trx
+    .updateTable('password_reset_ticket')
+    .set({ used_at: iso(now) })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+  await trx
+    .insertInto('password_reset_ticket')
+    .values({
+      user_id: userId,
+      token_hash: hashResetToken(token),
+      requested_by: requestedBy,
+      channel,
+      created_at: iso(now),
+      expires_at: expiresAt,
+      used_at: null,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** Sends the link of an opened ticket to the account holder. */
+export async function deliverTicket(
+  deps: Deps,
+  user: { id: number; username: string; phone_enc: string | null },
+  purpose: DeliveryPurpose,
+  ticket: { token: string; expiresAt: string },
+): Promise<DeliveryReceipt> {
+  const phone = user.phone_enc ? deps.vault.decrypt(user.phone_enc) : null;
+  return deps.courier.deliver(
+    {
+      userId: user.id,
+      username: user.username,
+      purpose,
+      link: resetLink(deps, ticket.token),
+      expiresAt: ticket.expiresAt,
+      phone,
+    },
+    phone ? maskPhone(phone) : null,
+  );
+}
 
 export async function resetPassword(deps: Deps, caller: Caller, userId: number): Promise<ResetPasswordResult> {
   const roots = scopeRoots(caller.principal, 'user:update');
@@ -35,34 +116,139 @@ export async function resetPassword(deps: Deps, caller: Caller, userId: number):
       en: 'The registration has not been approved',
     });
   const roles = (await repo.rolesOf(deps.db, [userId])).get(userId) ?? [];
-  const isAdmin = roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r.role));
-  if (isAdmin && !(await repo.hasEnrolledTotp(deps.db, userId)))
+  if (
+    !mayManageAccount(
+      caller.principal.roles.map((r) => r.role),
+      roles.map((r) => r.role),
+    )
+  )
     throw new AppError('SEPARATION_OF_DUTIES', {
-      zh: '三员账户尚未绑定动态口令，不能由他人重置密码（否则重置人可冒用该账户）',
-      en: 'An administrator account without an enrolled TOTP device cannot be reset by someone else',
+      zh: '三员分立：不能重置其他类别管理员的密码',
+      en: 'Separation of duties: you cannot reset an administrator of another kind',
     });
 
-  const temporaryPassword = generateTemporaryPassword(target.username);
-  const passwordHash = await hashPassword(temporaryPassword);
+  const unusable = await hashPassword(randomBytes(32).toString('base64url'));
   const now = iso(deps.clock.now());
-  await deps.db.transaction().execute(async (trx) => {
+  const { ticket, sessionsEnded } = await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('app_user')
-      .set({ password_hash: passwordHash, must_change_password: 1, password_changed_at: now, updated_at: now })
+      .set({
+        password_hash: unusable,
+        must_change_password: 0,
+        password_set_by: caller.principal.userId,
+        password_changed_at: now,
+        updated_at: now,
+      })
       .where('id', '=', userId)
       .execute();
     const ended = await trx.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst();
-    await trx.deleteFrom('login_throttle').where('username_key', '=', normaliseUsername(target.username)).execute();
+    const ticket = await openTicket(trx, deps, userId, caller.principal.userId, 'out-of-band');
     await writeAudit(trx, deps.audit, caller.actor, {
       action: 'user.password_reset',
       targetType: 'user',
       targetId: userId,
       divisionCode: target.division_code,
-      details: { mustChangePassword: true, sessionsEnded: Number(ended.numDeletedRows) },
+      details: { delivery: 'holder-only', sessionsEnded: Number(ended.numDeletedRows), expiresAt: ticket.expiresAt },
     });
+    return { ticket, sessionsEnded: Number(ended.numDeletedRows) };
   });
-  // Presented through the same scope as the reset itself, so the one-time password is never lost to a later check.
+  const receipt = await deliverTicket(deps, target, 'password-reset', ticket);
   const updated = await repo.findUser(deps.db, roots, userId);
   if (!updated) throw new AppError('NOT_FOUND');
-  return { user: presentUser(updated, roles, deps.vault), temporaryPassword };
+  return {
+    user: presentUser(updated, roles, deps.vault),
+    delivery: { channel: receipt.channel, recipient: receipt.recipient, expiresAt: ticket.expiresAt },
+    sessionsEnded,
+  };
+}
+
+async function liveTicket(deps: Deps, token: string) {
+  const row = await deps.db
+    .selectFrom('password_reset_ticket')
+    .innerJoin('app_user', 'app_user.id', 'password_reset_ticket.user_id')
+    .select([
+      'password_reset_ticket.id',
+      'password_reset_ticket.user_id',
+      'password_reset_ticket.expires_at',
+      'app_user.username',
+      'app_user.status',
+      'app_user.totp_enabled',
+    ])
+    .where('password_reset_ticket.token_hash', '=', hashResetToken(token))
+    .where('password_reset_ticket.used_at', 'is', null)
+    .where('password_reset_ticket.expires_at', '>', iso(deps.clock.now()))
+    .executeTakeFirst();
+  if (!row || row.status !== 'active')
+    throw new AppError('NOT_FOUND', {
+      zh: '链接无效或已过期，请联系管理员重新发送',
+      en: 'The link is invalid or has expired; ask your administrator for a new one',
+    });
+  const roles = await deps.db.selectFrom('user_role').select('role_code').where('user_id', '=', row.user_id).execute();
+  return { ...row, needsTotp: needsSecondFactor(roles.map((r) => r.role_code)) && row.totp_enabled === 1 };
+}
+
+/** What the link's page shows before the holder sets a password (username, expiry, whether a TOTP code is needed). */
+export async function inspectPasswordReset(deps: Deps, token: string): Promise<PasswordResetInfo> {
+  const t = await liveTicket(deps, token);
+  return { username: t.username, expiresAt: t.expires_at, totpRequired: t.needsTotp };
+}
+
+/** The holder sets their own password with the one-time link (and their TOTP code for administrators). */
+export async function redeemPasswordReset(
+  deps: Deps,
+  actorIp: string,
+  body: RedeemPasswordResetRequest,
+): Promise<{ username: string }> {
+  const t = await liveTicket(deps, body.token);
+  const actor: AuditActor = { userId: t.user_id, username: t.username, ip: actorIp };
+  const user = await deps.db
+    .selectFrom('app_user')
+    .select(['display_name'])
+    .where('id', '=', t.user_id)
+    .executeTakeFirstOrThrow();
+  const problems = checkNewPassword(deps.config.mode, body.newPassword, {
+    username: t.username,
+    displayName: user.display_name,
+  });
+  if (problems.length > 0)
+    throw new AppError('VALIDATION', { details: problems.map((m) => ({ path: 'body.newPassword', message: m })) });
+  if (t.needsTotp) {
+    const ok = body.totpCode !== undefined && (await consumeTotpCode(deps, t.user_id, t.username, body.totpCode));
+    if (!ok) throw new AppError('MFA_INVALID');
+  }
+  const hash = await hashPassword(body.newPassword);
+  const now = iso(deps.clock.now());
+  await deps.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable('password_reset_ticket')
+      .set({ used_at: now })
+      .where('id', '=', t.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1)
+      throw new AppError('NOT_FOUND', {
+        zh: '链接无效或已过期，请联系管理员重新发送',
+        en: 'The link is invalid or has expired; ask your administrator for a new one',
+      });
+    await trx
+      .updateTable('app_user')
+      .set({
+        password_hash: hash,
+        must_change_password: 0,
+        password_set_by: null,
+        password_changed_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', t.user_id)
+      .execute();
+    await trx.deleteFrom('session').where('user_id', '=', t.user_id).execute();
+    await clearThrottle(trx, t.username);
+    await writeAudit(trx, deps.audit, actor, {
+      action: 'user.password_set',
+      targetType: 'user',
+      targetId: t.user_id,
+      details: { via: 'one-time-link' },
+    });
+  });
+  return { username: t.username };
 }

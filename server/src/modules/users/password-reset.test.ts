@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPasswordPolicy } from '../../platform/auth/passwords.ts';
+import { isMemoryCourier } from '../../platform/delivery/courier.ts';
 import { addUser, createTestApp, signIn, signInAdmin, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
 
 describe('POST /api/users/:id/reset-password', () => {
@@ -35,21 +35,34 @@ describe('POST /api/users/:id/reset-password', () => {
     ).toEqual([]);
   });
 
-  it('returns a one-time password, ends the sessions, forces a change at the next sign-in, and audits it', async () => {
-    const target = await addUser(t, { username: 'farmer', role: 'farmer', division: '150102' });
+  /** The one-time link the holder received (test courier), as its token. */
+  function lastLinkToken(username: string): string {
+    const c = t.app.deps.courier;
+    if (!isMemoryCourier(c)) throw new Error('test mode uses the memory courier');
+    const m = [...c.sent].reverse().find((x) => x.username === username);
+    if (!m) throw new Error(`no link for ${username}`);
+    return new URL(m.link).hash.replace('#t=', '');
+  }
+
+  it('never hands the resetter a credential: the old password stops, sessions end, the link reaches the holder only', async () => {
+    const target = await addUser(t, { username: 'farmer', role: 'farmer', division: '150102', phone: '13900001234' });
     const victimSession = await signIn(t, 'farmer');
-    // A few failed logins first: the reset lifts the lockout counter with the old password.
     for (let i = 0; i < 3; i++) await login('farmer', 'Wrong#Pass2026');
     await addUser(t, { username: 'sec', role: 'sec-admin', division: '150000' });
     const sec = await signInAdmin(t, 'sec');
     const res = await sec.request('POST', `/api/users/${target}/reset-password`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
-    const { user, temporaryPassword } = res.json();
-    expect(user).toMatchObject({ id: target, username: 'farmer', status: 'active' });
-    expect(checkPasswordPolicy(temporaryPassword, 'dengbao', 'farmer')).toEqual([]);
-    expect(await t.db.db.selectFrom('login_throttle').selectAll().execute()).toEqual([]);
-
+    const body = res.json();
+    expect(body.user).toMatchObject({ id: target, username: 'farmer', status: 'active' });
+    expect(body.delivery).toMatchObject({ channel: 'memory', recipient: '139****1234' });
+    expect(body.sessionsEnded).toBe(1);
+    expect(body).not.toHaveProperty('temporaryPassword');
+    const token = lastLinkToken('farmer');
+    // Nothing the resetter received or the audit holds carries the token.
+    expect(res.body).not.toContain(token);
+    expect((await victimSession.request('GET', '/api/me')).statusCode).toBe(401);
+    expect((await login('farmer', TEST_PASSWORD)).statusCode).toBe(401);
     const audit = await t.db.db
       .selectFrom('audit_log')
       .select(['actor_username', 'target_id', 'division_code', 'details'])
@@ -57,42 +70,60 @@ describe('POST /api/users/:id/reset-password', () => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_username: 'sec', target_id: String(target), division_code: '150102' });
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({ mustChangePassword: true, sessionsEnded: 1 });
-    expect(audit[0]?.details).not.toContain(temporaryPassword);
+    expect(audit[0]?.details).not.toContain(token);
 
-    expect((await victimSession.request('GET', '/api/auth/session')).statusCode).toBe(401);
-    expect((await login('farmer', TEST_PASSWORD)).statusCode).toBe(401);
-    const first = await login('farmer', temporaryPassword);
-    expect(first.statusCode).toBe(200);
-    expect(first.json().mustChangePassword).toBe(true);
+    // The holder opens the link and sets a password of their own.
+    const info = await t.app.inject({ method: 'POST', url: '/api/password-reset/inspect', payload: { token } });
+    expect(info.json()).toMatchObject({ username: 'farmer', totpRequired: false });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/password-reset/redeem',
+      payload: { token, newPassword: 'Password12' },
+    });
+    expect(weak.statusCode).toBe(400);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/password-reset/redeem',
+      payload: { token, newPassword: 'Grassland#Herd2026pw' },
+    });
+    expect(ok.statusCode).toBe(200);
+    const signed = await login('farmer', 'Grassland#Herd2026pw');
+    expect(signed.statusCode).toBe(200);
+    expect(signed.json().mustChangePassword).toBe(false);
+    // Single use.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/password-reset/redeem',
+      payload: { token, newPassword: 'Another#Herd2026pw' },
+    });
+    expect(again.statusCode).toBe(404);
+    const set = await t.db.db
+      .selectFrom('audit_log')
+      .select('actor_username')
+      .where('action', '=', 'user.password_set')
+      .execute();
+    expect(set).toEqual([{ actor_username: 'farmer' }]);
+  });
 
-    // Until the change, only the session, the own account, preferences and the change itself answer.
-    const agent = await signIn(t, 'farmer', temporaryPassword);
-    const blocked = await agent.request('GET', '/api/organisations');
-    expect(blocked.statusCode).toBe(403);
-    expect(blocked.json().error).toMatchObject({
-      code: 'PASSWORD_CHANGE_REQUIRED',
-      message: '密码已被管理员重置，请先修改密码',
-    });
-    expect((await agent.request('GET', '/api/search?q=%E4%B9%B3%E4%B8%9A')).statusCode).toBe(403);
-    expect((await agent.request('GET', '/api/auth/session')).json().mustChangePassword).toBe(true);
-    expect((await agent.request('GET', '/api/me')).statusCode).toBe(200);
-    expect((await agent.request('PATCH', '/api/me/preferences', { locale: 'en-US' })).statusCode).toBe(200);
-
-    const changed = await agent.request('POST', '/api/me/password', {
-      currentPassword: temporaryPassword,
-      newPassword: 'Grassland#2026pw',
-    });
-    expect(changed.statusCode).toBe(200);
-    expect(changed.json().mustChangePassword).toBe(false);
-    const cookie = changed.cookies.find((c) => c.name.endsWith('qx_session'));
-    const after = await t.app.inject({
-      method: 'GET',
-      url: '/api/search?q=%E4%B9%B3%E4%B8%9A',
-      headers: { cookie: `${cookie?.name}=${cookie?.value}` },
-    });
-    expect(after.statusCode).toBe(200);
-    expect((await login('farmer', 'Grassland#2026pw')).json().mustChangePassword).toBe(false);
+  it('expires the link after 24 hours and withdraws an older link when a new reset is made', async () => {
+    const target = await addUser(t, { username: 'farmer', role: 'farmer', division: '150102' });
+    await addUser(t, { username: 'sec', role: 'sec-admin', division: '150000' });
+    const sec = await signInAdmin(t, 'sec');
+    await sec.request('POST', `/api/users/${target}/reset-password`);
+    const first = lastLinkToken('farmer');
+    await sec.request('POST', `/api/users/${target}/reset-password`);
+    const second = lastLinkToken('farmer');
+    const redeem = (token: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/password-reset/redeem',
+        payload: { token, newPassword: 'Grassland#Herd2026pw' },
+      });
+    expect((await redeem(first)).statusCode).toBe(404);
+    t.clock.advance(24 * 60 * 60 * 1000 + 1000);
+    const late = await redeem(second);
+    expect(late.statusCode).toBe(404);
+    expect(late.json().error.message).toContain('过期');
   });
 
   it('follows the disable rules: never oneself, never a pending registration', async () => {
@@ -106,7 +137,7 @@ describe('POST /api/users/:id/reset-password', () => {
       url: '/api/registrations',
       payload: {
         role: 'farmer',
-        password: 'Register#2026',
+        password: 'Register#2026x',
         displayName: '巴特尔',
         phone: '13712345678',
         divisionCode: '150121',
@@ -117,28 +148,21 @@ describe('POST /api/users/:id/reset-password', () => {
     expect(pending.json().error.code).toBe('INVALID_STATE');
   });
 
-  it('keeps 三员分立: an administrator without a TOTP device cannot be reset by another; an enrolled one keeps it', async () => {
+  it('keeps 三员分立: an administrator of another kind is never reset; a same-kind reset still needs the TOTP device', async () => {
     await addUser(t, { username: 'sys', role: 'sys-admin', division: '150000' });
     const audit = await addUser(t, { username: 'auditor', role: 'audit-admin', division: '150000' });
+    await addUser(t, { username: 'auditor2', role: 'audit-admin', division: '150000' });
     const sys = await signInAdmin(t, 'sys');
     const refused = await sys.request('POST', `/api/users/${audit}/reset-password`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('SEPARATION_OF_DUTIES');
     expect((await login('auditor', TEST_PASSWORD)).statusCode).toBe(200);
+    // Nor disabled by the system administrator.
+    expect((await sys.request('POST', `/api/users/${audit}/disable`)).json().error.code).toBe('SEPARATION_OF_DUTIES');
 
     await signInAdmin(t, 'auditor'); // enrols a TOTP device
-    const ok = await sys.request('POST', `/api/users/${audit}/reset-password`);
-    expect(ok.statusCode).toBe(200);
-    // The temporary password alone does not open the account: the auditor's own device is still required.
-    const first = await login('auditor', ok.json().temporaryPassword);
-    expect(first.json()).toMatchObject({ mfaRequired: true, mfaEnrolled: true, mustChangePassword: true });
-    const agent = await signIn(t, 'auditor', ok.json().temporaryPassword);
-    const setup = await agent.request('GET', '/api/auth/totp/setup');
-    expect(setup.statusCode).toBe(409);
-    const change = await agent.request('POST', '/api/me/password', {
-      currentPassword: ok.json().temporaryPassword,
-      newPassword: 'Auditor#Own2026pw',
-    });
-    expect(change.json().error.code).toBe('MFA_REQUIRED');
+    const peer = await signInAdmin(t, 'auditor2');
+    // auditor2 has no user:update: resets of audit administrators are for the CLI operator or a same-kind holder.
+    expect((await peer.request('POST', `/api/users/${audit}/reset-password`)).statusCode).toBe(403);
   });
 });

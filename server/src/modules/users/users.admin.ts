@@ -3,10 +3,11 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { hashPassword, checkPasswordPolicy } from '../../platform/auth/passwords.ts';
+import { hashPassword, checkNewPassword } from '../../platform/auth/passwords.ts';
 import { isValidIdNumber, isValidMobile } from '../../platform/crypto/identifiers.ts';
 import { isRoleCode, keepsSeparationOfDuties, type RoleCode } from '../../platform/access/roles.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
+import { scopeFilter } from '../../platform/access/scope.ts';
 import { normaliseUsername } from '../../platform/auth/auth.service.ts';
 import type { UserStatus } from './users.tables.ts';
 import type { DbOrTrx } from '../../db/database.ts';
@@ -34,6 +35,16 @@ export interface CreateUserInput {
   skipPolicy?: boolean;
   /** Pre-computed argon2id hash of `password` (demo seed hashes its one password once). */
   passwordHash?: string;
+  /**
+   * Who chose the password when it is not the holder (an administrator's create or import): the account must change
+   * it at first sign-in, and no admin role is granted to it until the holder has set their own (三员 chain rule).
+   */
+  passwordSetBy?: number | null;
+  /**
+   * The caller's scope for the organisation (admin API): an `orgId` outside it answers 404 like a missing one, so ids
+   * in other divisions are neither used nor revealed. Absent for the CLI, seed and self-registration.
+   */
+  orgScope?: readonly string[];
   /** Runs inside createUser's transaction after the insert (e.g. notifications); not used by insertAccount alone. */
   afterInsert?: (trx: DbOrTrx, userId: number) => Promise<void>;
 }
@@ -75,7 +86,7 @@ export async function checkAccountInput(deps: Deps, input: CreateUserInput, db: 
       messageEn: 'username: 3-64 of a-z 0-9 . _ -',
     });
   if (!input.skipPolicy)
-    for (const m of checkPasswordPolicy(input.password, 'dengbao', username))
+    for (const m of checkNewPassword(deps.config.mode, input.password, { username, displayName: input.displayName }))
       details.push({ path: 'body.password', message: m });
   if (input.phone !== null && !isValidMobile(input.phone))
     details.push({ path: 'body.phone', message: '手机号码格式不正确' });
@@ -104,7 +115,17 @@ export async function checkAccountInput(deps: Deps, input: CreateUserInput, db: 
       });
   }
   if (input.orgId !== null) {
-    const org = await db.selectFrom('organisation').select('id').where('id', '=', input.orgId).executeTakeFirst();
+    const org = await db
+      .selectFrom('organisation')
+      .select('id')
+      .where('id', '=', input.orgId)
+      .$if(input.orgScope !== undefined, (qb) => qb.where(scopeFilter('division_code', input.orgScope ?? [])))
+      .executeTakeFirst();
+    if (!org && input.orgScope !== undefined)
+      throw new AppError('NOT_FOUND', {
+        zh: '所属单位不存在或不在您的管辖范围内',
+        en: 'The organisation does not exist or is outside your divisions',
+      });
     if (!org) throw new AppError('VALIDATION', { details: [{ path: 'body.orgId', message: '所属单位不存在' }] });
   }
 
@@ -166,6 +187,8 @@ export async function insertAccount(
       created_at: now,
       updated_at: now,
       password_changed_at: now,
+      password_set_by: input.passwordSetBy ?? null,
+      must_change_password: input.passwordSetBy ? 1 : 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -178,6 +201,18 @@ export async function insertAccount(
         division_code: r.divisionCode,
         granted_by: input.grantedBy ?? null,
         granted_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('role_history')
+      .values({
+        user_id: row.id,
+        role_code: r.role,
+        division_code: r.divisionCode,
+        granted_at: now,
+        granted_by: input.grantedBy ?? null,
+        revoked_at: null,
+        revoked_by: null,
       })
       .execute();
   }

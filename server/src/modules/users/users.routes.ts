@@ -4,21 +4,32 @@ import { z } from 'zod';
 import { ZErrorBody, ZIdParams, errorResponses } from '../../../../contracts/common.ts';
 import {
   ZCreateUserRequest,
+  ZCreatedUser,
   ZListRegistrationsQuery,
   ZListUsersQuery,
   ZPersonalInfo,
   ZRegistrationPage,
   ZRegistrationRequest,
   ZRejectRequest,
+  ZListRoleRequestsQuery,
+  ZPasswordResetInfo,
+  ZPasswordResetInspectRequest,
+  ZRedeemPasswordResetRequest,
   ZResetPasswordResult,
   ZRoleAssignment,
+  ZRoleChangePending,
+  ZRoleChangeRequest,
+  ZRoleRequest,
+  ZRoleRequestDecision,
+  ZRoleRequestPage,
   ZUser,
   ZUserPage,
 } from '../../../../contracts/users.ts';
 import { ZPreferences, ZPreferencesRequest } from '../../../../contracts/auth.ts';
 import { callerActor, type Deps } from '../../platform/deps.ts';
 import { callerOf } from '../../platform/http/caller.ts';
-import { resetPassword } from './password-reset.service.ts';
+import { inspectPasswordReset, redeemPasswordReset, resetPassword } from './password-reset.service.ts';
+import * as roleChanges from './role-changes.service.ts';
 import * as registrations from './registrations.service.ts';
 import * as service from './users.service.ts';
 
@@ -89,36 +100,71 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
     config: { rule: { access: 'user:create', scope: 'division-subtree', audit: 'user.create' } },
     schema: {
       tags,
-      summary: '创建账户 / create account',
+      summary: '创建账户（不给密码时激活链接只发给本人） / create account (no password: activation link to the holder)',
       body: ZCreateUserRequest,
-      response: { 201: ZUser, ...errorResponses },
+      response: { 201: ZCreatedUser, ...errorResponses },
     },
     handler: async (req, reply) => reply.status(201).send(await service.createUser(deps, callerOf(req), req.body)),
   });
 
-  r.post('/api/users/:id/roles', {
-    config: { rule: { access: 'role:assign', scope: 'division-subtree', audit: 'user.role_grant' } },
+  for (const [suffix, op] of [
+    ['', 'grant'],
+    ['/revoke', 'revoke'],
+  ] as const) {
+    r.post(`/api/users/:id/roles${suffix}`, {
+      config: {
+        rule: {
+          access: 'role:assign',
+          scope: 'division-subtree',
+          audit: op === 'grant' ? 'user.role_grant' : 'user.role_revoke',
+        },
+      },
+      schema: {
+        tags,
+        summary:
+          op === 'grant'
+            ? '授予角色（三员角色须另一名管理员批准，返回 202） / grant role (admin roles: 202, a second admin approves)'
+            : '撤销角色（三员角色须另一名管理员批准，返回 202） / revoke role (admin roles: 202, a second admin approves)',
+        params: ZIdParams,
+        body: ZRoleChangeRequest,
+        response: { 200: ZUser, 202: ZRoleChangePending, ...errorResponses },
+      },
+      handler: async (req, reply) => {
+        const fn = op === 'grant' ? roleChanges.assignRole : roleChanges.revokeRole;
+        const result = await fn(deps, callerOf(req), req.params.id, req.body);
+        return 'pending' in result ? reply.status(202).send(result) : reply.status(200).send(result);
+      },
+    });
+  }
+
+  r.get('/api/role-requests', {
+    config: { rule: { access: 'role:approve', scope: 'division-subtree', audit: 'none' } },
     schema: {
       tags,
-      summary: '授予角色 / grant role',
-      params: ZIdParams,
-      body: ZRoleAssignment.strict(),
-      response: { 200: ZUser, ...errorResponses },
+      summary: '三员角色变更申请（双人规则） / admin-role requests awaiting a second administrator',
+      querystring: ZListRoleRequestsQuery,
+      response: { 200: ZRoleRequestPage, ...errorResponses },
     },
-    handler: (req) => service.assignRole(deps, callerOf(req), req.params.id, req.body),
+    handler: (req) => roleChanges.listRoleRequests(deps, callerOf(req), req.query),
   });
 
-  r.post('/api/users/:id/roles/revoke', {
-    config: { rule: { access: 'role:assign', scope: 'division-subtree', audit: 'user.role_revoke' } },
-    schema: {
-      tags,
-      summary: '撤销角色 / revoke role',
-      params: ZIdParams,
-      body: ZRoleAssignment.strict(),
-      response: { 200: ZUser, ...errorResponses },
-    },
-    handler: (req) => service.revokeRole(deps, callerOf(req), req.params.id, req.body),
-  });
+  for (const decision of ['approve', 'reject'] as const) {
+    r.post(`/api/role-requests/:id/${decision}`, {
+      config: { rule: { access: 'role:approve', scope: 'division-subtree', audit: `role_request.${decision}` } },
+      schema: {
+        tags,
+        summary:
+          decision === 'approve'
+            ? '批准三员角色变更（不能是申请人或账户本人） / approve (not the requester, not the account)'
+            : '驳回三员角色变更 / reject',
+        params: ZIdParams,
+        body: ZRoleRequestDecision,
+        response: { 200: ZRoleRequest, ...errorResponses },
+      },
+      handler: (req) =>
+        roleChanges.decideRoleRequest(deps, callerOf(req), req.params.id, decision === 'approve', req.body),
+    });
+  }
 
   for (const [action, status] of [
     ['disable', 'disabled'],
@@ -140,11 +186,40 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
     config: { rule: { access: 'user:update', scope: 'division-subtree', audit: 'user.password_reset' } },
     schema: {
       tags,
-      summary: '重置密码（返回一次性临时密码，下次登录须修改） / reset password: one-time temporary password',
+      summary:
+        '重置密码：原密码立即失效，一次性链接只发给账户本人（重置人看不到） / reset: a one-time link goes to the holder only',
       params: ZIdParams,
       response: { 200: ZResetPasswordResult, ...errorResponses },
     },
     handler: (req) => resetPassword(deps, callerOf(req), req.params.id),
+  });
+
+  r.post('/api/password-reset/inspect', {
+    config: {
+      rule: { access: 'public', scope: 'none', audit: 'none' },
+      rateLimit: { max: 20, timeWindow: '1 minute' },
+    },
+    schema: {
+      tags,
+      summary: '一次性链接的信息（账户、有效期、是否需要动态口令） / what a one-time link is for',
+      body: ZPasswordResetInspectRequest,
+      response: { 200: ZPasswordResetInfo, ...errorResponses, 429: ZErrorBody },
+    },
+    handler: (req) => inspectPasswordReset(deps, req.body.token),
+  });
+
+  r.post('/api/password-reset/redeem', {
+    config: {
+      rule: { access: 'public', scope: 'none', audit: 'user.password_set' },
+      rateLimit: { max: 10, timeWindow: '1 minute' },
+    },
+    schema: {
+      tags,
+      summary: '账户本人用一次性链接设置新密码 / the holder sets a new password with the one-time link',
+      body: ZRedeemPasswordResetRequest,
+      response: { 200: z.object({ username: z.string() }), ...errorResponses, 429: ZErrorBody },
+    },
+    handler: (req) => redeemPasswordReset(deps, req.ip, req.body),
   });
 
   r.post('/api/registrations', {

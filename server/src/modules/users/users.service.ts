@@ -1,9 +1,10 @@
 /** Account administration: list, view (masked), full personal data (audited), create, roles, disable. */
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Preferences, PreferencesRequest } from '../../../../contracts/auth.ts';
 import type { ZCreateUserRequest, ZListUsersQuery, ZRoleAssignment } from '../../../../contracts/users.ts';
 import { isWithinScope, scopeRoots } from '../../platform/access/scope.ts';
-import { keepsSeparationOfDuties } from '../../platform/access/roles.ts';
+import { mayManageAccount } from '../../platform/access/roles.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
@@ -11,6 +12,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { presentUser } from './users.presenter.ts';
 import * as repo from './users.repository.ts';
 import { createUser as createAccount } from './users.admin.ts';
+import { deliverTicket, openTicket } from './password-reset.service.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
 import { EXPERTS_COUNT } from './users.facts.ts';
 
@@ -82,103 +84,52 @@ export async function viewPersonalInfo(deps: Deps, caller: Caller, id: number) {
   });
 }
 
+/**
+ * POST /api/users. Without a password (the console's way) the account starts with an unusable one and an activation
+ * link goes to the holder only (platform/delivery), so no administrator ever knows its working password. With an
+ * initial password (bulk set-ups, scripts) the holder must replace it at first sign-in, and the account gets no admin
+ * role until they have (三员 chain rule). An `orgId` outside the caller's scope answers 404.
+ */
 export async function createUser(deps: Deps, caller: Caller, body: z.infer<typeof ZCreateUserRequest>) {
-  if (!(await isWithinScope(deps.db, scopeRoots(caller.principal, 'user:create'), body.divisionCode)))
+  const roots = scopeRoots(caller.principal, 'user:create');
+  if (!(await isWithinScope(deps.db, roots, body.divisionCode)))
     throw new AppError('FORBIDDEN', { zh: '不能在管辖范围以外创建账户', en: 'Outside your divisions' });
+  const activation = body.password === undefined;
+  let ticket: { token: string; expiresAt: string } | undefined;
   const id = await createAccount(deps, {
     username: body.username,
-    password: body.password,
+    password: body.password ?? randomBytes(32).toString('base64url'),
+    skipPolicy: activation,
     displayName: body.displayName,
     divisionCode: body.divisionCode,
     orgId: body.orgId ?? null,
+    orgScope: roots,
     phone: body.phone ?? null,
     idNumber: body.idNumber ?? null,
     roles: [],
     actor: caller.actor,
+    passwordSetBy: activation ? null : caller.principal.userId,
+    afterInsert: activation
+      ? async (trx, userId) => {
+          ticket = await openTicket(trx, deps, userId, caller.principal.userId, 'out-of-band');
+        }
+      : undefined,
   });
-  return getUser(deps, caller, id);
+  const user = await getUser(deps, caller, id);
+  if (!ticket) return { ...user, activation: null };
+  const row = await deps.db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'phone_enc'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const receipt = await deliverTicket(deps, row, 'account-activation', ticket);
+  return {
+    ...user,
+    activation: { channel: receipt.channel, recipient: receipt.recipient, expiresAt: ticket.expiresAt },
+  };
 }
 
-/**
- * Grants a role within the granter's role:assign scope. Nobody grants to themselves, outside their scope, or in a
- * way that breaks 三员分立.
- */
-export async function assignRole(deps: Deps, caller: Caller, userId: number, grant: z.infer<typeof ZRoleAssignment>) {
-  const roots = scopeRoots(caller.principal, 'role:assign');
-  if (userId === caller.principal.userId)
-    throw new AppError('FORBIDDEN', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
-  const target = await repo.findUser(deps.db, roots, userId);
-  if (!target) throw new AppError('NOT_FOUND');
-  if (!(await isWithinScope(deps.db, roots, grant.divisionCode)))
-    throw new AppError('FORBIDDEN', { zh: '授权范围超出本人管辖范围', en: 'The grant is wider than your scope' });
-  if (
-    !(await isWithinScope(deps.db, [grant.divisionCode], target.division_code)) &&
-    !(await isWithinScope(deps.db, [target.division_code], grant.divisionCode))
-  )
-    throw new AppError('VALIDATION', {
-      details: [{ path: 'body.divisionCode', message: '授权范围须与账户所属区划一致或为其上下级' }],
-    });
-  const held = (await repo.rolesOf(deps.db, [userId])).get(userId) ?? [];
-  if (held.some((h) => h.role === grant.role && h.divisionCode === grant.divisionCode)) throw new AppError('DUPLICATE');
-  if (
-    !keepsSeparationOfDuties(
-      held.map((h) => h.role),
-      grant.role,
-    )
-  )
-    throw new AppError('SEPARATION_OF_DUTIES');
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('user_role')
-      .values({
-        user_id: userId,
-        role_code: grant.role,
-        division_code: grant.divisionCode,
-        granted_by: caller.principal.userId,
-        granted_at: iso(deps.clock.now()),
-      })
-      .execute();
-    // Privileges changed: existing sessions must sign in again.
-    await trx.deleteFrom('session').where('user_id', '=', userId).execute();
-    await writeAudit(trx, deps.audit, caller.actor, {
-      action: 'user.role_grant',
-      targetType: 'user',
-      targetId: userId,
-      divisionCode: target.division_code,
-      details: grant,
-    });
-  });
-  invalidateFact(EXPERTS_COUNT);
-  return getUser(deps, caller, userId);
-}
-
-export async function revokeRole(deps: Deps, caller: Caller, userId: number, grant: z.infer<typeof ZRoleAssignment>) {
-  const roots = scopeRoots(caller.principal, 'role:assign');
-  if (userId === caller.principal.userId)
-    throw new AppError('FORBIDDEN', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
-  const target = await repo.findUser(deps.db, roots, userId);
-  if (!target) throw new AppError('NOT_FOUND');
-  if (!(await isWithinScope(deps.db, roots, grant.divisionCode))) throw new AppError('FORBIDDEN');
-  await deps.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .deleteFrom('user_role')
-      .where('user_id', '=', userId)
-      .where('role_code', '=', grant.role)
-      .where('division_code', '=', grant.divisionCode)
-      .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) throw new AppError('NOT_FOUND');
-    await trx.deleteFrom('session').where('user_id', '=', userId).execute();
-    await writeAudit(trx, deps.audit, caller.actor, {
-      action: 'user.role_revoke',
-      targetType: 'user',
-      targetId: userId,
-      divisionCode: target.division_code,
-      details: grant,
-    });
-  });
-  invalidateFact(EXPERTS_COUNT);
-  return getUser(deps, caller, userId);
-}
+export { assignRole, revokeRole } from './role-changes.service.ts';
 
 export async function setUserStatus(deps: Deps, caller: Caller, userId: number, status: 'active' | 'disabled') {
   const target = await repo.findUser(deps.db, scopeRoots(caller.principal, 'user:update'), userId);
@@ -186,6 +137,17 @@ export async function setUserStatus(deps: Deps, caller: Caller, userId: number, 
   if (userId === caller.principal.userId)
     throw new AppError('FORBIDDEN', { zh: '不能停用自己的账户', en: 'You cannot disable yourself' });
   if (target.status === 'pending' || target.status === 'rejected') throw new AppError('INVALID_STATE');
+  const held = (await repo.rolesOf(deps.db, [userId])).get(userId) ?? [];
+  if (
+    !mayManageAccount(
+      caller.principal.roles.map((r) => r.role),
+      held.map((h) => h.role),
+    )
+  )
+    throw new AppError('SEPARATION_OF_DUTIES', {
+      zh: '三员分立：不能停用或启用其他类别管理员的账户',
+      en: 'Separation of duties: you cannot disable or enable an administrator of another kind',
+    });
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('app_user')

@@ -7,7 +7,10 @@ import type { ExportColumn } from '../../platform/spreadsheets/export.ts';
 import { defineSheet } from '../../platform/spreadsheets/sheet.ts';
 import type { User } from '../../../../contracts/users.ts';
 
-export const ZUserImportRow = ZCreateUserRequest.omit({ orgId: true });
+/** A sheet row carries its initial password (the holder replaces it at first sign-in). */
+export const ZUserImportRow = ZCreateUserRequest.omit({ orgId: true }).extend({
+  password: z.string().min(10).max(200),
+});
 export type UserImportRow = z.infer<typeof ZUserImportRow>;
 
 export const userSheet = defineSheet<UserImportRow>({
