@@ -2,7 +2,8 @@
  * 旗县监测画像 (/console/monitoring/counties/:code?run=&peers=): one county's diagnosis (查找差距) in a run — score,
  * rank with its 5-95 % interval, tier and change; dimension radar against a peer group; trend over the years;
  * strengths and weaknesses; targets with progress and years to target; the improvement path (提升路径); every
- * indicator with raw value, normalised score and imputed/provisional markers. Outside the caller's scope: 404.
+ * indicator with raw value, normalised score and imputed/provisional markers. Any county of a published run (results
+ * are public), its report buttons included; an unpublished run only for monitoring:manage over the region, else 404.
  */
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import {
