@@ -148,6 +148,11 @@ const CASES: Record<string, RouteCase> = {
   'POST /api/users/:id/disable': { kind: 'user' },
   'POST /api/users/:id/enable': { kind: 'user' },
   'POST /api/users/:id/reset-password': { kind: 'user' },
+  // Admin-role requests (two-person rule): the list needs role:approve; who may decide one (another administrator,
+  // neither the requester nor the account) is tested in platform/access/separation-of-duties.test.ts.
+  'GET /api/role-requests': { kind: 'none' },
+  'POST /api/role-requests/:id/approve': { kind: 'none', self: true },
+  'POST /api/role-requests/:id/reject': { kind: 'none', self: true },
   'GET /api/registrations': { kind: 'none', list: true },
   'POST /api/registrations/:id/approve': { kind: 'registration' },
   'POST /api/registrations/:id/reject': { kind: 'registration', body: () => ({ reason: '材料不全' }) },
