@@ -1,5 +1,6 @@
 /** The `qixian` CLI run as a child process (through bin/qixian.js) against temporary SQLite data directories. */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,11 +18,19 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI with a clean environment: SQLite under `dataDir`, demo mode, no DATABASE_URL. */
-function qixian(dataDir: string, args: string[]): Promise<Run> {
+/** A production configuration the CLI accepts (a random secret, an https address, one trusted proxy). */
+const PRODUCTION: NodeJS.ProcessEnv = {
+  QIXIAN_MODE: 'production',
+  QIXIAN_SECRET: randomBytes(48).toString('base64'),
+  QIXIAN_PUBLIC_URL: 'https://qixian.example.org',
+  QIXIAN_TRUST_PROXY: '127.0.0.1',
+};
+
+/** Runs the CLI with a clean environment: SQLite under `dataDir`, demo mode unless `extra` says otherwise. */
+function qixian(dataDir: string, args: string[], extra: NodeJS.ProcessEnv = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('QIXIAN_') && k !== 'DATABASE_URL') env[k] = v;
-  Object.assign(env, { QIXIAN_DATA_DIR: dataDir, QIXIAN_MODE: 'demo', NO_COLOR: '1' });
+  Object.assign(env, { QIXIAN_DATA_DIR: dataDir, QIXIAN_MODE: 'demo', NO_COLOR: '1' }, extra);
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
@@ -79,6 +88,33 @@ describe('qixian CLI', () => {
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toContain('未知角色 emperor');
       expect(bad.stderr).toContain('请求参数有误');
+
+      // Issue 9, finding 6: common passwords and the published demo password are refused in production.
+      const weak = await Promise.all(
+        ['Password12', 'P@ssw0rd123', 'Admin@123456', 'Demo#2026qx'].map((password, i) =>
+          qixian(
+            a,
+            [
+              'user',
+              'create',
+              '--username',
+              `cli.weak${i}`,
+              '--password',
+              password,
+              '--role',
+              'county-officer',
+              '--division',
+              '150102',
+            ],
+            PRODUCTION,
+          ),
+        ),
+      );
+      for (const w of weak) {
+        expect(w.code, w.stdout).not.toBe(0);
+        expect(w.stderr).toMatch(/body\.password: (密码过于常见|密码容易被猜到|不能使用公开的演示密码)/);
+      }
+      expect(weak[3]?.stderr).toContain('不能使用公开的演示密码');
 
       const verified = await qixian(a, ['audit', 'verify']);
       expect(verified, verified.stderr).toMatchObject({ code: 0 });

@@ -1,5 +1,5 @@
 /** Accounts as an import kind (user:create): no roles, like the admin API; all accounts or none. */
-import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
+import { checkNewPassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { ImportKind } from '../../platform/spreadsheets/import-kind.ts';
 import type { RowError } from '../../platform/spreadsheets/sheet.ts';
 import { insertAccount } from './users.admin.ts';
@@ -34,7 +34,10 @@ export const userImport: ImportKind<UserImportRow> = {
   async check(db, rows, deps) {
     const errors: RowError[] = [];
     for (const r of rows)
-      for (const m of checkPasswordPolicy(r.value.password, 'dengbao', r.value.username))
+      for (const m of checkNewPassword(deps.config.mode, r.value.password, {
+        username: r.value.username,
+        displayName: r.value.displayName,
+      }))
         errors.push({ row: r.row, column: '初始密码', message: m });
     const names = duplicates(rows, (v) => v.username, '用户名');
     const phones = duplicates(rows, (v) => (v.phone ? deps.vault.lookupHash(v.phone) : undefined), '手机号码');

@@ -161,7 +161,7 @@ describe('self-registration', () => {
 
   const enterprise = {
     role: 'enterprise',
-    password: 'Register#2026',
+    password: 'Register#2026x',
     displayName: '王经理',
     phone: '13912345678',
     divisionCode: '150121',
@@ -175,7 +175,7 @@ describe('self-registration', () => {
     const login = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: '13912345678', password: 'Register#2026' },
+      payload: { username: '13912345678', password: 'Register#2026x' },
     });
     expect(login.statusCode).toBe(409);
     expect(login.json().error.message).toContain('审核');
@@ -200,7 +200,7 @@ describe('self-registration', () => {
     const ok = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: '13912345678', password: 'Register#2026' },
+      payload: { username: '13912345678', password: 'Register#2026x' },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().roles).toEqual([{ role: 'enterprise', divisionCode: '150121' }]);
@@ -240,7 +240,7 @@ describe('self-registration', () => {
       url: '/api/registrations',
       payload: {
         role: 'farmer',
-        password: 'Register#2026',
+        password: 'Register#2026x',
         displayName: '巴特尔',
         phone: '13712345678',
         divisionCode: '150121',

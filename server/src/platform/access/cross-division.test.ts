@@ -138,7 +138,7 @@ const CASES: Record<string, RouteCase> = {
     kind: 'none',
     body: (d, n) => ({
       username: `matrix${n}`,
-      password: 'Matrix#Pass2026',
+      password: 'Matrix#Grid2026kq',
       displayName: `矩阵${n}`,
       divisionCode: d,
     }),
@@ -172,7 +172,7 @@ const CASES: Record<string, RouteCase> = {
   },
   'POST /api/imports/users': {
     kind: 'none',
-    raw: (d, n) => `用户名,姓名,初始密码,行政区划代码\nimp${n},导入${n},Matrix#Pass2026,${d}\n`,
+    raw: (d, n) => `用户名,姓名,初始密码,行政区划代码\nimp${n},导入${n},Matrix#Grid2026kq,${d}\n`,
   },
   // Jobs belong to their uploader (scope self; another user's job is 404, tested in platform/spreadsheets).
   'GET /api/imports/:id': { kind: 'none', self: true },

@@ -64,6 +64,11 @@ describe('POST /api/me/password', () => {
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details).toEqual([
       { path: 'body.newPassword', message: '密码须包含大写字母、小写字母、数字、符号中的至少三类' },
+      {
+        path: 'body.newPassword',
+        message:
+          '密码容易被猜到（如常见单词或姓名加年份、键盘连续键、重复或连续字符），请换一个更长、更独特的密码，例如几个不相关的词加数字和符号',
+      },
     ]);
     const withName = await agent.request('POST', '/api/me/password', {
       currentPassword: TEST_PASSWORD,

@@ -13,7 +13,7 @@ import { writeAudit, type AuditActor } from '../audit/audit.ts';
 import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, type ErrorDetail } from '../errors/errors.ts';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
+import { checkNewPassword, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, type SessionState } from './session.ts';
 
 export interface ChangeOwnPasswordInput extends ChangePasswordRequest {
@@ -54,7 +54,10 @@ export async function changeOwnPassword(
     });
   }
 
-  const details: ErrorDetail[] = checkPasswordPolicy(input.newPassword, 'dengbao', principal.username).map((m) => ({
+  const details: ErrorDetail[] = checkNewPassword(deps.config.mode, input.newPassword, {
+    username: principal.username,
+    displayName: principal.displayName,
+  }).map((m) => ({
     path: 'body.newPassword',
     message: m,
   }));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkPasswordPolicy, generateTemporaryPassword, hashPassword, verifyPassword } from './passwords.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import {
+  checkNewPassword,
+  checkPasswordPolicy,
+  estimatePassword,
+  generateTemporaryPassword,
+  hashPassword,
+  PUBLISHED_DEMO_PASSWORD,
+  verifyPassword,
+} from './passwords.ts';
 
 describe('password policy: 等保 profile (default)', () => {
   it.each([
@@ -97,6 +106,7 @@ describe('temporary passwords (administrator reset)', () => {
       expect(pw).toHaveLength(16);
       expect(checkPasswordPolicy(pw, 'dengbao', 'officer1')).toEqual([]);
       expect(checkPasswordPolicy(pw, 'asvs', 'officer1')).toEqual([]);
+      if (i < 100) expect(checkNewPassword('production', pw, { username: 'officer1' })).toEqual([]);
       for (const re of [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/]) expect(pw).toMatch(re);
       expect(pw).not.toMatch(/[0O1lI]/);
       seen.add(pw);
@@ -105,7 +115,76 @@ describe('temporary passwords (administrator reset)', () => {
   });
 
   it('never contains the username', () => {
-    // A one-letter-class username would be found by chance within a few thousand draws if it were not excluded.
-    for (let i = 0; i < 2000; i++) expect(generateTemporaryPassword('abc').toLowerCase()).not.toContain('abc');
+    // A two-letter name turns up by chance in about 1.8 % of unfiltered draws (15 positions x (2/57)^2), so 400 draws
+    // would contain it with 99.9 % probability if it were not excluded (each draw now also runs the estimator).
+    for (let i = 0; i < 400; i++) expect(generateTemporaryPassword('ab').toLowerCase()).not.toContain('ab');
+  });
+});
+
+describe('checkNewPassword: the one check of a password being set', () => {
+  const COMMON = '密码过于常见或容易被猜到（如 Password12），请换一个更长、更独特的密码';
+  const GUESSABLE =
+    '密码容易被猜到（如常见单词或姓名加年份、键盘连续键、重复或连续字符），请换一个更长、更独特的密码，例如几个不相关的词加数字和符号';
+  const DEMO = '不能使用公开的演示密码（Demo#2026qx），请设置您自己的密码';
+
+  it.each([
+    ['Password12', COMMON],
+    ['P@ssw0rd123', COMMON],
+    ['Admin@123456', GUESSABLE],
+    ['1qaz@WSX3edc', GUESSABLE],
+    ['Qwer1234!@#$', COMMON],
+    ['Register#2026', GUESSABLE],
+    ['Abcdefgh12', GUESSABLE],
+  ])('refuses %s although it meets the composition profile, and says why', (pw, message) => {
+    expect(checkPasswordPolicy(pw, 'dengbao')).toEqual([]);
+    for (const mode of ['production', 'demo', 'development', 'test'] as const)
+      expect(checkNewPassword(mode, pw, { username: 'officer1' })).toEqual([message]);
+  });
+
+  it('refuses the published demo password and variants of it outside demo mode; demo mode accepts it as such', () => {
+    expect(PUBLISHED_DEMO_PASSWORD).toBe(DEMO_PASSWORD);
+    for (const mode of ['production', 'development', 'test'] as const) {
+      expect(checkNewPassword(mode, 'Demo#2026qx', { username: 'county-150102' })).toEqual([DEMO]);
+      expect(checkNewPassword(mode, 'demo#2026QX!', { username: 'county-150102' })).toEqual([DEMO]);
+    }
+    expect(checkNewPassword('demo', 'Demo#2026qx', { username: 'county-150102' })).toEqual([]);
+  });
+
+  it('refuses passwords built from the username or the display name', () => {
+    expect(checkNewPassword('production', 'Wang.jingli#2026', { username: 'wang.jingli' })).toEqual([
+      '密码不能包含用户名',
+    ]);
+    expect(checkNewPassword('production', 'Jingli#2026', { username: 'wang.jingli' })).toEqual([
+      '密码不能包含用户名、姓名等个人信息',
+    ]);
+    expect(
+      checkNewPassword('production', 'Wangjianguo@88', { username: 'farmer7', displayName: 'wangjianguo' }),
+    ).toEqual(['密码不能包含用户名、姓名等个人信息']);
+    expect(checkNewPassword('production', 'Wangjianguo@88', { username: 'farmer7' })).toEqual([]);
+  });
+
+  it('keeps the composition messages and adds the reason of the estimate', () => {
+    expect(checkNewPassword('production', 'password12')).toEqual([
+      '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+      COMMON,
+    ]);
+    expect(checkNewPassword('production', '')).toEqual(checkPasswordPolicy(''));
+  });
+
+  it.each([
+    'Qixian#Test2026',
+    'Register#2026x',
+    'Caoyuan#2026',
+    'Grassland#2026pw',
+    '内蒙古Qixian#2026',
+    'Tr0ub4dor&3x',
+  ])('accepts %s (fixtures used across the tests)', (pw) => {
+    expect(checkNewPassword('production', pw, { username: 'officer1', displayName: '王经理' })).toEqual([]);
+  });
+
+  it('estimates with the common-password dictionaries and l33t handling', () => {
+    const r = estimatePassword('P@ssw0rd123');
+    expect(r.score).toBeLessThan(2);
+    expect(r.sequence.some((m) => m.pattern === 'dictionary' && m.l33t === true)).toBe(true);
   });
 });

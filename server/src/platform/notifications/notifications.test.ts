@@ -142,7 +142,7 @@ describe('notified events', () => {
 
   const farmer = {
     role: 'farmer',
-    password: 'Register#2026',
+    password: 'Register#2026x',
     displayName: '巴特尔',
     phone: '13712345678',
     divisionCode: '150121',
@@ -183,7 +183,7 @@ describe('notified events', () => {
     expect((await officer.request('GET', '/api/notifications')).json()).toMatchObject({ total: 1, unreadCount: 1 });
     const registrant = res.json().id as number;
     expect((await officer.request('POST', `/api/registrations/${registrant}/approve`)).statusCode).toBe(200);
-    const agent = await signIn(t, '13712345678', 'Register#2026');
+    const agent = await signIn(t, '13712345678', 'Register#2026x');
     const mine = (await agent.request('GET', '/api/notifications')).json();
     expect(mine).toMatchObject({ total: 1, unreadCount: 1 });
     expect(mine.items[0]).toMatchObject({ kind: 'registration.approved', titleZh: '注册申请已通过', link: '/console' });

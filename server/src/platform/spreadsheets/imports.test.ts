@@ -169,7 +169,7 @@ describe('spreadsheet import', () => {
     const bad = `${header}\nweak.user,弱口令,password,150102,,\n`;
     const r1 = await upload(t, admin, '/api/imports/users', bad, 'text/csv');
     expect(r1.json().errors[0]).toMatchObject({ row: 2, column: '初始密码' });
-    const good = `${header}\nimport.one,导入一,Import#Pass2026,150102,13912345678,11010519491231002X\n`;
+    const good = `${header}\nimport.one,导入一,Steppe#Horse2026kq,150102,13912345678,11010519491231002X\n`;
     const r2 = await upload(t, admin, '/api/imports/users', good, 'text/csv');
     expect(r2.json()).toMatchObject({ status: 'validated', rowCount: 1 });
     const stored = await t.db.db
@@ -186,6 +186,6 @@ describe('spreadsheet import', () => {
     expect(user?.status).toBe('active');
     expect(t.app.deps.vault.decrypt(user!.phone_enc!)).toBe('13912345678');
     expect(await auditCount('user.create')).toBeGreaterThan(0);
-    await signIn(t, 'import.one', 'Import#Pass2026');
+    await signIn(t, 'import.one', 'Steppe#Horse2026kq');
   });
 });
