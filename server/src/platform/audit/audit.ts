@@ -120,12 +120,46 @@ export interface ChainHead {
   hash: string;
 }
 
-/** Walks the whole chain in seq order and reports every row that does not fit. */
+/**
+ * Reads a chain head from JSON (`{"seq":N,"hash":"…"}`), the `seq:hash` form or an `audit-chain-head seq=N hash=H`
+ * line as `qixian audit verify` prints it; null when it is none of these.
+ */
+export function parseChainHead(text: string): ChainHead | null {
+  const t = text.trim();
+  let seq: unknown;
+  let hash: unknown;
+  const short = /^(\d+):([0-9a-f]{64})$/i.exec(t) ?? /\bseq=(\d+)\s+hash=([0-9a-f]{64})\b/i.exec(t);
+  if (short) {
+    seq = Number(short[1]);
+    hash = short[2]!.toLowerCase();
+  } else {
+    try {
+      const parsed = JSON.parse(t) as { seq?: unknown; hash?: unknown } | null;
+      seq = parsed?.seq;
+      hash = parsed?.hash;
+    } catch {
+      return null;
+    }
+  }
+  if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1) return null;
+  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return null;
+  return { seq, hash };
+}
+
+/**
+ * Walks the whole chain in seq order and reports every row that does not fit. Each witness (a head recorded
+ * outside the database earlier) must still be in the chain with the same hash; one that is gone means rows were
+ * cut from the end.
+ */
 export async function verifyAuditChain(
   db: DbOrTrx,
   key: string,
-  opts: { batch?: number; maxProblems?: number; witness?: ChainHead } = {},
+  opts: { batch?: number; maxProblems?: number; witness?: ChainHead | readonly ChainHead[] } = {},
 ): Promise<VerifyResult> {
+  const witnesses: readonly ChainHead[] =
+    opts.witness === undefined ? [] : Array.isArray(opts.witness) ? opts.witness : [opts.witness as ChainHead];
+  const witnessBySeq = new Map<number, ChainHead[]>();
+  for (const w of witnesses) witnessBySeq.set(w.seq, [...(witnessBySeq.get(w.seq) ?? []), w]);
   const batch = opts.batch ?? 5000;
   const maxProblems = opts.maxProblems ?? 100;
   const problems: ChainProblem[] = [];
@@ -134,7 +168,7 @@ export async function verifyAuditChain(
   let rows = 0;
   let after = 0;
   let head: ChainHead | null = null;
-  let witnessSeen = false;
+  const witnessSeen = new Set<number>();
   for (;;) {
     const page = await db
       .selectFrom('audit_log')
@@ -168,9 +202,9 @@ export async function verifyAuditChain(
           message: `第 ${row.seq} 条内容被修改 / row ${row.seq} was altered`,
         });
       }
-      if (opts.witness && row.seq === opts.witness.seq) {
-        witnessSeen = true;
-        if (row.hash !== opts.witness.hash)
+      for (const w of witnessBySeq.get(row.seq) ?? []) {
+        witnessSeen.add(row.seq);
+        if (row.hash !== w.hash)
           problems.push({
             seq: row.seq,
             kind: 'edited',
@@ -185,11 +219,12 @@ export async function verifyAuditChain(
     after = page[page.length - 1]?.seq ?? after;
   }
   // Deleting the newest rows leaves a valid chain; only a head kept outside the database reveals it.
-  if (opts.witness && !witnessSeen) {
+  for (const seq of witnessBySeq.keys()) {
+    if (witnessSeen.has(seq)) continue;
     problems.push({
-      seq: opts.witness.seq,
+      seq,
       kind: 'truncated',
-      message: `见证的第 ${opts.witness.seq} 条已不存在（末尾记录被删除） / witnessed row ${opts.witness.seq} is gone (rows cut from the end)`,
+      message: `见证的第 ${seq} 条已不存在（末尾记录被删除） / witnessed row ${seq} is gone (rows cut from the end)`,
     });
   }
   return { ok: problems.length === 0, rows, problems, head };
