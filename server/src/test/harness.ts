@@ -161,13 +161,37 @@ export async function signIn(t: TestApp, username: string, password = TEST_PASSW
   return agent;
 }
 
-/** Signs in an admin (三员) account: password, then TOTP enrolment and verification with a generated code. */
+/** TOTP secrets enrolled by signInAdmin, per test app and username, so an admin can sign in again. */
+const adminSecrets = new WeakMap<TestApp, Map<string, string>>();
+
+/**
+ * Signs in an admin (三员) account: password, then TOTP (enrolment on first use) with a generated code. A code is
+ * accepted once (its time-step must be later than the last accepted one), so when this admin's last step is the
+ * current one the manual clock moves on to the next step first.
+ */
 export async function signInAdmin(t: TestApp, username: string): Promise<Agent> {
   const { Secret, TOTP } = await import('otpauth');
   const pending = await signIn(t, username);
-  const setup = await pending.request('GET', '/api/auth/totp/setup');
-  if (setup.statusCode !== 200) throw new Error(`totp setup failed: ${setup.body}`);
-  const totp = new TOTP({ secret: Secret.fromBase32(setup.json<{ secret: string }>().secret) });
+  let secrets = adminSecrets.get(t);
+  if (!secrets) adminSecrets.set(t, (secrets = new Map<string, string>()));
+  const account = username.trim().toLowerCase();
+  const row = await t.app.deps.db
+    .selectFrom('app_user')
+    .select(['totp_enabled', 'totp_last_step'])
+    .where('username', '=', account)
+    .executeTakeFirstOrThrow();
+  let secret = secrets.get(account);
+  if (row.totp_enabled !== 1) {
+    const setup = await pending.request('GET', '/api/auth/totp/setup');
+    if (setup.statusCode !== 200) throw new Error(`totp setup failed: ${setup.body}`);
+    secret = setup.json<{ secret: string }>().secret;
+    secrets.set(account, secret);
+  }
+  if (!secret) throw new Error(`${username} enrolled TOTP outside signInAdmin: its secret is unknown`);
+  const step = Math.floor(t.clock.now().getTime() / 30_000);
+  if (row.totp_last_step !== null && row.totp_last_step >= step)
+    t.clock.advance((row.totp_last_step - step + 1) * 30_000);
+  const totp = new TOTP({ secret: Secret.fromBase32(secret) });
   const res = await pending.request('POST', '/api/auth/totp', {
     code: totp.generate({ timestamp: t.clock.now().getTime() }),
   });

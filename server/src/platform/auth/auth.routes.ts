@@ -13,6 +13,7 @@ import { AppError } from '../errors/errors.ts';
 import { login, logout, presentSession, setupTotp, verifyTotp } from './auth.service.ts';
 import { changeOwnPassword } from './password-change.ts';
 import { clearSessionCookie, cookieName, hashSessionId, setSessionCookie } from './session.ts';
+import { DEVICE_TTL_MS, deviceCookieName } from './throttle.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,14 +31,23 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (req, reply) => {
       const previous = req.cookies[cookieName(deps)];
-      const { id, state, principal } = await login(deps, {
+      const { id, state, principal, deviceCookie } = await login(deps, {
         username: req.body.username,
         password: req.body.password,
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? '',
         previousSessionHash: previous ? hashSessionId(previous) : null,
+        deviceCookie: req.cookies[deviceCookieName(deps)],
       });
       setSessionCookie(reply, deps, id);
+      // Remembers this browser for the account (see throttle.ts): strangers' failures never slow it down.
+      void reply.setCookie(deviceCookieName(deps), deviceCookie, {
+        path: '/',
+        httpOnly: true,
+        secure: deps.config.secureCookies,
+        sameSite: 'strict',
+        maxAge: DEVICE_TTL_MS / 1000,
+      });
       return presentSession(deps.db, principal, state);
     },
   });

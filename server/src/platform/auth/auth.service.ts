@@ -5,64 +5,24 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { ROLE_PERMISSIONS, isRoleCode, needsSecondFactor } from '../access/roles.ts';
 import type { Principal } from '../access/scope.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.ts';
-import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors/errors.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, loadPrincipal, type SessionState } from './session.ts';
+import {
+  MFA_MAX_FAILURES,
+  claimLock,
+  claimPasswordCheck,
+  mfaKey,
+  parseDeviceCookie,
+  releasePasswordCheck,
+  renewDeviceCookie,
+} from './throttle.ts';
 
-export const MAX_FAILURES = 5;
-export const LOCKOUT_MS = 30 * 60 * 1000;
+export { LOCKOUT_MS, MAX_FAILURES, clearThrottle } from './throttle.ts';
 
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
-}
-
-/**
- * Claims one check (password or one-time code) for a username, known or not, BEFORE it is made: the attempt is
- * counted as a failure up front in a single atomic statement, and a success clears the counter. Checking the lock
- * first and recording the failure afterwards let parallel requests all pass the lock check before any of them was
- * counted (20 concurrent guesses got 20 checks). Returns false when the username is locked; nothing is counted then.
- *
- * The count restarts only after 30 minutes without a failure (`first_failure_at` holds the latest failure of the
- * run), so no 30-minute span ever holds more than MAX_FAILURES checks; a window fixed at the first failure let a
- * burst just before and one just after its end add up to eight.
- */
-async function claimAttempt(deps: Deps, key: string): Promise<boolean> {
-  const now = deps.clock.now();
-  const windowStart = iso(new Date(now.getTime() - LOCKOUT_MS));
-  const lockUntil = iso(new Date(now.getTime() + LOCKOUT_MS));
-  for (let pass = 0; pass < 2; pass++) {
-    const updated = await deps.db
-      .updateTable('login_throttle')
-      .set((eb) => ({
-        failures: eb
-          .case()
-          .when('first_failure_at', '>', windowStart)
-          .then(eb('failures', '+', 1))
-          .else(1)
-          .end(),
-        locked_until: eb
-          .case()
-          .when(eb.and([eb('first_failure_at', '>', windowStart), eb('failures', '>=', MAX_FAILURES - 1)]))
-          .then(lockUntil)
-          .else(null)
-          .end(),
-        first_failure_at: iso(now),
-      }))
-      .where('username_key', '=', key)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', iso(now))]))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) > 0) return true;
-    const inserted = await deps.db
-      .insertInto('login_throttle')
-      .values({ username_key: key, failures: 1, first_failure_at: iso(now), locked_until: null })
-      .onConflict((oc) => oc.column('username_key').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true;
-    // The row exists but the update did not match: locked, or inserted concurrently just now (then try once more).
-  }
-  return false;
 }
 
 export interface LoginInput {
@@ -72,15 +32,24 @@ export interface LoginInput {
   userAgent: string;
   /** Hash of the session presented with the request, destroyed so the id always rotates. */
   previousSessionHash: string | null;
+  /** The device cookie presented with the request, if any (see throttle.ts). */
+  deviceCookie?: string;
 }
 
-/** Checks credentials; on success opens a new session (pending a second factor for admin roles). */
+/**
+ * Checks credentials; on success opens a new session (pending a second factor for admin roles) and returns the
+ * renewed device cookie. Every failure — unknown user, wrong password, locked pair, slowed account — gets the same
+ * LOGIN_FAILED answer after the same password hashing work, and never sets or clears a cookie.
+ */
 export async function login(
   deps: Deps,
   input: LoginInput,
-): Promise<{ id: string; state: SessionState; principal: Principal }> {
+): Promise<{ id: string; state: SessionState; principal: Principal; deviceCookie: string }> {
   const key = normaliseUsername(input.username).slice(0, 64);
   const actor: AuditActor = { userId: null, username: key, ip: input.ip };
+  const devices = parseDeviceCookie(deps, input.deviceCookie);
+  const device = devices.find((d) => d.account === key);
+  const client = device ? { device: device.id } : { ip: input.ip };
   const user = await deps.db
     .selectFrom('app_user')
     .select(['id', 'password_hash', 'status', 'is_demo'])
@@ -88,11 +57,11 @@ export async function login(
     // Production refuses demo accounts outright: they answer like unknown users.
     .$if(deps.config.mode === 'production', (qb) => qb.where('is_demo', '=', 0))
     .executeTakeFirst();
-  const locked = !(await claimAttempt(deps, key));
-  // Always verify (against a dummy for unknown users) so timing does not tell them apart.
+  const claim = await claimPasswordCheck(deps, key, client);
+  // Always verify (against a dummy for unknown users) so timing does not tell them apart, nor a refused claim.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
 
-  if (locked || !user || !passwordOk) {
+  if (claim !== 'ok' || !user || !passwordOk) {
     await deps.db.transaction().execute(async (trx) => {
       await writeAudit(
         trx,
@@ -103,7 +72,7 @@ export async function login(
           result: 'failure',
           targetType: 'user',
           targetId: user?.id,
-          details: { reason: locked ? 'locked' : 'bad-credentials' },
+          details: { reason: claim === 'ok' ? 'bad-credentials' : claim, knownDevice: device !== undefined },
         },
       );
     });
@@ -111,8 +80,8 @@ export async function login(
   }
   if (user.status !== 'active') {
     await deps.db.transaction().execute(async (trx) => {
-      // The password was right: the attempt claimed above is not a failure.
-      await trx.deleteFrom('login_throttle').where('username_key', '=', key).execute();
+      // The password was right: the check claimed above is not a failure.
+      await releasePasswordCheck(trx, key, client);
       await writeAudit(
         trx,
         deps.audit,
@@ -134,10 +103,10 @@ export async function login(
   const principal = await loadPrincipal(deps.db, user.id);
   if (!principal) throw new AppError('LOGIN_FAILED');
   const roles = principal.roles.map((r) => r.role);
-  return deps.db.transaction().execute(async (trx) => {
+  const opened = await deps.db.transaction().execute(async (trx) => {
     if (input.previousSessionHash)
       await trx.deleteFrom('session').where('id_hash', '=', input.previousSessionHash).execute();
-    await trx.deleteFrom('login_throttle').where('username_key', '=', key).execute();
+    await releasePasswordCheck(trx, key, client);
     const session = await createSession(trx, deps, {
       userId: user.id,
       roles,
@@ -154,12 +123,16 @@ export async function login(
         targetType: 'user',
         targetId: user.id,
         divisionCode: principal.divisionCode,
-        details: { mfaPending: session.state.mfaPending },
+        details: { mfaPending: session.state.mfaPending, knownDevice: device !== undefined },
       },
     );
     return { ...session, principal };
   });
+  return { ...opened, deviceCookie: renewDeviceCookie(deps, devices, key) };
 }
+
+/** TOTP time-step length (RFC 6238 default; what authenticator apps use). */
+export const TOTP_PERIOD_S = 30;
 
 function totpFor(secret: string, username: string): TOTP {
   return new TOTP({
@@ -167,7 +140,7 @@ function totpFor(secret: string, username: string): TOTP {
     label: username,
     algorithm: 'SHA1',
     digits: 6,
-    period: 30,
+    period: TOTP_PERIOD_S,
     secret: Secret.fromBase32(secret),
   });
 }
@@ -190,13 +163,59 @@ export async function setupTotp(deps: Deps, principal: Principal): Promise<{ sec
   return { secret, otpauthUri: totpFor(secret, principal.username).toString() };
 }
 
+export type TotpCheck = 'ok' | 'locked' | 'wrong' | 'replayed';
+
+/** The answer to every refused one-time code (wrong, already used, or the second factor locked): one message. */
+function mfaInvalid(): AppError {
+  return new AppError('MFA_INVALID', {
+    zh: '动态口令错误或已使用过；多次错误后将暂时锁定 30 分钟，请等待下一个口令',
+    en: 'The one-time code is wrong or already used; too many wrong codes lock it for 30 minutes. Wait for the next code',
+  });
+}
+
+/**
+ * Checks a one-time code of an enrolled (or enrolling) account and consumes it. The attempt is claimed against the
+ * account's second-factor lock first (MFA_MAX_FAILURES wrong codes in a run lock it for LOCKOUT_MS; a new password
+ * sign-in does not clear it). A right code is accepted only if its time-step (from the clock and otpauth's delta) is
+ * later than the last accepted one, by one conditional UPDATE — so a code works once, in one session, even when two
+ * verifications of it race. Only an accepted code clears the lock.
+ */
+export async function checkTotpCode(deps: Deps, userId: number, username: string, code: string): Promise<TotpCheck> {
+  const key = normaliseUsername(username).slice(0, 64);
+  const now = deps.clock.now().getTime();
+  const user = await deps.db
+    .selectFrom('app_user')
+    .select(['totp_secret_enc'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user?.totp_secret_enc) return 'wrong';
+  if (!(await claimLock(deps.db, mfaKey(key), new Date(now), MFA_MAX_FAILURES))) return 'locked';
+  const secret = deps.vault.decrypt(user.totp_secret_enc);
+  const delta = totpFor(secret, username).validate({ token: code, timestamp: now, window: 1 });
+  if (delta === null) return 'wrong';
+  const step = Math.floor(now / (TOTP_PERIOD_S * 1000)) + delta;
+  const claimed = await deps.db
+    .updateTable('app_user')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return 'replayed';
+  await deps.db.deleteFrom('auth_throttle').where('key', '=', mfaKey(key)).execute();
+  return 'ok';
+}
+
+/** True when the code is accepted (see checkTotpCode); for flows other than sign-in (e.g. a password reset link). */
+export async function consumeTotpCode(deps: Deps, userId: number, username: string, code: string): Promise<boolean> {
+  return (await checkTotpCode(deps, userId, username, code)) === 'ok';
+}
+
 /** Checks the one-time code; on success the session is re-issued under a new id without the pending flag. */
 export async function verifyTotp(
   deps: Deps,
   opts: { principal: Principal; session: SessionState; code: string; ip: string; userAgent: string },
 ): Promise<{ id: string; state: SessionState }> {
   const actor: AuditActor = { userId: opts.principal.userId, username: opts.principal.username, ip: opts.ip };
-  const key = normaliseUsername(opts.principal.username);
   const user = await deps.db
     .selectFrom('app_user')
     .select(['totp_secret_enc', 'totp_enabled'])
@@ -204,29 +223,23 @@ export async function verifyTotp(
     .executeTakeFirstOrThrow();
   if (!user.totp_secret_enc)
     throw new AppError('INVALID_STATE', { zh: '请先绑定动态口令', en: 'Enrol a TOTP device first' });
-  const locked = !(await claimAttempt(deps, key));
-  const secret = deps.vault.decrypt(user.totp_secret_enc);
-  const delta = totpFor(secret, opts.principal.username).validate({
-    token: opts.code,
-    timestamp: deps.clock.now().getTime(),
-    window: 1,
-  });
-  if (locked || delta === null) {
+  const check = await checkTotpCode(deps, opts.principal.userId, opts.principal.username, opts.code);
+  if (check !== 'ok') {
     await deps.db.transaction().execute(async (trx) => {
       await writeAudit(trx, deps.audit, actor, {
         action: 'auth.totp',
         result: 'failure',
         targetType: 'user',
         targetId: actor.userId ?? undefined,
+        details: { reason: check },
       });
     });
-    throw new AppError('MFA_INVALID');
+    throw mfaInvalid();
   }
   return deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('session').where('id_hash', '=', opts.session.idHash).execute();
     if (user.totp_enabled !== 1)
       await trx.updateTable('app_user').set({ totp_enabled: 1 }).where('id', '=', opts.principal.userId).execute();
-    await trx.deleteFrom('login_throttle').where('username_key', '=', key).execute();
     const session = await createSession(trx, deps, {
       userId: opts.principal.userId,
       roles: opts.principal.roles.map((r) => r.role),
