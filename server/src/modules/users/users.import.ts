@@ -77,6 +77,8 @@ export const userImport: ImportKind<UserImportRow> = {
             idNumber: value.idNumber ?? null,
             roles: [],
             actor: caller.actor,
+            // The importer chose these initial passwords: each holder must replace theirs at first sign-in.
+            passwordSetBy: caller.principal.userId,
           },
           value.username,
           hashes[i]!,

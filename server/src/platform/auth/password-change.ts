@@ -74,7 +74,14 @@ export async function changeOwnPassword(
   return deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('app_user')
-      .set({ password_hash: passwordHash, password_changed_at: now, must_change_password: 0, updated_at: now })
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: now,
+        must_change_password: 0,
+        // The holder chose it: an administrator no longer knows this account's password (三员 chain rule).
+        password_set_by: null,
+        updated_at: now,
+      })
       .where('id', '=', principal.userId)
       .execute();
     // Every session of the user ends, the current one included; the current one is re-issued below.
