@@ -19,6 +19,12 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { createDeps, type Deps } from './platform/deps.ts';
 import { registerErrorHandler, toErrorBody } from './platform/errors/error-handler.ts';
 import { collectRoutes, enforceRule, type InventoryEntry } from './platform/http/route-rules.ts';
+import {
+  DEFAULT_REQUEST_TIMEOUTS,
+  registerRequestLimits,
+  serverTimeoutOptions,
+  type RequestTimeouts,
+} from './platform/http/request-limits.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { registerPlatformInfo } from './platform/info/info.routes.ts';
@@ -29,6 +35,8 @@ export interface BuildAppOptions {
   database: DbHandle;
   clock?: Clock;
   logger?: boolean;
+  /** Request, header and body-rate timeouts (tests use short ones); defaults in DEFAULT_REQUEST_TIMEOUTS. */
+  timeouts?: Partial<RequestTimeouts>;
 }
 
 declare module 'fastify' {
@@ -44,6 +52,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const { config, database } = opts;
   const clock = opts.clock ?? systemClock;
   const deps = createDeps(config, database, clock);
+  const timeouts: RequestTimeouts = { ...DEFAULT_REQUEST_TIMEOUTS, ...opts.timeouts };
 
   const app = Fastify({
     logger:
@@ -55,6 +64,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
           },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
+    // Slow headers and bodies do not hold a connection for ever (finding 10 of issue 9).
+    ...serverTimeoutOptions(timeouts),
   });
   app.decorate('deps', deps);
   const inventory: InventoryEntry[] = [];
@@ -104,8 +115,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerSessions(app, deps);
-  // Access is decided before the body is validated, so strangers learn nothing about the schema.
-  app.addHook('preValidation', enforceRule);
+  // Access is decided before the body is read (preParsing runs after the session is resolved in onRequest): a refused
+  // upload is never buffered, and strangers learn nothing about the schema.
+  app.addHook('preParsing', async (req) => {
+    await enforceRule(req);
+  });
+  // Bodies that trickle in are cut; an answer sent before the body was read closes the connection.
+  registerRequestLimits(app, timeouts);
   // Personal data and session answers are never cached by browsers or proxies.
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) void reply.header('cache-control', 'no-store');
@@ -127,4 +143,3 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await registerWeb(app, { mode: config.mode });
   return app;
 }
-

@@ -36,6 +36,12 @@ export const ERRORS = {
     en: 'Too many rows to export; narrow the filters and retry',
   },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  /** The request (headers or body) arrived too slowly and was cut. */
+  REQUEST_TIMEOUT: {
+    status: 408,
+    zh: '请求超时，请检查网络后重试',
+    en: 'Request timeout; check the connection and retry',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   UNAVAILABLE: { status: 503, zh: '服务暂时不可用，请稍后再试', en: 'Service temporarily unavailable' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

@@ -1,6 +1,6 @@
 /**
  * Every route declares who may call it, how it narrows to the caller's divisions, and what it audits. The rules are
- * collected at registration (route inventory) and enforced by one pre-handler.
+ * collected at registration (route inventory) and enforced by one hook before the body is read.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors/errors.ts';
@@ -60,7 +60,11 @@ export function collectRoutes(app: FastifyInstance, inventory: InventoryEntry[])
   });
 }
 
-/** The pre-handler that enforces each route's rule: session, second factor, forced password change, CSRF, permission. */
+/**
+ * Enforces each route's rule: session, second factor, forced password change, CSRF, permission. Runs as a preParsing
+ * hook (app.ts), after the session is resolved and before any byte of the body is read, so a refused upload is never
+ * buffered (issue 9, finding 2).
+ */
 export async function enforceRule(req: FastifyRequest): Promise<void> {
   if (req.is404) return; // unknown routes fall through to the 404 handler
   const rule = req.routeOptions.config.rule;

@@ -1,0 +1,117 @@
+/**
+ * Limits on how a request may arrive (issue 9, findings 2 and 10): how long its headers and the whole request may take,
+ * the slowest rate at which a body may trickle in, and a closed connection whenever the answer goes out before the body
+ * was read (an early 401/403/413/415), so that the rest of a refused upload is never read and a keep-alive socket is not
+ * left waiting for it.
+ *
+ * The sizes let a real 20 MiB upload from a slow rural mobile link (about 1 Mbit/s, ~170 s) through with room to
+ * spare (down to ~280 kbit/s), while a slow-loris body (1 byte/s) is cut within one rate window (20 s) with 408.
+ */
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors/errors.ts';
+
+export interface RequestTimeouts {
+  /** The whole request, headers and body, must have arrived within this (node `server.requestTimeout`; 408). */
+  requestMs: number;
+  /** The headers must have arrived within this (node `server.headersTimeout`; 408). */
+  headersMs: number;
+  /** How often node checks the two timeouts above (node `connectionsCheckingInterval`). */
+  checkIntervalMs: number;
+  /**
+   * A body must keep arriving at least this fast, measured over each `bodyRateWindowMs` while the application is
+   * waiting for it (time spent by the application not reading does not count against the client); slower: 408.
+   */
+  bodyMinBytesPerSecond: number;
+  bodyRateWindowMs: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUTS: RequestTimeouts = {
+  requestMs: 10 * 60_000,
+  headersMs: 30_000,
+  checkIntervalMs: 5_000,
+  bodyMinBytesPerSecond: 1024,
+  bodyRateWindowMs: 20_000,
+};
+
+/** The Fastify (node http server) options for the request and header timeouts. */
+export function serverTimeoutOptions(t: RequestTimeouts): {
+  requestTimeout: number;
+  http: { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number };
+} {
+  const headersTimeout = Math.min(t.headersMs, t.requestMs);
+  return {
+    requestTimeout: t.requestMs,
+    http: { requestTimeout: t.requestMs, headersTimeout, connectionsCheckingInterval: t.checkIntervalMs },
+  };
+}
+
+/** Whether the request announces a body (a length above zero, or chunked). */
+export function announcesBody(req: FastifyRequest): boolean {
+  const h = req.headers;
+  if (h['transfer-encoding'] !== undefined) return true;
+  const length = Number(h['content-length'] ?? 0);
+  return Number.isFinite(length) && length > 0;
+}
+
+/** Passes the body through unchanged and counts its bytes. */
+class CountingStream extends Transform {
+  received = 0;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.received += chunk.length;
+    done(null, chunk);
+  }
+}
+
+/**
+ * Watches the body of every request that has one (preParsing): a body that arrives slower than the minimum rate while
+ * the application waits for it ends the request with 408. Also closes the connection after any answer sent before
+ * the request's body was read (onSend), instead of letting node drain the unread rest on a keep-alive socket.
+ */
+export function registerRequestLimits(app: FastifyInstance, t: RequestTimeouts): void {
+  const minPerWindow = Math.ceil((t.bodyMinBytesPerSecond * t.bodyRateWindowMs) / 1000);
+
+  app.addHook('preParsing', async (req, reply, payload) => {
+    if (!announcesBody(req)) return payload;
+    const source = payload as Readable;
+    const guard = new CountingStream();
+    // Never an unhandled 'error': the body parser (or the handler reading the stream) gets it through its own listener.
+    guard.on('error', () => {});
+    source.on('error', (err) => guard.destroy(err));
+    source.pipe(guard);
+
+    let mark = 0;
+    const timer = setInterval(() => {
+      if (guard.writableFinished || guard.destroyed) return stop();
+      // Bytes the application has not taken yet: the application is the slow side, not the client.
+      const applicationBehind = guard.readableLength > 0;
+      if (!applicationBehind && guard.received - mark < minPerWindow) {
+        stop();
+        source.unpipe(guard);
+        req.log.warn({ received: guard.received }, 'request body too slow: cut');
+        guard.destroy(
+          new AppError('REQUEST_TIMEOUT', {
+            zh: '请求超时：数据上传过慢，请检查网络后重试',
+            en: 'Request timeout: the request body arrived too slowly; check the connection and retry',
+          }),
+        );
+        return;
+      }
+      mark = guard.received;
+    }, t.bodyRateWindowMs);
+    timer.unref();
+    const stop = (): void => clearInterval(timer);
+    guard.once('finish', stop);
+    guard.once('close', stop);
+    reply.raw.once('close', stop);
+    return guard;
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    if (req.raw.complete !== false || !announcesBody(req)) return;
+    // Answered before the body was read (refused, too large, unsupported type, too slow). A small body that came in
+    // the same packets as the headers is parsed within one turn of the event loop: keep that connection alive.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (req.raw.complete === false) void reply.header('connection', 'close');
+  });
+}
