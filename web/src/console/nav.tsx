@@ -16,6 +16,7 @@ import {
   FormOutlined,
   FileDoneOutlined,
   BarChartOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 
 /**
@@ -82,6 +83,13 @@ export const PAGES: PageEntry[] = [
     path: 'users/:id',
     component: lazy(() => import('./pages/UserDetail.tsx')),
     anyOf: ['user:read'],
+  },
+  {
+    // 三员审批: admin-role grants and revocations waiting for a second administrator (two-person rule).
+    path: 'role-requests',
+    component: lazy(() => import('./pages/RoleRequests.tsx')),
+    menu: { key: 'role-requests', zh: '三员审批', en: 'Admin approvals', icon: <SafetyCertificateOutlined /> },
+    anyOf: ['role:approve'],
   },
   {
     path: 'audit',

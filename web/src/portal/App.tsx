@@ -11,6 +11,7 @@ import { LocaleProvider, useLocale, useT } from './locale.tsx';
 import { LoginPage } from './Login.tsx';
 import { MonitoringPage } from './Monitoring.tsx';
 import { RegisterPage } from './Register.tsx';
+import { ResetPasswordPage } from './ResetPassword.tsx';
 import { Link, useLocation } from './router.tsx';
 
 function LanguageSwitch() {
@@ -73,6 +74,7 @@ const TITLES: Record<string, [string, string]> = {
   '/register': ['注册 · 旗县', 'Register · Qixian'],
   '/login': ['登录 · 旗县', 'Sign in · Qixian'],
   '/monitoring': ['县域创新能力监测结果 · 旗县', 'County innovation monitoring results · Qixian'],
+  '/reset-password': ['设置登录密码 · 旗县', 'Set your password · Qixian'],
 };
 
 function Page() {
@@ -99,6 +101,8 @@ function Page() {
       return <LoginPage />;
     case '/monitoring':
       return <MonitoringPage />;
+    case '/reset-password':
+      return <ResetPasswordPage />;
     default:
       return <NotFound />;
   }

@@ -1,6 +1,7 @@
 /**
  * 账户详情: masked personal data with an audited full view (pi:view_full), roles granted within the granter's scope
- * (role:assign, 三员分立), disable / enable and password reset (user:update). Actions the user may not take are hidden;
+ * (role:assign, 三员分立), disable / enable and password reset (user:update). A reset sends a one-time link to the
+ * account holder only; the page shows where it went, never a credential. Actions the user may not take are hidden;
  * the server's refusals are shown as they come.
  */
 import { useState } from 'react';
@@ -18,6 +19,7 @@ import { roleName, USER_STATUS_NAMES } from '../modules/admin/labels.ts';
 import { permissionRoots } from '../modules/admin/scope.ts';
 import { useFetch } from '../modules/admin/use-fetch.ts';
 import { UserRoles } from '../modules/admin/UserRoles.tsx';
+import { DeliveryFacts } from '../modules/admin/delivery.tsx';
 
 type PersonalInfo = z.infer<typeof ZPersonalInfo>;
 
@@ -41,7 +43,7 @@ export default function UserDetailPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [full, setFull] = useState<PersonalInfo | null>(null);
-  const [tempPassword, setTempPassword] = useState<string | null>(null);
+  const [reset, setReset] = useState<ResetPasswordResult | null>(null);
   const grantRoots = permissionRoots(session.roles, 'role:assign').map((code) => ({ code, name: code }));
 
   const run = async <T,>(key: string, call: () => Promise<T>, done: (r: T) => void) => {
@@ -139,8 +141,8 @@ export default function UserDetailPage() {
               {mayUpdate && (
                 <Popconfirm
                   title={t(
-                    '重置后原密码失效，用户须用临时密码登录并立即修改。确认重置？',
-                    'The old password stops working; the user signs in with a temporary one and must change it. Reset?',
+                    '重置后原密码立即失效，一次性设置密码链接只发给账户本人（您看不到该链接）。确认重置？',
+                    'The old password stops working at once; a one-time link goes to the account holder only (you never see it). Reset?',
                   )}
                   okText={t('重置', 'Reset')}
                   cancelText={t('取消', 'Cancel')}
@@ -149,7 +151,7 @@ export default function UserDetailPage() {
                       'reset',
                       () => api.post<ResetPasswordResult>(`/api/users/${u.id}/reset-password`),
                       (r) => {
-                        setTempPassword(r.temporaryPassword);
+                        setReset(r);
                         user.reload();
                       },
                     )
@@ -256,35 +258,41 @@ export default function UserDetailPage() {
       {u && <UserRoles user={u} mayAssign={mayAssign} grantRoots={grantRoots} onChanged={user.reload} />}
 
       <Modal
-        title={t('临时密码', 'Temporary password')}
-        open={tempPassword !== null}
-        closable={false}
-        mask={{ closable: false }}
-        keyboard={false}
+        title={t('密码已重置', 'Password reset')}
+        open={reset !== null}
+        onCancel={() => setReset(null)}
         destroyOnHidden
         footer={
-          <Button type="primary" onClick={() => setTempPassword(null)}>
-            {t('我已记下，关闭', 'I have noted it — close')}
+          <Button type="primary" onClick={() => setReset(null)}>
+            {t('知道了', 'OK')}
           </Button>
         }
       >
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t(
-            '临时密码只显示这一次，关闭后无法再次查看。请通过安全渠道告知本人；对方登录后须立即设置新密码。',
-            'Shown this once only. Hand it over safely; the user must set a new password at the next sign-in.',
-          )}
-        />
-        <Typography.Paragraph
-          copyable={{ text: tempPassword ?? '' }}
-          code
-          data-testid="temporary-password"
-          style={{ fontSize: 18 }}
-        >
-          {tempPassword}
-        </Typography.Paragraph>
+        {reset && (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Alert
+              type="success"
+              showIcon
+              title={t(
+                `${reset.user.username} 的原密码已失效，一次性设置密码链接已发送给本人。`,
+                `The old password of ${reset.user.username} no longer works; a one-time link went to the holder.`,
+              )}
+              description={t(
+                '链接只发给账户本人，您看不到也无需转达密码；请提醒本人查收，用链接设置新密码后即可登录。',
+                'Only the holder receives the link; you never see it or a password. Remind them to look for it and set a new password with it.',
+              )}
+            />
+            <DeliveryFacts delivery={reset.delivery} testId="reset-delivery" />
+            {reset.sessionsEnded > 0 && (
+              <Typography.Text type="secondary">
+                {t(
+                  `已结束该账户的 ${reset.sessionsEnded} 个登录会话。`,
+                  `${reset.sessionsEnded} signed-in session(s) of the account were ended.`,
+                )}
+              </Typography.Text>
+            )}
+          </Space>
+        )}
       </Modal>
     </Space>
   );

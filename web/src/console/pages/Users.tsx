@@ -1,6 +1,9 @@
-/** 用户管理: accounts in the user's scope (personal data masked), filters in the URL, export, create. */
+/**
+ * 用户管理: accounts in the user's scope (personal data masked), filters in the URL, export, create. After a create
+ * without an initial password, a notice says where the activation link went (to the holder only).
+ */
 import { useState } from 'react';
-import { App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
@@ -12,7 +15,8 @@ import { ExportButtons } from '../components/ExportButtons.tsx';
 import { useDivision } from '../division.tsx';
 import { useT } from '../i18n.ts';
 import { useSession, useSignedIn } from '../session.tsx';
-import { UserForm } from '../modules/admin/UserForm.tsx';
+import { UserForm, type CreatedUser } from '../modules/admin/UserForm.tsx';
+import { DeliveryFacts } from '../modules/admin/delivery.tsx';
 import { ROLE_CODES, roleName, USER_STATUS_NAMES, USER_STATUSES, optionsOf } from '../modules/admin/labels.ts';
 import { useFetch } from '../modules/admin/use-fetch.ts';
 import { exportFilters, useUrlQuery } from '../modules/admin/url-query.ts';
@@ -28,6 +32,7 @@ export default function UsersPage() {
   const navigate = useNavigate();
   const [query, update] = useUrlQuery(ZListUsersQuery);
   const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreatedUser | null>(null);
   const filters = { ...query, division: query.division ?? current.code };
   const list = useFetch<UserPage>('/api/users', filters);
   const filtered = Boolean(query.status || query.role || query.q);
@@ -150,6 +155,10 @@ export default function UsersPage() {
           onCancel={() => setCreating(false)}
           onCreated={(u) => {
             setCreating(false);
+            if (u.activation) {
+              setCreated(u);
+              return;
+            }
             void message.success(
               t(
                 `已创建账户 ${u.username}，请在详情页授予角色`,
@@ -159,6 +168,45 @@ export default function UsersPage() {
             void navigate(`/console/users/${u.id}`);
           }}
         />
+      </Modal>
+      <Modal
+        title={t('账户已创建', 'Account created')}
+        open={created !== null}
+        onCancel={() => setCreated(null)}
+        destroyOnHidden
+        footer={
+          <Space wrap>
+            <Button onClick={() => setCreated(null)}>{t('关闭', 'Close')}</Button>
+            <Button
+              type="primary"
+              onClick={() => {
+                const id = created?.id;
+                setCreated(null);
+                if (id) void navigate(`/console/users/${id}`);
+              }}
+            >
+              {t('去授予角色', 'Grant roles')}
+            </Button>
+          </Space>
+        }
+      >
+        {created?.activation && (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Alert
+              type="success"
+              showIcon
+              title={t(
+                `已创建账户 ${created.username}，激活链接已发送给本人。`,
+                `Account ${created.username} created; the activation link went to the holder.`,
+              )}
+              description={t(
+                '本人用链接设置自己的密码后即可登录；您看不到该链接，也无需转达密码。',
+                'The holder sets their own password with the link, then signs in; you never see the link or a password.',
+              )}
+            />
+            <DeliveryFacts delivery={created.activation} testId="activation-delivery" />
+          </Space>
+        )}
       </Modal>
     </Card>
   );

@@ -1,7 +1,12 @@
-/** 新建账户: a staff account, validated by ZCreateUserRequest; roles are granted afterwards on the account page. */
+/**
+ * 新建账户: a staff account, validated by ZCreateUserRequest; roles are granted afterwards on the account page. The
+ * initial password is optional and best left empty: the server then sends an activation link to the holder only, so
+ * nobody else ever knows the password (with an initial password the holder must change it at first sign-in).
+ */
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Space } from 'antd';
-import { ZCreateUserRequest, type User } from '../../../../../contracts/users.ts';
+import type { z } from 'zod';
+import { ZCreateUserRequest, type ZCreatedUser } from '../../../../../contracts/users.ts';
 import { api } from '../../../shared/api.ts';
 import { DivisionSelect } from '../../components/DivisionSelect.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
@@ -20,9 +25,11 @@ interface Values {
   idNumber?: string;
 }
 
+export type CreatedUser = z.infer<typeof ZCreatedUser>;
+
 const FIELDS = ['username', 'password', 'displayName', 'divisionCode', 'orgId', 'phone', 'idNumber'] as const;
 
-export function UserForm({ onCreated, onCancel }: { onCreated: (user: User) => void; onCancel?: () => void }) {
+export function UserForm({ onCreated, onCancel }: { onCreated: (user: CreatedUser) => void; onCancel?: () => void }) {
   const t = useT();
   const { locale } = useSession();
   const { current } = useDivision();
@@ -46,7 +53,7 @@ export function UserForm({ onCreated, onCancel }: { onCreated: (user: User) => v
     if (!parsed.success) return;
     setBusy(true);
     try {
-      onCreated(await api.post<User>('/api/users', parsed.data));
+      onCreated(await api.post<CreatedUser>('/api/users', parsed.data));
       form.resetFields();
     } catch (err) {
       setError(applyServerErrors(form, err, FIELDS, locale));
@@ -79,10 +86,10 @@ export function UserForm({ onCreated, onCancel }: { onCreated: (user: User) => v
       </Form.Item>
       <Form.Item
         name="password"
-        label={t('初始密码', 'Initial password')}
+        label={t('初始密码（选填）', 'Initial password (optional)')}
         extra={t(
-          '至少 10 位，含大写字母、小写字母、数字、符号中的至少三类；请当面或通过安全渠道告知本人',
-          'At least 10 characters from three of: upper case, lower case, digits, symbols; hand it over safely',
+          '留空：系统将激活链接只发给本人（推荐）。如填写：至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，本人首次登录须修改',
+          'Leave empty: the system sends an activation link to the holder only (recommended). If given: at least 10 characters from three of upper case, lower case, digits, symbols; the holder must change it at first sign-in',
         )}
         rules={rules('password')}
       >

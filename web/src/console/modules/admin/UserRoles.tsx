@@ -1,11 +1,21 @@
 /**
  * 角色: an account's role assignments, revoke, and the grant form — roles only within the granter's own scope
- * (role:assign), separation-of-duties conflicts greyed out. Used by the account page.
+ * (role:assign), separation-of-duties conflicts greyed out. Business roles change at once; a grant or revocation of an
+ * admin role (三员) becomes a request that a second administrator approves (the server answers 202), shown here with
+ * a link to 三员审批. Used by the account page.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Popconfirm, Select, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { z } from 'zod';
-import { ZRoleAssignment, type User } from '../../../../../contracts/users.ts';
+import {
+  type ZRoleAssignment,
+  ZRoleChangeRequest,
+  type RoleRequest,
+  type User,
+  type ZRoleChangePending,
+} from '../../../../../contracts/users.ts';
+import { isAdminRole } from '../../../../../server/src/platform/access/roles.ts';
 import { api } from '../../../shared/api.ts';
 import { DivisionSelect } from '../../components/DivisionSelect.tsx';
 import { useT } from '../../i18n.ts';
@@ -15,6 +25,8 @@ import { ROLE_CODES, roleName } from './labels.ts';
 import { grantProblem } from './scope.ts';
 
 type Grant = z.infer<typeof ZRoleAssignment>;
+type Change = z.infer<typeof ZRoleChangeRequest>;
+type Pending = z.infer<typeof ZRoleChangePending>;
 
 export interface UserRolesProps {
   user: User;
@@ -29,37 +41,53 @@ export function UserRoles({ user, mayAssign, grantRoots, onChanged }: UserRolesP
   const t = useT();
   const { locale } = useSession();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Partial<Grant>>();
+  const [form] = Form.useForm<Partial<Change>>();
   const [grantError, setGrantError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const grantRules = contractRules(ZRoleAssignment, {
+  const [pending, setPending] = useState<RoleRequest | null>(null);
+  const chosen = Form.useWatch('role', form);
+  const grantRules = contractRules(ZRoleChangeRequest, {
     locale,
-    labels: { role: t('角色', 'Role'), divisionCode: t('授权范围', 'Scope') },
+    labels: { role: t('角色', 'Role'), divisionCode: t('授权范围', 'Scope'), reason: t('申请理由', 'Reason') },
   });
 
-  /** Grant and revoke share the error banner: a refusal shows above the form, a field error on its field. */
-  const change = async (path: string, body: Grant, done: string) => {
+  /**
+   * Grant and revoke share the error banner: a refusal shows above the form, a field error on its field. An admin
+   * role answers 202: the change waits for a second administrator.
+   */
+  const change = async (path: string, body: Change, done: string) => {
     setGrantError(null);
+    setPending(null);
     setBusy(true);
     try {
-      await api.post<User>(path, body);
-      void message.success(done);
-      onChanged();
+      const answer = await api.post<User | Pending>(path, body);
+      if ('pending' in answer) {
+        setPending(answer.request);
+        void message.info(t('已提交申请，待另一名管理员批准', 'Request sent: a second administrator must approve'));
+      } else {
+        void message.success(done);
+        onChanged();
+      }
       return true;
     } catch (err) {
-      setGrantError(applyServerErrors(form, err, ['role', 'divisionCode'], locale));
+      setGrantError(applyServerErrors(form, err, ['role', 'divisionCode', 'reason'], locale));
       return false;
     } finally {
       setBusy(false);
     }
   };
 
-  const grant = async (values: Partial<Grant>) => {
-    const parsed = ZRoleAssignment.safeParse(values);
+  const grant = async (values: Partial<Change>) => {
+    const reason = values.reason?.trim();
+    const parsed = ZRoleChangeRequest.safeParse({
+      role: values.role,
+      divisionCode: values.divisionCode,
+      ...(reason && values.role && isAdminRole(values.role) ? { reason } : {}),
+    });
     if (!parsed.success) return;
     const name = roleName(parsed.data.role, t);
     if (await change(`/api/users/${user.id}/roles`, parsed.data, t(`已授予 ${name}`, `Granted ${name}`)))
-      form.resetFields(['role']);
+      form.resetFields(['role', 'reason']);
   };
 
   const revoke = (r: Grant) => change(`/api/users/${user.id}/roles/revoke`, r, t('角色已撤销', 'Role revoked'));
@@ -83,10 +111,17 @@ export function UserRoles({ user, mayAssign, grantRoots, onChanged }: UserRolesP
                   width: 120,
                   render: (_v: unknown, r: Grant) => (
                     <Popconfirm
-                      title={t(
-                        `撤销 ${roleName(r.role, t)}？该账户须重新登录。`,
-                        `Revoke ${roleName(r.role, t)}? The account must sign in again.`,
-                      )}
+                      title={
+                        isAdminRole(r.role)
+                          ? t(
+                              `申请撤销 ${roleName(r.role, t)}？须另一名管理员批准后生效。`,
+                              `Ask to revoke ${roleName(r.role, t)}? A second administrator must approve.`,
+                            )
+                          : t(
+                              `撤销 ${roleName(r.role, t)}？该账户须重新登录。`,
+                              `Revoke ${roleName(r.role, t)}? The account must sign in again.`,
+                            )
+                      }
                       okText={t('撤销', 'Revoke')}
                       okButtonProps={{ danger: true }}
                       cancelText={t('取消', 'Cancel')}
@@ -107,13 +142,33 @@ export function UserRoles({ user, mayAssign, grantRoots, onChanged }: UserRolesP
             : []),
         ]}
       />
+      {pending && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          data-testid="role-request-pending"
+          style={{ marginTop: 16 }}
+          closable={{ onClose: () => setPending(null) }}
+          title={t('已提交申请，待另一名管理员批准', 'Request sent: a second administrator must approve')}
+          description={
+            <>
+              {t(
+                `${pending.op === 'grant' ? '授予' : '撤销'} ${roleName(pending.role, t)}（${pending.divisionCode}）须另一名管理员批准后生效（7 天内有效）。`,
+                `${pending.op === 'grant' ? 'Granting' : 'Revoking'} ${roleName(pending.role, t)} (${pending.divisionCode}) takes effect once a second administrator approves (within 7 days).`,
+              )}{' '}
+              <Link to="/console/role-requests">{t('查看三员审批', 'Open admin approvals')}</Link>
+            </>
+          }
+        />
+      )}
       {mayAssign && (
         <>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('授予角色', 'Grant a role')}
           </Typography.Title>
           {grantError && <Alert type="error" showIcon role="alert" title={grantError} style={{ marginBottom: 12 }} />}
-          <Form<Partial<Grant>>
+          <Form<Partial<Change>>
             form={form}
             layout="inline"
             name="grant-role"
@@ -134,7 +189,9 @@ export function UserRoles({ user, mayAssign, grantRoots, onChanged }: UserRolesP
                     label:
                       problem === 'separation'
                         ? `${roleName(r, t)}${t('（三员分立，不可兼任）', ' (separation of duties)')}`
-                        : roleName(r, t),
+                        : isAdminRole(r)
+                          ? `${roleName(r, t)}${t('（须另一名管理员批准）', ' (second admin approves)')}`
+                          : roleName(r, t),
                   };
                 })}
               />
@@ -147,9 +204,18 @@ export function UserRoles({ user, mayAssign, grantRoots, onChanged }: UserRolesP
             >
               <DivisionSelect roots={grantRoots} />
             </Form.Item>
+            {chosen && isAdminRole(chosen) && (
+              <Form.Item name="reason" label={t('申请理由', 'Reason')} rules={grantRules('reason')}>
+                <Input
+                  maxLength={500}
+                  style={{ width: 280 }}
+                  placeholder={t('选填，供审批人参考', 'Optional, for the approver')}
+                />
+              </Form.Item>
+            )}
             <Form.Item>
               <Button type="primary" htmlType="submit" loading={busy}>
-                {t('授予', 'Grant')}
+                {chosen && isAdminRole(chosen) ? t('提交申请', 'Ask for approval') : t('授予', 'Grant')}
               </Button>
             </Form.Item>
           </Form>
