@@ -6,6 +6,8 @@ export const NOTIFICATION_KINDS = [
   'registration.submitted',
   'registration.approved',
   'registration.rejected',
+  /** Someone tried to register with the holder's username or phone number (nothing was created). */
+  'registration.duplicate',
   'import.committed',
   /** 数据填报与审核: a county-year was submitted, returned, approved (league or region step) or unlocked. */
   'monitoring.submit',

@@ -88,6 +88,14 @@ export const ZRegistrationRequest = z
     path: ['organisation'],
   });
 
+/**
+ * POST /api/registrations answers 201 with exactly this whether or not the username or phone is already taken (issue 9,
+ * finding 8): no id, nothing that tells a new account from a refused duplicate. The holder of an existing account is
+ * told in-app instead.
+ */
+export const ZRegistrationAccepted = z.object({ status: z.literal('pending') }).strict();
+export type RegistrationAccepted = z.infer<typeof ZRegistrationAccepted>;
+
 export const ZRegistration = z.object({
   id: z.number().int(),
   username: z.string(),

@@ -125,7 +125,7 @@ describe('portal journey in Chromium', () => {
     await page.getByLabel(/^用户名/).fill(FARMER.username);
     await page.getByLabel('再次输入密码').fill(FARMER.password);
     await page.getByRole('button', { name: '提交注册申请' }).click();
-    await page.getByRole('heading', { name: '注册申请已提交，待所在旗县科技局审核' }).waitFor();
+    await page.getByRole('heading', { name: '申请已提交；审核结果会通知您' }).waitFor();
     await page.getByText('新城区科技局').waitFor();
     await shot(page, 'portal-register-done.png');
 

@@ -126,12 +126,12 @@ describe('registration page', () => {
   });
 
   it('confirms that the county S&T bureau will review the application', async () => {
-    const calls = stubFetch((c) => (c.method === 'POST' ? json(201, { id: 42, status: 'pending' }) : undefined));
+    const calls = stubFetch((c) => (c.method === 'POST' ? json(201, { status: 'pending' }) : undefined));
     renderForm('farmer');
     await fillFarmer();
     type(/^用户名/, 'wang-jianguo');
     submit();
-    const heading = await screen.findByRole('heading', { name: '注册申请已提交，待所在旗县科技局审核' });
+    const heading = await screen.findByRole('heading', { name: '申请已提交；审核结果会通知您' });
     expect(calls.find((c) => c.method === 'POST')).toMatchObject({
       url: '/api/registrations',
       body: { role: 'farmer', username: 'wang-jianguo', phone: '13904711234', divisionCode: '150102' },
@@ -140,5 +140,7 @@ describe('registration page', () => {
     expect(within(done).getByText('新城区科技局')).toBeTruthy();
     expect(within(done).getByText('wang-jianguo')).toBeTruthy();
     expect(done.textContent).toContain('账户正在等待审核');
+    // True whether or not the username or phone was taken: the server answers both the same way.
+    expect(done.textContent).toContain('如用户名或手机号已被使用，申请不会成立——请用已有账户登录或找回密码');
   });
 });

@@ -1,4 +1,8 @@
-/** The confirmation after a registration: who reviews it, the username, and how the applicant learns the result. */
+/**
+ * The confirmation after a registration: who reviews it, the username, and how the applicant learns the result. The
+ * server answers the same whether or not the username or phone number was already taken (issue 9, finding 8), so
+ * every sentence here holds in both cases.
+ */
 import { useEffect, useRef } from 'react';
 import { useT } from './locale.tsx';
 import { Link } from './router.tsx';
@@ -12,7 +16,7 @@ export function RegistrationDone({ username, county }: { username: string; count
   return (
     <section className="done" aria-labelledby="done-title">
       <h1 id="done-title" ref={heading} tabIndex={-1}>
-        {t('注册申请已提交，待所在旗县科技局审核', 'Application sent: the county S&T bureau will review it')}
+        {t('申请已提交；审核结果会通知您', 'Application sent; you will be told the result')}
       </h1>
       <dl className="facts">
         <div>
@@ -42,6 +46,12 @@ export function RegistrationDone({ username, county }: { username: string; count
           )}
         </li>
       </ol>
+      <p className="note">
+        {t(
+          '如用户名或手机号已被使用，申请不会成立——请用已有账户登录或找回密码。',
+          'If the username or phone number is already in use, no new account is made: sign in with the existing account or recover its password.',
+        )}
+      </p>
       <p className="actions">
         <Link className="button" href="/login">
           {t('去登录', 'Go to sign in')}

@@ -143,7 +143,13 @@ describe('POST /api/users/:id/reset-password', () => {
         divisionCode: '150121',
       },
     });
-    const pending = await agent.request('POST', `/api/users/${reg.json().id}/reset-password`);
+    expect(reg.statusCode).toBe(201);
+    const { id } = await t.db.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', '13712345678')
+      .executeTakeFirstOrThrow();
+    const pending = await agent.request('POST', `/api/users/${id}/reset-password`);
     expect(pending.statusCode).toBe(409);
     expect(pending.json().error.code).toBe('INVALID_STATE');
   });

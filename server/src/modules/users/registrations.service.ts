@@ -1,6 +1,10 @@
 /** Self-registration of enterprises, researchers and farmers, approved by an officer of their division. */
 import type { z } from 'zod';
-import type { ZListRegistrationsQuery, ZRegistrationRequest } from '../../../../contracts/users.ts';
+import type {
+  RegistrationAccepted,
+  ZListRegistrationsQuery,
+  ZRegistrationRequest,
+} from '../../../../contracts/users.ts';
 import { isWithinScope, scopeFilter, scopeRoots } from '../../platform/access/scope.ts';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
@@ -10,14 +14,27 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { fetchPage } from '../../platform/http/paging.ts';
 import { ROLE_NAMES, rolesWithPermission } from '../../platform/access/roles.ts';
 import { notify } from '../../platform/notifications/index.ts';
-import { createUser } from './users.admin.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
+import { checkAccountInput, createUser, type CreateUserInput } from './users.admin.ts';
 import { activeUsersCovering } from './users.repository.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
 import { ORGANISATIONS_COUNT } from '../organisations/index.ts';
 import { EXPERTS_COUNT } from './users.facts.ts';
 
-/** Public: records a pending account (and a pending organisation for enterprises). */
-export async function register(deps: Deps, actor: AuditActor, body: z.infer<typeof ZRegistrationRequest>) {
+/**
+ * Public: records a pending account (and a pending organisation for enterprises).
+ *
+ * The answer never tells whether the username or phone is already taken (issue 9, finding 8): a registration that
+ * collides with an existing account gets the same 201 `{status: 'pending'}` as a new one, after the same work (input
+ * check, an argon2id hash, one transaction with a notification and an audit row), and nothing is created; instead the
+ * holder of the existing account is told in-app that someone tried to register with their phone number or username,
+ * and the attempt is audited. Input errors (400) depend only on the request, never on what exists.
+ */
+export async function register(
+  deps: Deps,
+  actor: AuditActor,
+  body: z.infer<typeof ZRegistrationRequest>,
+): Promise<RegistrationAccepted> {
   const division = await deps.db
     .selectFrom('division')
     .select(['code', 'level', 'name'])
@@ -32,6 +49,8 @@ export async function register(deps: Deps, actor: AuditActor, body: z.infer<type
   let orgId: number | null = null;
   let newOrganisation: { name: string; type: 'enterprise' | 'institution'; uscc: string } | undefined;
   if (body.organisation) {
+    // Credit codes are public (the national enterprise credit register): saying one is registered here reveals no
+    // person's account.
     const existing = await deps.db
       .selectFrom('organisation')
       .select(['id'])
@@ -51,7 +70,7 @@ export async function register(deps: Deps, actor: AuditActor, body: z.infer<type
         uscc: body.organisation.uscc,
       };
   }
-  const id = await createUser(deps, {
+  const input: CreateUserInput = {
     username: body.username ?? body.phone,
     password: body.password,
     displayName: body.displayName,
@@ -79,8 +98,98 @@ export async function register(deps: Deps, actor: AuditActor, body: z.infer<type
         at: deps.clock.now(),
       });
     },
+  };
+  // Input errors first, the same whether or not the account exists.
+  const username = await checkAccountInput(deps, input);
+  const taken = await takenBy(deps, username, body.phone);
+  if (taken.length > 0) {
+    await refuseDuplicate(deps, input, taken);
+    return ACCEPTED;
+  }
+  try {
+    await createUser(deps, input);
+  } catch (err) {
+    // Registered by someone else between the check and the insert: answer like any other duplicate.
+    const raced = err instanceof AppError && err.code === 'DUPLICATE' ? await takenBy(deps, username, body.phone) : [];
+    if (raced.length === 0) throw err;
+    await refuseDuplicate(deps, input, raced, { hashed: true });
+  }
+  return ACCEPTED;
+}
+
+const ACCEPTED: RegistrationAccepted = { status: 'pending' };
+
+interface TakenBy {
+  userId: number;
+  divisionCode: string;
+  fields: ('username' | 'phone')[];
+}
+
+/** Existing accounts holding the requested username or phone number (one entry per account). */
+async function takenBy(deps: Deps, username: string, phone: string): Promise<TakenBy[]> {
+  const phoneHmac = deps.vault.lookupHash(phone);
+  const rows = await deps.db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'phone_hmac', 'division_code'])
+    .where((eb) => eb.or([eb('username', '=', username), eb('phone_hmac', '=', phoneHmac)]))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    userId: r.id,
+    divisionCode: r.division_code,
+    fields: [
+      ...(r.username === username ? (['username'] as const) : []),
+      ...(r.phone_hmac === phoneHmac ? (['phone'] as const) : []),
+    ],
+  }));
+}
+
+const FIELD_TEXT = {
+  username: { zh: '用户名', en: 'username' },
+  phone: { zh: '手机号', en: 'phone number' },
+} as const;
+
+/**
+ * A registration that collides with existing accounts: costs what a new one costs (argon2id of the password, one
+ * transaction), creates nothing, tells each holder in-app and audits the attempt (no password, no full phone number).
+ */
+async function refuseDuplicate(
+  deps: Deps,
+  input: CreateUserInput,
+  taken: TakenBy[],
+  opts: { hashed?: boolean } = {},
+): Promise<void> {
+  if (!opts.hashed) await hashPassword(input.password);
+  await deps.db.transaction().execute(async (trx) => {
+    for (const holder of taken) {
+      const zh = holder.fields.map((f) => FIELD_TEXT[f].zh).join('和');
+      const en = holder.fields.map((f) => FIELD_TEXT[f].en).join(' and ');
+      await notify(trx, {
+        userIds: [holder.userId],
+        kind: 'registration.duplicate',
+        title: { zh: `有人尝试使用您的${zh}注册账户`, en: `Someone tried to register with your ${en}` },
+        body: {
+          zh: `有人尝试使用您的${zh}注册新账户，申请未成立，您的账户未受影响。如果是您本人，请直接用现有账户登录（忘记密码可找回）；如果不是，无需处理，必要时请联系所在旗县科技局。`,
+          en: `Someone tried to register a new account with your ${en}. Nothing was created and your account is unchanged. If it was you, sign in with your existing account (reset the password if you forgot it); if not, no action is needed — contact your county S&T bureau if concerned.`,
+        },
+        link: null,
+        at: deps.clock.now(),
+      });
+      await writeAudit(trx, deps.audit, input.actor, {
+        action: 'registration.duplicate',
+        result: 'failure',
+        targetType: 'user',
+        targetId: holder.userId,
+        divisionCode: holder.divisionCode,
+        details: {
+          taken: holder.fields,
+          requestedRole: input.requestedRole,
+          requestedDivision: input.divisionCode,
+          holderNotified: true,
+        },
+      });
+    }
   });
-  return { id, status: 'pending' as const };
 }
 
 export async function listRegistrations(deps: Deps, caller: Caller, query: z.infer<typeof ZListRegistrationsQuery>) {

@@ -9,6 +9,7 @@ import {
   ZListUsersQuery,
   ZPersonalInfo,
   ZRegistrationPage,
+  ZRegistrationAccepted,
   ZRegistrationRequest,
   ZRejectRequest,
   ZListRoleRequestsQuery,
@@ -231,7 +232,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
       tags,
       summary: '企业/科研人员/农牧民注册 / self-registration',
       body: ZRegistrationRequest,
-      response: { 201: ZDecision, ...errorResponses, 429: ZErrorBody },
+      response: { 201: ZRegistrationAccepted, ...errorResponses, 429: ZErrorBody },
     },
     handler: async (req, reply) =>
       reply.status(201).send(await registrations.register(deps, callerActor(null, req.ip), req.body)),

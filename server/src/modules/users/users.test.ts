@@ -171,7 +171,13 @@ describe('self-registration', () => {
   it('registers an enterprise pending approval by an officer of its county', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/registrations', payload: enterprise });
     expect(res.statusCode).toBe(201);
-    const { id } = res.json();
+    // The answer carries no id (issue 9, finding 8): the same for a new account and a refused duplicate.
+    expect(res.json()).toEqual({ status: 'pending' });
+    const { id } = await t.db.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', '13912345678')
+      .executeTakeFirstOrThrow();
     const login = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -249,7 +255,12 @@ describe('self-registration', () => {
     expect(farmer.statusCode).toBe(201);
     await addUser(t, { username: 'tumed2', role: 'county-officer', division: '150121' });
     const officer = await signIn(t, 'tumed2');
-    const res = await officer.request('POST', `/api/registrations/${farmer.json().id}/reject`, { reason: '信息不实' });
+    const { id } = await t.db.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', '13712345678')
+      .executeTakeFirstOrThrow();
+    const res = await officer.request('POST', `/api/registrations/${id}/reject`, { reason: '信息不实' });
     expect(res.json()).toMatchObject({ status: 'rejected' });
     const audit = await t.db.db
       .selectFrom('audit_log')

@@ -181,7 +181,11 @@ describe('notified events', () => {
     // The officer sees it through the API; approving tells the registrant, who reads it after signing in.
     const officer = await signIn(t, 'tumed');
     expect((await officer.request('GET', '/api/notifications')).json()).toMatchObject({ total: 1, unreadCount: 1 });
-    const registrant = res.json().id as number;
+    const { id: registrant } = await t.db.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', '13712345678')
+      .executeTakeFirstOrThrow();
     expect((await officer.request('POST', `/api/registrations/${registrant}/approve`)).statusCode).toBe(200);
     const agent = await signIn(t, '13712345678', 'Register#2026x');
     const mine = (await agent.request('GET', '/api/notifications')).json();
@@ -199,11 +203,17 @@ describe('notified events', () => {
     expect(bad.statusCode).toBe(400);
     expect(await notificationsOf(county)).toEqual([]);
     const res = await t.app.inject({ method: 'POST', url: '/api/registrations', payload: farmer });
+    expect(res.statusCode).toBe(201);
+    const { id: registrant } = await t.db.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', '13712345678')
+      .executeTakeFirstOrThrow();
     const officer = await signIn(t, 'tumed');
     expect(
-      (await officer.request('POST', `/api/registrations/${res.json().id}/reject`, { reason: '信息不实' })).statusCode,
+      (await officer.request('POST', `/api/registrations/${registrant}/reject`, { reason: '信息不实' })).statusCode,
     ).toBe(200);
-    expect(await notificationsOf(res.json().id)).toMatchObject([
+    expect(await notificationsOf(registrant)).toMatchObject([
       { kind: 'registration.rejected', title_zh: '注册申请未通过', body_zh: '原因：信息不实', link: null },
     ]);
   });

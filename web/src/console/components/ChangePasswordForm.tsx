@@ -11,6 +11,18 @@ interface Values {
   confirm: string;
 }
 
+/** The error and the server's reasons (e.g. why a new password is refused: too common, built from the name). */
+function withReasons(err: ApiError, locale: string): string {
+  const main = err.text(locale);
+  const reasons = err.details
+    .map((d) => (locale === 'en-US' && d.messageEn ? d.messageEn : d.message))
+    .filter((m) => m !== main);
+  if (reasons.length === 0) return main;
+  return locale === 'en-US'
+    ? `${main}: ${[...new Set(reasons)].join('; ')}`
+    : `${main}：${[...new Set(reasons)].join('；')}`;
+}
+
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const { locale } = useSession();
@@ -26,7 +38,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       form.resetFields();
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? err.text(locale) : String(err));
+      setError(err instanceof ApiError ? withReasons(err, locale) : String(err));
     } finally {
       setBusy(false);
     }
