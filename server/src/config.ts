@@ -15,6 +15,7 @@ const ZEnv = z.object({
   QIXIAN_AUDIT_KEY: z.string().min(32).optional(),
   QIXIAN_TRUST_PROXY: z.string().optional(),
   QIXIAN_AUDIT_WITNESS: z.string().min(1).optional(),
+  QIXIAN_SMS_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
   QIXIAN_PUBLIC_URL: z.string().optional(),
   QIXIAN_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,6 +39,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** File holding the audit chain head witnessed by `qixian audit verify`; keep it off the data disk. */
   auditWitness: string;
+  /** SMS gateway webhook for one-time links to account holders (platform/delivery); unset: the operator's log. */
+  smsWebhook?: string;
   publicUrl?: string;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   logLevel: string;
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: e.QIXIAN_AUDIT_KEY ?? e.QIXIAN_SECRET,
     trustProxy: trustProxy.value,
     auditWitness: path.resolve(e.QIXIAN_AUDIT_WITNESS ?? path.join(dataDir, 'audit-witness.json')),
+    smsWebhook: e.QIXIAN_SMS_WEBHOOK,
     publicUrl: e.QIXIAN_PUBLIC_URL,
     sqliteSynchronous: e.QIXIAN_SQLITE_SYNCHRONOUS,
     logLevel: e.LOG_LEVEL,

@@ -38,6 +38,6 @@ export function createDeps(config: Config, database: DbHandle, clock: Clock = sy
     clock,
     vault: createVault(config.secret),
     audit: { engine: database.engine, key: config.auditKey, clock },
-    courier: courierFor({ mode: config.mode, smsWebhook: process.env.QIXIAN_SMS_WEBHOOK }),
+    courier: courierFor(config),
   };
 }

@@ -17,7 +17,6 @@ import {
   ZPasswordResetInspectRequest,
   ZRedeemPasswordResetRequest,
   ZResetPasswordResult,
-  ZRoleAssignment,
   ZRoleChangePending,
   ZRoleChangeRequest,
   ZRoleRequest,

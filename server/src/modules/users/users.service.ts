@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Preferences, PreferencesRequest } from '../../../../contracts/auth.ts';
-import type { ZCreateUserRequest, ZListUsersQuery, ZRoleAssignment } from '../../../../contracts/users.ts';
+import type { ZCreateUserRequest, ZListUsersQuery } from '../../../../contracts/users.ts';
 import { isWithinScope, scopeRoots } from '../../platform/access/scope.ts';
 import { mayManageAccount } from '../../platform/access/roles.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';

@@ -62,19 +62,28 @@ export function operatorLogCourier(write: (line: string) => void = (l) => proces
   };
 }
 
-/** SMS through the organisation's gateway (JSON webhook); accounts without a phone fall back to `fallback`. */
+/**
+ * SMS through the organisation's gateway (JSON webhook). Accounts without a phone, and messages the gateway does not
+ * take (error status, timeout), go to `fallback` instead — the reset has already happened, so the link must reach the
+ * holder some way, and the receipt says which.
+ */
 export function smsWebhookCourier(url: string, fallback: Courier): Courier {
   return {
     async deliver(m, maskedPhone) {
       if (!m.phone) return fallback.deliver(m, maskedPhone);
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ to: m.phone, text: messageText(m), purpose: m.purpose }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
-      return { channel: 'sms', recipient: maskedPhone };
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ to: m.phone, text: messageText(m), purpose: m.purpose }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (res.ok) return { channel: 'sms', recipient: maskedPhone };
+        process.stderr.write(`${JSON.stringify({ level: 'error', msg: `SMS gateway answered ${res.status}` })}\n`);
+      } catch (err) {
+        process.stderr.write(`${JSON.stringify({ level: 'error', msg: `SMS gateway unreachable: ${String(err)}` })}\n`);
+      }
+      return fallback.deliver(m, maskedPhone);
     },
   };
 }
