@@ -9,7 +9,9 @@ import { Client, type Probe, type Reply } from './lib.ts';
 const VARYING = new Set(['date', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'connection', 'keep-alive']);
 
 function visible(r: Reply): string {
-  const headers = [...r.headers.entries()].filter(([k]) => !VARYING.has(k)).sort(([a], [b]) => a.localeCompare(b));
+  const all: [string, string][] = [];
+  r.headers.forEach((v, k) => all.push([k, v]));
+  const headers = all.filter(([k]) => !VARYING.has(k)).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify({ status: r.status, headers, body: r.text });
 }
 

@@ -109,7 +109,7 @@ describe('POST /api/me/password', () => {
     expect(rows.every((r) => r.result === 'failure' && r.actor_username === 'officer')).toBe(true);
     expect(rows.map((r) => r.details).join()).not.toContain('Wrong#Pass');
     // More than the five login failures that lock an account, yet the session lives and the password signs in.
-    expect(await t.db.db.selectFrom('login_throttle').selectAll().execute()).toEqual([]);
+    expect(await t.db.db.selectFrom('auth_throttle').selectAll().execute()).toEqual([]);
     expect((await agent.request('GET', '/api/auth/session')).statusCode).toBe(200);
     expect((await login('officer', TEST_PASSWORD)).statusCode).toBe(200);
   });
