@@ -2,7 +2,7 @@
  * Routes of data collection and approval (数据填报与审核). File uploads (form import, attachments) are raw bodies
  * accepted only in their own plugin context; the region's bulk CSV is read as a stream, never buffered whole.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams, ZOk, errorResponses } from '../../../../contracts/common.ts';
@@ -179,7 +179,12 @@ export function registerCollectionRoutes(app: FastifyInstance, deps: Deps): void
     },
   });
 
-  // Buffered uploads: one county's file (xlsx/CSV, 5 MB) or an attachment (10 MB).
+  // Buffered uploads: one county's file (xlsx/CSV, 5 MB) or an attachment (10 MB). The county is checked against the
+  // caller's scope before the body is read, so an upload that will be refused (404) is never buffered.
+  const countyBeforeBody = async (req: FastifyRequest): Promise<void> => {
+    const params = ZFormParams.safeParse(req.params);
+    if (params.success) await service.resolveCounty(deps, callerOf(req), params.data.division, 'monitoring:enter');
+  };
   void app.register((child, _o, done) => {
     child.addContentTypeParser(
       UPLOAD_TYPES,
@@ -189,6 +194,7 @@ export function registerCollectionRoutes(app: FastifyInstance, deps: Deps): void
     const c = child.withTypeProvider<ZodTypeProvider>();
     c.post(`${FORM}/import`, {
       bodyLimit: MAX_ATTACHMENT_BYTES + 1024,
+      preParsing: countyBeforeBody,
       config: { rule: { access: 'monitoring:enter', scope: 'division-subtree', audit: 'monitoring.values.import' } },
       schema: {
         tags,
@@ -208,6 +214,7 @@ export function registerCollectionRoutes(app: FastifyInstance, deps: Deps): void
     });
     c.post(`${FORM}/attachments`, {
       bodyLimit: MAX_ATTACHMENT_BYTES + 1024,
+      preParsing: countyBeforeBody,
       config: {
         rule: { access: 'monitoring:enter', scope: 'division-subtree', audit: 'monitoring.attachment.upload' },
       },

@@ -18,6 +18,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { CONTENT_TYPES, contentDisposition } from '../../platform/spreadsheets/export.ts';
 import * as service from './frameworks.service.ts';
+import { assertRegionManager } from './region-guard.ts';
 
 const UPLOAD_TYPES = ['application/octet-stream', 'text/csv', CONTENT_TYPES.xlsx];
 const BASE = '/api/monitoring/frameworks';
@@ -132,6 +133,8 @@ export function registerFrameworkRoutes(app: FastifyInstance, deps: Deps): void 
     );
     child.withTypeProvider<ZodTypeProvider>().post(`${BASE}/import`, {
       bodyLimit: service.FRAMEWORK_IMPORT_MAX_BYTES,
+      // Region-wide staff only, decided before the workbook is read.
+      preParsing: async (req) => assertRegionManager(deps, callerOf(req)),
       config: { rule: manage('framework.import') },
       schema: {
         tags,

@@ -181,6 +181,7 @@ describe('request path: access before the body, upload limits (finding 2)', () =
   let port: number;
   let officer: Agent;
   let farmer: Agent;
+  let county: Agent;
 
   beforeAll(async () => {
     t = await startApp();
@@ -188,6 +189,8 @@ describe('request path: access before the body, upload limits (finding 2)', () =
     await addUser(t, { username: 'limits-farmer', role: 'farmer', division: '150102' });
     officer = await signIn(t, 'limits-league');
     farmer = await signIn(t, 'limits-farmer');
+    await addUser(t, { username: 'limits-county', role: 'county-officer', division: '150102' });
+    county = await signIn(t, 'limits-county');
     port = await listening(t);
   });
   afterAll(async () => {
@@ -232,6 +235,19 @@ describe('request path: access before the body, upload limits (finding 2)', () =
     const res = await c.awaitResponse();
     expect(res?.status).toBe(403);
     expect(JSON.parse(res!.body).error.code).toBe('CSRF');
+    expect(await c.awaitClose()).toBe(true);
+  });
+
+  it("refuses an attachment for a county outside the caller's scope (404) before reading the body", async () => {
+    const c = new RawConnection(port);
+    await c.connected();
+    await c.write(
+      head({ path: '/api/monitoring/forms/150203/2024/attachments?name=a.pdf', length: 9 * MiB, agent: county }),
+    );
+    await c.write(Buffer.alloc(64 * 1024, 0x25));
+    const res = await c.awaitResponse();
+    expect(res?.status).toBe(404);
+    expect(JSON.parse(res!.body).error.code).toBe('NOT_FOUND');
     expect(await c.awaitClose()).toBe(true);
   });
 

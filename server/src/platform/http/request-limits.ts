@@ -7,6 +7,7 @@
  * The sizes let a real 20 MiB upload from a slow rural mobile link (about 1 Mbit/s, ~170 s) through with room to
  * spare (down to ~280 kbit/s), while a slow-loris body (1 byte/s) is cut within one rate window (20 s) with 408.
  */
+import type { Socket } from 'node:net';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/errors.ts';
@@ -52,6 +53,38 @@ export function announcesBody(req: FastifyRequest): boolean {
   if (h['transfer-encoding'] !== undefined) return true;
   const length = Number(h['content-length'] ?? 0);
   return Number.isFinite(length) && length > 0;
+}
+
+/** After an early answer: how long, and how many more bytes, the server goes on discarding before it resets. */
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 1024 * 1024;
+
+/**
+ * Node answers `Connection: close` by ending the socket and destroying it as soon as the answer is flushed; with
+ * unread upload bytes still arriving, that resets the connection (RST) and the client may lose the answer before it
+ * reads it (a browser then shows a network error instead of 请先登录). Like a web server's lingering close: the
+ * answer and FIN go out, the rest is discarded for at most LINGER_MS / LINGER_BYTES or until the client closes its
+ * side, then the socket is destroyed. Never reads more than LINGER_BYTES of the refused body.
+ */
+function lingerThenClose(socket: Socket): void {
+  if (socket.destroyed) return;
+  // The listener node's destroySoon() added; if a node version names it differently, the socket simply closes at once.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the very function node registered, only removed
+  socket.removeListener('finish', socket.destroy);
+  const start = socket.bytesRead;
+  const close = (): void => {
+    clearInterval(watch);
+    clearTimeout(limit);
+    socket.destroy();
+  };
+  const watch = setInterval(() => {
+    if (socket.bytesRead - start > LINGER_BYTES) close();
+  }, 50);
+  const limit = setTimeout(close, LINGER_MS);
+  watch.unref();
+  limit.unref();
+  socket.once('end', close);
+  socket.once('close', close);
 }
 
 /** Passes the body through unchanged and counts its bytes. */
@@ -112,6 +145,9 @@ export function registerRequestLimits(app: FastifyInstance, t: RequestTimeouts):
     // Answered before the body was read (refused, too large, unsupported type, too slow). A small body that came in
     // the same packets as the headers is parsed within one turn of the event loop: keep that connection alive.
     await new Promise((resolve) => setImmediate(resolve));
-    if (req.raw.complete === false) void reply.header('connection', 'close');
+    if (req.raw.complete !== false) return;
+    void reply.header('connection', 'close');
+    const socket = req.raw.socket as Socket | null;
+    if (socket) reply.raw.once('finish', () => lingerThenClose(socket));
   });
 }
