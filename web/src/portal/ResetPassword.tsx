@@ -237,7 +237,16 @@ export function ResetPasswordPage() {
       </div>
       <form ref={formRef} noValidate onSubmit={(e) => void onSubmit(e)} className="form">
         {/* For password managers: the account the new password belongs to. */}
-        <input type="text" name="username" autoComplete="username" value={info.username} readOnly hidden />
+        <input
+          type="text"
+          name="username"
+          autoComplete="username"
+          value={info.username}
+          readOnly
+          aria-hidden="true"
+          tabIndex={-1}
+          style={{ display: 'none' }}
+        />
         <TextField
           id="new-password"
           label={t('新密码', 'New password')}

@@ -17,7 +17,7 @@ import {
 import { api } from '../../shared/api.ts';
 import { formatDateTime, formatNumber, type Text } from '../../shared/i18n.ts';
 import { useT } from '../i18n.ts';
-import { useSession } from '../session.tsx';
+import { useSession, useSignedIn } from '../session.tsx';
 import { applyServerErrors, zodRule } from '../modules/admin/forms.ts';
 import { roleName } from '../modules/admin/labels.ts';
 import { useFetch } from '../modules/admin/use-fetch.ts';
@@ -42,6 +42,7 @@ export const ROLE_REQUEST_STATUS_NAMES: Record<Status, Text & { color: string }>
 export default function RoleRequestsPage() {
   const t = useT();
   const { locale } = useSession();
+  const { can } = useSignedIn();
   const { message } = App.useApp();
   const [query, update] = useUrlQuery(ZQuery);
   const list = useFetch<Page>('/api/role-requests', query);
@@ -139,7 +140,11 @@ export default function RoleRequestsPage() {
             key: 'user',
             render: (_v, r) => (
               <Space orientation="vertical" size={0}>
-                <Link to={`/console/users/${r.user.id}`}>{r.user.displayName}</Link>
+                {can('user:read') ? (
+                  <Link to={`/console/users/${r.user.id}`}>{r.user.displayName}</Link>
+                ) : (
+                  r.user.displayName
+                )}
                 <Typography.Text type="secondary">{r.user.username}</Typography.Text>
               </Space>
             ),
