@@ -19,15 +19,6 @@ export const probe: Probe = {
     const created = await sys.post('/api/users', { username, displayName: '探测系统管理员', divisionCode: '150100' });
     if (created.status !== 201) throw new Error(`create ${created.status} ${created.text}`);
     const id = created.json<{ id: number }>().id;
-    const ask = await sec.post(`/api/users/${id}/roles`, { role: 'sys-admin', divisionCode: '150100' });
-    if (ask.status !== 202) throw new Error(`grant request ${ask.status} ${ask.text}`);
-    const approve = await audit.post(
-      `/api/role-requests/${ask.json<{ request: { id: number } }>().request.id}/approve`,
-      {
-        note: 'probe',
-      },
-    );
-    if (approve.status !== 200) throw new Error(`approve ${approve.status} ${approve.text}`);
     // The holder's link, from the operator's console (the server's standard error).
     const line = ctx.demo.child
       .log()
@@ -39,6 +30,15 @@ export const probe: Probe = {
     const password = `Probe#${Math.random().toString(36).slice(2)}Xk9`;
     const redeem = await new Client(base).post('/api/password-reset/redeem', { token, newPassword: password });
     if (redeem.status !== 200) throw new Error(`redeem ${redeem.status} ${redeem.text}`);
+    const ask = await sec.post(`/api/users/${id}/roles`, { role: 'sys-admin', divisionCode: '150100' });
+    if (ask.status !== 202) throw new Error(`grant request ${ask.status} ${ask.text}`);
+    const approve = await audit.post(
+      `/api/role-requests/${ask.json<{ request: { id: number } }>().request.id}/approve`,
+      {
+        note: 'probe',
+      },
+    );
+    if (approve.status !== 200) throw new Error(`approve ${approve.status} ${approve.text}`);
     // The new administrator signs in with the chosen password and enrols a TOTP device.
     const agent = new Client(base);
     const first = await agent.login(username, password);

@@ -188,6 +188,8 @@ export async function insertAccount(
       updated_at: now,
       password_changed_at: now,
       password_set_by: input.passwordSetBy ?? null,
+      // An initial password chosen by an administrator must be replaced at first sign-in (an activation link's
+      // unusable password is never typed, so the flag does not matter there).
       must_change_password: input.passwordSetBy ? 1 : 0,
     })
     .returning('id')

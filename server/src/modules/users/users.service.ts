@@ -108,7 +108,8 @@ export async function createUser(deps: Deps, caller: Caller, body: z.infer<typeo
     idNumber: body.idNumber ?? null,
     roles: [],
     actor: caller.actor,
-    passwordSetBy: activation ? null : caller.principal.userId,
+    // Until the holder has set a password (initial one changed, or activation link used), no admin role is granted.
+    passwordSetBy: caller.principal.userId,
     afterInsert: activation
       ? async (trx, userId) => {
           ticket = await openTicket(trx, deps, userId, caller.principal.userId, 'out-of-band');

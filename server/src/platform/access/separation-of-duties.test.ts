@@ -157,6 +157,7 @@ describe('三员分立 over chains', () => {
 
   it('an account created without a password is activated by its holder through the one-time link only', async () => {
     await addUser(t, { username: 'sys', role: 'sys-admin', division: '150000' });
+    await addUser(t, { username: 'sec', role: 'sec-admin', division: '150000' });
     const sys = await signInAdmin(t, 'sys');
     const created = await sys.request('POST', '/api/users', {
       username: 'herder',
@@ -172,6 +173,11 @@ describe('三员分立 over chains', () => {
     expect(msg?.purpose).toBe('account-activation');
     expect(created.body).not.toContain(new URL(msg!.link).hash.slice(3));
     const token = new URL(msg!.link).hash.replace('#t=', '');
+    const early = await (
+      await signInAdmin(t, 'sec')
+    ).request('POST', `/api/users/${created.json().id}/roles`, { role: 'sys-admin', divisionCode: '150000' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('密码由管理员设置');
     const redeem = await t.app.inject({
       method: 'POST',
       url: '/api/password-reset/redeem',
@@ -179,6 +185,12 @@ describe('三员分立 over chains', () => {
     });
     expect(redeem.statusCode).toBe(200);
     expect((await login('herder', 'Steppe#Own2026pass')).statusCode).toBe(200);
+    // Before activation no admin role could be asked for; after it, the request waits for a second administrator.
+    const sec = await signInAdmin(t, 'sec');
+    const id = created.json().id as number;
+    expect(
+      (await sec.request('POST', `/api/users/${id}/roles`, { role: 'sys-admin', divisionCode: '150000' })).statusCode,
+    ).toBe(202);
   });
 
   it('sysadmin: no credentials of a county officer, no disabling or resetting the audit or security administrator', async () => {

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { hash, verify, type Options } from '@node-rs/argon2';
 import type * as ZxcvbnCore from '@zxcvbn-ts/core';
@@ -150,35 +149,4 @@ export function checkNewPassword(
     );
   }
   return problems;
-}
-
-/** Letters and digits that cannot be mistaken for each other when read out or copied by hand (no 0/O, 1/l/I). */
-const TEMP_UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-const TEMP_LOWER = 'abcdefghijkmnopqrstuvwxyz';
-const TEMP_DIGITS = '23456789';
-const TEMP_SYMBOLS = '#%+=@';
-
-/**
- * A one-time password for an administrator's reset: 16 characters from an unambiguous alphabet (about 95 bits), with
- * at least one of each class so it meets both policy profiles and checkNewPassword, never containing the username. Drawn with
- * crypto.randomInt (no modulo bias).
- */
-export function generateTemporaryPassword(username = ''): string {
-  const all = TEMP_UPPER + TEMP_LOWER + TEMP_DIGITS + TEMP_SYMBOLS;
-  const pick = (set: string): string => set[randomInt(set.length)] ?? '';
-  for (;;) {
-    const chars = [pick(TEMP_UPPER), pick(TEMP_LOWER), pick(TEMP_DIGITS), pick(TEMP_SYMBOLS)];
-    while (chars.length < 16) chars.push(pick(all));
-    // Fisher-Yates, so the guaranteed classes do not sit at fixed positions.
-    for (let i = chars.length - 1; i > 0; i--) {
-      const j = randomInt(i + 1);
-      [chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? ''];
-    }
-    const password = chars.join('');
-    if (
-      checkPasswordPolicy(password, 'dengbao', username).length === 0 &&
-      estimatePassword(password, username ? [username] : []).score >= MIN_PASSWORD_SCORE
-    )
-      return password;
-  }
 }

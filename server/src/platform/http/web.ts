@@ -13,7 +13,7 @@ import { z } from 'zod';
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../../web/dist');
 
 /** Client-side routes of the portal (web/src/portal); anything else under / is not a page. */
-export const PORTAL_PATHS = ['/', '/register', '/login', '/monitoring'] as const;
+export const PORTAL_PATHS = ['/', '/register', '/login', '/monitoring', '/reset-password'] as const;
 
 const PAGE_RULE = { rule: { access: 'public', scope: 'none', audit: 'none' } } as const;
 
