@@ -51,13 +51,31 @@ export const probe: Probe = {
       divisionCode: '150000',
     });
     const freshId = created.json<{ id: number }>().id;
+    // Before the holder has set a password, not even the request is taken (the chain rule).
+    const early = await sec.post(`/api/users/${freshId}/roles`, { role: 'audit-admin', divisionCode: '150000' });
+    if (early.status === 202 || early.status === 200) fail(`admin role asked for before activation: ${early.status}`);
+    // The holder activates the account with the link from the operator's console.
+    const line = ctx.demo.child
+      .log()
+      .split('\n')
+      .reverse()
+      .find((l) => l.includes('"out-of-band delivery') && l.includes(created.json<{ username: string }>().username));
+    const token = line ? /#t=([A-Za-z0-9_-]+)/.exec(line)?.[1] : undefined;
+    if (!token) throw new Error('no activation link in the operator log');
+    const redeem = await new Client(base).post('/api/password-reset/redeem', {
+      token,
+      newPassword: `Probe#${Math.random().toString(36).slice(2)}Qz7`,
+    });
+    if (redeem.status !== 200) throw new Error(`activation ${redeem.status} ${redeem.text}`);
     const ask = await sec.post(`/api/users/${freshId}/roles`, { role: 'audit-admin', divisionCode: '150000' });
     const requestId = ask.status === 202 ? ask.json<{ request: { id: number } }>().request.id : null;
     if (ask.status !== 202) fail(`admin-role grant did not wait for a second administrator (${ask.status})`);
     if (requestId !== null) {
       const self = await sec.post(`/api/role-requests/${requestId}/approve`, {});
       if (self.status === 200) fail('the requester approved its own admin-role request');
-      notes.push(`admin grant ${ask.status} pending, self-approval ${self.status}`);
+      notes.push(
+        `admin grant before activation ${early.status}, after ${ask.status} pending, self-approval ${self.status}`,
+      );
       await sys.post(`/api/role-requests/${requestId}/reject`, { note: 'probe' });
     }
 

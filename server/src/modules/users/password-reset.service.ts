@@ -187,9 +187,25 @@ async function liveTicket(deps: Deps, token: string) {
   return { ...row, needsTotp: needsSecondFactor(roles.map((r) => r.role_code)) && row.totp_enabled === 1 };
 }
 
-/** What the link's page shows before the holder sets a password (username, expiry, whether a TOTP code is needed). */
-export async function inspectPasswordReset(deps: Deps, token: string): Promise<PasswordResetInfo> {
+/**
+ * What the link's page shows before the holder sets a password (username, expiry, whether a TOTP code is needed).
+ * Each opening is audited (who opened which account's link, from where), so a link seen by someone else shows up.
+ */
+export async function inspectPasswordReset(deps: Deps, actorIp: string, token: string): Promise<PasswordResetInfo> {
   const t = await liveTicket(deps, token);
+  await deps.db.transaction().execute(async (trx) => {
+    await writeAudit(
+      trx,
+      deps.audit,
+      { userId: t.user_id, username: t.username, ip: actorIp },
+      {
+        action: 'user.password_link_open',
+        targetType: 'user',
+        targetId: t.user_id,
+        details: { ticket: t.id, expiresAt: t.expires_at },
+      },
+    );
+  });
   return { username: t.username, expiresAt: t.expires_at, totpRequired: t.needsTotp };
 }
 

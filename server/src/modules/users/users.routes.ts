@@ -196,7 +196,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/password-reset/inspect', {
     config: {
-      rule: { access: 'public', scope: 'none', audit: 'none' },
+      rule: { access: 'public', scope: 'none', audit: 'user.password_link_open' },
       rateLimit: { max: 20, timeWindow: '1 minute' },
     },
     schema: {
@@ -205,7 +205,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
       body: ZPasswordResetInspectRequest,
       response: { 200: ZPasswordResetInfo, ...errorResponses, 429: ZErrorBody },
     },
-    handler: (req) => inspectPasswordReset(deps, req.body.token),
+    handler: (req) => inspectPasswordReset(deps, req.ip, req.body.token),
   });
 
   r.post('/api/password-reset/redeem', {
