@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'server',
-          include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'packages/**/*.test.ts', 'contracts/**/*.test.ts', 'bench/**/*.test.ts'],
           globalSetup: ['server/src/test/global-setup.ts'],
         },
       },

@@ -12,17 +12,20 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type MethodSpec, parseMethod } from '../server/src/modules/monitoring/composite-index/method.ts';
 import {
+  type DataSet,
+  type Framework,
+  type MethodSpec,
   type PipelineInput,
   type PipelineResult,
   applyStage,
+  createRng,
   initialState,
+  parseMethod,
+  parseUncertaintySpec,
   runPipeline,
-} from '../server/src/modules/monitoring/composite-index/pipeline.ts';
-import { createRng } from '../server/src/modules/monitoring/composite-index/prng.ts';
-import { type DataSet, type Framework } from '../server/src/modules/monitoring/composite-index/types.ts';
-import { parseUncertaintySpec, runUncertainty } from '../server/src/modules/monitoring/composite-index/uncertainty.ts';
+  runUncertainty,
+} from '@qixian/composite-index';
 import { REPO_ROOT } from './lib/child.ts';
 import { upsertSubsection } from './lib/docs.ts';
 import { fmtMs, fmtRatio, markdownTable, median } from './lib/stats.ts';
@@ -391,7 +394,7 @@ function main(): void {
   console.log(`\n${content}`);
   if (!opts['no-write']) {
     const intro = [
-      'The pure engine in `server/src/modules/monitoring/composite-index/`: the full county-ranking method over a large',
+      'The pure engine `@qixian/composite-index` (`packages/composite-index/`): the full county-ranking method over a large',
       'panel against a bare min-max weighted sum over the same cells, and the uncertainty analysis (cached stages before',
       'the first aggregate, one ranking per run) against the same number of plain pipeline runs without noise or cache.',
       'Targets (spec): full pipeline 2,900 x 60 x 10 < 1 s; Monte Carlo 1,000 runs on 103 x 30 < 2 s.',

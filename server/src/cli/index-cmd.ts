@@ -4,22 +4,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ZodError } from 'zod';
-import { runConformance } from '../modules/monitoring/composite-index/conformance.ts';
 import {
   type CsvTable,
-  dataSetToCsv,
-  frameworkFromMeta,
-  readCsvFile,
-  tableToDataSet,
-} from '../modules/monitoring/composite-index/csv.ts';
-import { type MethodSpec, parseMethod } from '../modules/monitoring/composite-index/method.ts';
-import {
+  type DataSet,
+  type Framework,
+  type MethodSpec,
   type PipelineInput,
   type PipelineResult,
+  dataSetToCsv,
+  frameworkFromMeta,
+  parseMethod,
+  rankColumn,
+  readCsvFile,
+  runConformance,
   runPipeline,
-} from '../modules/monitoring/composite-index/pipeline.ts';
-import { rankColumn } from '../modules/monitoring/composite-index/rank.ts';
-import { type DataSet, type Framework, selectIndicators } from '../modules/monitoring/composite-index/types.ts';
+  selectIndicators,
+  tableToDataSet,
+} from '@qixian/composite-index';
 import { CliError, formatTable, out } from './context.ts';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -18,7 +18,7 @@ import {
   roundTo,
   simulateImprovements,
   strengthsAndWeaknesses,
-} from './composite-index/index.ts';
+} from '@qixian/composite-index';
 import { countyNeighbours } from './neighbours.ts';
 import { type RunData, pipelineInput, prepareRun } from './run-engine.ts';
 import { parseStoredMethod, parseStoredResult, presentRunSummary } from './runs.presenter.ts';

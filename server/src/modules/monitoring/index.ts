@@ -16,7 +16,7 @@ export { seedMonitoringDemo } from './demo-values.ts';
 
 /**
  * 县域创新能力监测和评价 (county innovation monitoring): frameworks, data collection and approval, index runs, gap
- * analysis, views and reports. The pure engine is in composite-index/.
+ * analysis, views and reports. The pure engine is the package @qixian/composite-index (packages/composite-index).
  */
 export function registerMonitoringModule(app: FastifyInstance, deps: Deps): void {
   registerFrameworkRoutes(app, deps);

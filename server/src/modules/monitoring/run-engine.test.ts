@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Framework, ZFrameworkNode, ZFrameworkSettings } from '../../../../contracts/monitoring.ts';
-import { getColumn, rankColumn, roundTo, runPipeline } from './composite-index/index.ts';
+import { getColumn, rankColumn, roundTo, runPipeline } from '@qixian/composite-index';
 import { type CountyInfo, type RunData, engineFramework, pipelineInput, prepareRun } from './run-engine.ts';
 import { assignTiers, computeRun, peerRanks } from './run-result.ts';
 

@@ -26,7 +26,7 @@ import {
   dataSetFromRows,
   quantile,
   resolveTree,
-} from './composite-index/index.ts';
+} from '@qixian/composite-index';
 
 export type RunMode = 'monitoring' | 'ranking';
 

@@ -17,7 +17,7 @@ import {
   runUncertainty,
   tiersByDistribution,
   tiersByThresholds,
-} from './composite-index/index.ts';
+} from '@qixian/composite-index';
 import { type PreparedRun, RANK_DECIMALS, type RunData, pipelineInput } from './run-engine.ts';
 
 type TierRule = Framework['settings']['tiers'];

@@ -1,7 +1,7 @@
 /** Shapes of stored runs: the summary row and the JSON blobs written by a finished run. */
 import type { CountyResult, Framework, RunResult, RunSummary } from '../../../../contracts/monitoring.ts';
 import type { RunOptions, RunData, StandardValue } from './run-engine.ts';
-import type { MethodSpec, UncertaintySpec } from './composite-index/index.ts';
+import type { MethodSpec, UncertaintySpec } from '@qixian/composite-index';
 import type { RunRowWithFramework } from './runs.repository.ts';
 
 /** Options of a run as requested (stored in mon_run.method from the start). */

@@ -4,10 +4,10 @@
  * 'NA' and empty cells are missing values.
  */
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../../platform/csv.ts';
+import { parseCsv } from './parse-csv.ts';
+import { type AggregateNode, type DataSet, type Framework, type IndicatorMeta, dataSetFromRows } from './types.ts';
 
 export { parseCsv };
-import { type AggregateNode, type DataSet, type Framework, type IndicatorMeta, dataSetFromRows } from './types.ts';
 
 /** A CSV table: header and records keyed by column name. */
 export interface CsvTable {

@@ -8,8 +8,11 @@ import { type CsvTable, readCsvFile } from './csv.ts';
 
 export { type CsvTable, parseCsv, parseNumber, tableToDataSet } from './csv.ts';
 
-/** Root of the composite-index conformance suites, resolved from the repository root. */
-export const CONFORMANCE_DIR = path.resolve(process.cwd(), '../shared/conformance/composite-index');
+/**
+ * Root of the composite-index conformance suites: ../shared/conformance beside the repository, i.e.
+ * ../../../shared/conformance from packages/composite-index (resolved from this file, not the working directory).
+ */
+export const CONFORMANCE_DIR = path.resolve(import.meta.dirname, '../../../../shared/conformance/composite-index');
 
 /** True when the conformance folder is present (it is in CI and on every developer machine). */
 export const hasConformance = existsSync(CONFORMANCE_DIR);

@@ -1,4 +1,7 @@
-/** Composite-index engine: pure functions, no I/O. */
+/**
+ * @qixian/composite-index — the public API. Pure functions over data sets, plus CSV file helpers (csv.ts) and the
+ * conformance runners (conformance.ts) that read files; nothing else does I/O. See ../README.md.
+ */
 export * from './types.ts';
 export * from './stats.ts';
 export * from './linalg.ts';
@@ -30,3 +33,5 @@ export * from './reliability.ts';
 export * from './removal.ts';
 export * from './gap.ts';
 export * from './improve.ts';
+export * from './csv.ts';
+export * from './conformance.ts';
