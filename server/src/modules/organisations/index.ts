@@ -7,6 +7,19 @@ import { registerOrganisationRoutes } from './organisations.routes.ts';
 export { ORGANISATIONS_COUNT } from './organisations.facts.ts';
 export { organisationImport } from './organisations.import.ts';
 export { TYPE_LABELS as ORGANISATION_TYPE_LABELS } from './organisations.sheet.ts';
+export type { OrganisationStatus, OrganisationType } from './organisations.tables.ts';
+// Other modules write organisations only through these, inside their own transaction (one owner per table).
+export {
+  approve,
+  createPending,
+  decide,
+  organisationExists,
+  organisationIdByUscc,
+  organisationSummaries,
+  reject,
+  type OrganisationDecision,
+  type PendingOrganisation,
+} from './organisations.api.ts';
 
 /** Organisations (单位): government units, responsibility units, enterprises, institutions. */
 export function registerOrganisationsModule(app: FastifyInstance, deps: Deps): void {

@@ -150,3 +150,50 @@ export async function existingUsccs(db: DbOrTrx, codes: readonly string[]): Prom
   }
   return found;
 }
+
+/** Sets a pending organisation's status (approve/reject); undefined when it is not pending (already decided). */
+export function decidePendingOrganisation(
+  db: DbOrTrx,
+  id: number,
+  status: Extract<OrganisationStatus, 'active' | 'rejected'>,
+  now: string,
+) {
+  return db
+    .updateTable('organisation')
+    .set({ status, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returning(['id', 'division_code'])
+    .executeTakeFirst();
+}
+
+/** The id of the organisation holding a credit code, whatever its status, or undefined. */
+export async function organisationIdByUscc(db: DbOrTrx, uscc: string): Promise<number | undefined> {
+  const row = await db.selectFrom('organisation').select('id').where('uscc', '=', uscc).executeTakeFirst();
+  return row?.id;
+}
+
+/** Whether an organisation exists (inside `roots` when given; no roots: anywhere). */
+export async function organisationExists(db: DbOrTrx, id: number, roots?: readonly string[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('id', '=', id)
+    .$if(roots !== undefined, (qb) => qb.where(scopeFilter('division_code', roots ?? [])))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Name and credit code of the organisations `ids` (no scope: callers have already scoped the records that link them). */
+export async function organisationSummaries(db: DbOrTrx, ids: readonly number[]) {
+  const out = new Map<number, { id: number; name: string; uscc: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('organisation')
+      .select(['id', 'name', 'uscc'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}

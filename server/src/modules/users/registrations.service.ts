@@ -18,7 +18,7 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import { checkAccountInput, createUser, type CreateUserInput } from './users.admin.ts';
 import { activeUsersCovering } from './users.repository.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
-import { ORGANISATIONS_COUNT } from '../organisations/index.ts';
+import * as organisations from '../organisations/index.ts';
 import { EXPERTS_COUNT } from './users.facts.ts';
 
 /**
@@ -51,18 +51,14 @@ export async function register(
   if (body.organisation) {
     // Credit codes are public (the national enterprise credit register): saying one is registered here reveals no
     // person's account.
-    const existing = await deps.db
-      .selectFrom('organisation')
-      .select(['id'])
-      .where('uscc', '=', body.organisation.uscc)
-      .executeTakeFirst();
-    if (existing && body.role === 'enterprise')
+    const existing = await organisations.organisationIdByUscc(deps.db, body.organisation.uscc);
+    if (existing !== undefined && body.role === 'enterprise')
       throw new AppError('DUPLICATE', {
         zh: '该统一社会信用代码已登记，请联系本单位管理员',
         en: 'This credit code is already registered',
       });
     // A researcher joins an existing institution, or registers a new one with the account.
-    if (existing) orgId = existing.id;
+    if (existing !== undefined) orgId = existing;
     else
       newOrganisation = {
         name: body.organisation.name,
@@ -197,7 +193,6 @@ export async function listRegistrations(deps: Deps, caller: Caller, query: z.inf
   let base = deps.db
     .selectFrom('app_user')
     .innerJoin('division', 'division.code', 'app_user.division_code')
-    .leftJoin('organisation', 'organisation.id', 'app_user.org_id')
     .where(scopeFilter('app_user.division_code', roots))
     .where('app_user.requested_role', 'is not', null)
     .where('app_user.status', '=', query.status);
@@ -216,12 +211,14 @@ export async function listRegistrations(deps: Deps, caller: Caller, query: z.inf
           'app_user.phone_enc',
           'app_user.status',
           'app_user.created_at',
-          'organisation.id as org_id',
-          'organisation.name as org_name',
-          'organisation.uscc as org_uscc',
+          'app_user.org_id',
         ])
         .orderBy('app_user.id', 'asc'),
     query,
+  );
+  const orgs = await organisations.organisationSummaries(
+    deps.db,
+    rows.flatMap((r) => (r.org_id === null ? [] : [r.org_id])),
   );
   return {
     items: rows.map((r) => ({
@@ -232,7 +229,7 @@ export async function listRegistrations(deps: Deps, caller: Caller, query: z.inf
       divisionCode: r.division_code,
       divisionName: r.division_name,
       phone: r.phone_enc ? maskPhone(deps.vault.decrypt(r.phone_enc)) : null,
-      organisation: r.org_id === null ? null : { id: r.org_id, name: r.org_name ?? '', uscc: r.org_uscc },
+      organisation: presentOrganisation(r.org_id === null ? undefined : orgs.get(r.org_id)),
       status: r.status,
       createdAt: r.created_at,
     })),
@@ -240,6 +237,11 @@ export async function listRegistrations(deps: Deps, caller: Caller, query: z.inf
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** The applicant's organisation as listed (an account whose organisation row is gone lists none, as the join did). */
+function presentOrganisation(org: { id: number; name: string; uscc: string | null } | undefined) {
+  return org === undefined ? null : { id: org.id, name: org.name, uscc: org.uscc };
 }
 
 /** Approves or rejects a pending registration inside the officer's divisions. */
@@ -278,13 +280,10 @@ export async function decideRegistration(
         })
         .execute();
     }
+    // The account's organisation, while pending, is decided with it (the organisations module writes it, audits it
+    // and reindexes it for the search); one no longer pending (e.g. an active one the applicant joined) stays as is.
     if (user.org_id !== null)
-      await trx
-        .updateTable('organisation')
-        .set({ status: decision.approve ? 'active' : 'rejected', updated_at: now })
-        .where('id', '=', user.org_id)
-        .where('status', '=', 'pending')
-        .execute();
+      await organisations.decide(trx, deps, caller.actor, user.org_id, decision.approve ? 'approve' : 'reject');
     await notify(trx, {
       userIds: [id],
       ...(decision.approve
@@ -313,7 +312,7 @@ export async function decideRegistration(
     });
   });
   // An approved enterprise becomes an active organisation: the county counts change.
-  if (user.org_id !== null) invalidateFact(ORGANISATIONS_COUNT);
+  if (user.org_id !== null) invalidateFact(organisations.ORGANISATIONS_COUNT);
   if (decision.approve && user.requested_role === 'expert') invalidateFact(EXPERTS_COUNT);
   return { id, status: decision.approve ? ('active' as const) : ('rejected' as const) };
 }

@@ -7,13 +7,12 @@ import { hashPassword, checkNewPassword } from '../../platform/auth/passwords.ts
 import { isValidIdNumber, isValidMobile } from '../../platform/crypto/identifiers.ts';
 import { isRoleCode, keepsSeparationOfDuties, type RoleCode } from '../../platform/access/roles.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import { scopeFilter } from '../../platform/access/scope.ts';
 import { normaliseUsername } from '../../platform/auth/auth.service.ts';
 import type { UserStatus } from './users.tables.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
 import { EXPERTS_COUNT } from './users.facts.ts';
-import type { OrganisationType } from '../organisations/organisations.tables.ts';
+import * as organisations from '../organisations/index.ts';
 
 export interface CreateUserInput {
   username: string;
@@ -23,7 +22,7 @@ export interface CreateUserInput {
   divisionCode: string;
   orgId: number | null;
   /** A new organisation (pending) created with the account in the same transaction (self-registration). */
-  newOrganisation?: { name: string; type: OrganisationType; uscc: string };
+  newOrganisation?: { name: string; type: organisations.OrganisationType; uscc: string };
   phone: string | null;
   idNumber: string | null;
   status?: UserStatus;
@@ -115,12 +114,7 @@ export async function checkAccountInput(deps: Deps, input: CreateUserInput, db: 
       });
   }
   if (input.orgId !== null) {
-    const org = await db
-      .selectFrom('organisation')
-      .select('id')
-      .where('id', '=', input.orgId)
-      .$if(input.orgScope !== undefined, (qb) => qb.where(scopeFilter('division_code', input.orgScope ?? [])))
-      .executeTakeFirst();
+    const org = await organisations.organisationExists(db, input.orgId, input.orgScope);
     if (!org && input.orgScope !== undefined)
       throw new AppError('NOT_FOUND', {
         zh: '所属单位不存在或不在您的管辖范围内',
@@ -145,28 +139,11 @@ export async function insertAccount(
 ): Promise<number> {
   const now = iso(deps.clock.now());
   let orgId = input.orgId;
-  if (input.newOrganisation) {
-    const org = await trx
-      .insertInto('organisation')
-      .values({
-        ...input.newOrganisation,
-        division_code: input.divisionCode,
-        status: 'pending',
-        is_demo: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    orgId = org.id;
-    await writeAudit(trx, deps.audit, input.actor, {
-      action: 'organisation.create',
-      targetType: 'organisation',
-      targetId: org.id,
+  if (input.newOrganisation)
+    orgId = await organisations.createPending(trx, deps, input.actor, {
+      ...input.newOrganisation,
       divisionCode: input.divisionCode,
-      details: { name: input.newOrganisation.name, type: input.newOrganisation.type, status: 'pending' },
     });
-  }
   const row = await trx
     .insertInto('app_user')
     .values({
