@@ -12,20 +12,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  type DataSet,
-  type Framework,
-  type MethodSpec,
-  type PipelineInput,
-  type PipelineResult,
-  applyStage,
-  createRng,
-  initialState,
-  parseMethod,
-  parseUncertaintySpec,
-  runPipeline,
-  runUncertainty,
-} from '@qixian/composite-index';
+import type { DataSet, Framework, MethodSpec, PipelineInput, PipelineResult } from '@qixian/composite-index';
+import { applyStage, createRng, initialState, parseMethod, runPipeline } from '@qixian/composite-index';
+import { parseUncertaintySpec, runUncertainty } from '@qixian/composite-index';
 import { REPO_ROOT } from './lib/child.ts';
 import { upsertSubsection } from './lib/docs.ts';
 import { fmtMs, fmtRatio, markdownTable, median } from './lib/stats.ts';
