@@ -18,7 +18,7 @@ import { organisationImport } from '../server/src/modules/organisations/index.ts
 import { exportOrganisations } from '../server/src/modules/organisations/organisations.export.ts';
 import { createUser } from '../server/src/modules/users/users.admin.ts';
 import { createDeps, type Caller } from '../server/src/platform/deps.ts';
-import { usccCheckChar } from '../server/src/platform/crypto/identifiers.ts';
+import { usccCheckChar } from '../contracts/identifiers.ts';
 import { uploadImport } from '../server/src/platform/spreadsheets/imports.service.ts';
 import { parseInWorker } from '../server/src/platform/spreadsheets/parse.ts';
 import { upsertSubsection } from './lib/docs.ts';

@@ -1,17 +1,13 @@
 import { z } from 'zod';
-import { isValidUscc } from '../server/src/platform/crypto/identifiers.ts';
+import { isValidUscc } from './identifiers.ts';
 import { ZDivisionCode, ZPageQuery, zPage } from './common.ts';
 
 export const ORGANISATION_TYPES = ['government', 'responsibility_unit', 'enterprise', 'institution', 'social'] as const;
 export const ORGANISATION_STATUSES = ['pending', 'active', 'rejected', 'disabled'] as const;
 
-export const ZUscc = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidUscc, {
-    message: '统一社会信用代码无效（GB 32100：18 位，校验码不符） / invalid unified social credit code',
-  });
+export const ZUscc = z.string().trim().toUpperCase().refine(isValidUscc, {
+  message: '统一社会信用代码无效（GB 32100：18 位，校验码不符） / invalid unified social credit code',
+});
 
 export const ZOrganisation = z.object({
   id: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidIdNumber, isValidMobile } from '../server/src/platform/crypto/identifiers.ts';
+import { isValidIdNumber, isValidMobile } from './identifiers.ts';
 import { ZDivisionCode, ZPageQuery, zPage } from './common.ts';
 import { ZUscc } from './organisations.ts';
 import { ROLE_CODES } from '../server/src/platform/access/roles.ts';

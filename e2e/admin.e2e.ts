@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usccCheckChar } from '../server/src/platform/crypto/identifiers.ts';
+import { usccCheckChar } from '../contracts/identifiers.ts';
 import { openJourney, SCREENSHOT_DIR, signIn, startStack, type Journey, type Stack } from './support.ts';
 
 const NAME_PREFIX = 'E2E导入测试单位';

@@ -1,6 +1,6 @@
 /** A fetch stand-in for the portal's component tests: answers the public APIs from fixed data. */
 import { vi } from 'vitest';
-import { usccCheckChar } from '../../../server/src/platform/crypto/identifiers.ts';
+import { usccCheckChar } from '../../../contracts/identifiers.ts';
 
 const USCC_FIRST17 = '911501020512345AB';
 /** A credit code with a correct GB 32100 check character. */

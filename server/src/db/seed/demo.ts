@@ -5,7 +5,7 @@
  */
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { iso } from '../../platform/clock.ts';
-import { idNumberCheckChar, usccCheckChar } from '../../platform/crypto/identifiers.ts';
+import { idNumberCheckChar, usccCheckChar } from '../../../../contracts/identifiers.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { RoleCode } from '../../platform/access/roles.ts';
 import { createUser } from '../../modules/users/users.admin.ts';

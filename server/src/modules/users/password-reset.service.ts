@@ -24,7 +24,7 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import { clearThrottle, consumeTotpCode } from '../../platform/auth/auth.service.ts';
 import { checkNewPassword } from '../../platform/auth/passwords.ts';
 import { iso } from '../../platform/clock.ts';
-import { maskPhone } from '../../platform/crypto/identifiers.ts';
+import { maskPhone } from '../../../../contracts/identifiers.ts';
 import type { DeliveryPurpose, DeliveryReceipt } from '../../platform/delivery/courier.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';

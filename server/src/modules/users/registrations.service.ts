@@ -8,7 +8,7 @@ import type {
 import { isWithinScope, scopeFilter, scopeRoots } from '../../platform/access/scope.ts';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
-import { maskPhone } from '../../platform/crypto/identifiers.ts';
+import { maskPhone } from '../../../../contracts/identifiers.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { fetchPage } from '../../platform/http/paging.ts';

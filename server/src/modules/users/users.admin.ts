@@ -4,7 +4,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { hashPassword, checkNewPassword } from '../../platform/auth/passwords.ts';
-import { isValidIdNumber, isValidMobile } from '../../platform/crypto/identifiers.ts';
+import { isValidIdNumber, isValidMobile } from '../../../../contracts/identifiers.ts';
 import { isRoleCode, keepsSeparationOfDuties, type RoleCode } from '../../platform/access/roles.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { normaliseUsername } from '../../platform/auth/auth.service.ts';

@@ -1,6 +1,6 @@
 import type { User } from '../../../../contracts/users.ts';
 import type { Vault } from '../../platform/crypto/secrets.ts';
-import { maskIdNumber, maskPhone } from '../../platform/crypto/identifiers.ts';
+import { maskIdNumber, maskPhone } from '../../../../contracts/identifiers.ts';
 import type { UserRow } from './users.repository.ts';
 
 /** Account as shown to staff: personal data always masked. */

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Agent, TestApp } from '../../test/harness.ts';
-import { usccCheckChar } from '../crypto/identifiers.ts';
+import { usccCheckChar } from '../../../../contracts/identifiers.ts';
 
 /** POSTs raw bytes as a file upload. */
 export function upload(

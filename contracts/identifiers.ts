@@ -1,4 +1,4 @@
-/** Validators for Chinese identifiers. Pure functions; no I/O. */
+/** Validators and masks for Chinese identifiers, shared by the server and the web app. Pure functions; no I/O. */
 
 const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
