@@ -30,6 +30,7 @@ import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import * as repo from './users.repository.ts';
+import * as tickets from './password-reset.repository.ts';
 import { presentUser } from './users.presenter.ts';
 
 /** How long a one-time link stays valid. */
@@ -59,24 +60,15 @@ export async function openTicket(
   const now = deps.clock.now();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = iso(new Date(now.getTime() + RESET_LINK_TTL_MS));
-  await trx
-    .updateTable('password_reset_ticket')
-    .set({ used_at: iso(now) })
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .execute();
-  await trx
-    .insertInto('password_reset_ticket')
-    .values({
-      user_id: userId,
-      token_hash: hashResetToken(token),
-      requested_by: requestedBy,
-      channel,
-      created_at: iso(now),
-      expires_at: expiresAt,
-      used_at: null,
-    })
-    .execute();
+  await tickets.withdrawTickets(trx, userId, iso(now));
+  await tickets.insertTicket(trx, {
+    userId,
+    tokenHash: hashResetToken(token),
+    requestedBy,
+    channel,
+    now: iso(now),
+    expiresAt,
+  });
   return { token, expiresAt };
 }
 
@@ -130,27 +122,17 @@ export async function resetPassword(deps: Deps, caller: Caller, userId: number):
   const unusable = await hashPassword(randomBytes(32).toString('base64url'));
   const now = iso(deps.clock.now());
   const { ticket, sessionsEnded } = await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({
-        password_hash: unusable,
-        must_change_password: 0,
-        password_set_by: caller.principal.userId,
-        password_changed_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', userId)
-      .execute();
-    const ended = await trx.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst();
+    await tickets.setPasswordHash(trx, userId, unusable, caller.principal.userId, now);
+    const sessionsEnded = await repo.endSessionsOf(trx, userId);
     const ticket = await openTicket(trx, deps, userId, caller.principal.userId, 'out-of-band');
     await writeAudit(trx, deps.audit, caller.actor, {
       action: 'user.password_reset',
       targetType: 'user',
       targetId: userId,
       divisionCode: target.division_code,
-      details: { delivery: 'holder-only', sessionsEnded: Number(ended.numDeletedRows), expiresAt: ticket.expiresAt },
+      details: { delivery: 'holder-only', sessionsEnded, expiresAt: ticket.expiresAt },
     });
-    return { ticket, sessionsEnded: Number(ended.numDeletedRows) };
+    return { ticket, sessionsEnded };
   });
   const receipt = await deliverTicket(deps, target, 'password-reset', ticket);
   const updated = await repo.findUser(deps.db, roots, userId);
@@ -163,28 +145,14 @@ export async function resetPassword(deps: Deps, caller: Caller, userId: number):
 }
 
 async function liveTicket(deps: Deps, token: string) {
-  const row = await deps.db
-    .selectFrom('password_reset_ticket')
-    .innerJoin('app_user', 'app_user.id', 'password_reset_ticket.user_id')
-    .select([
-      'password_reset_ticket.id',
-      'password_reset_ticket.user_id',
-      'password_reset_ticket.expires_at',
-      'app_user.username',
-      'app_user.status',
-      'app_user.totp_enabled',
-    ])
-    .where('password_reset_ticket.token_hash', '=', hashResetToken(token))
-    .where('password_reset_ticket.used_at', 'is', null)
-    .where('password_reset_ticket.expires_at', '>', iso(deps.clock.now()))
-    .executeTakeFirst();
+  const row = await tickets.findLiveTicket(deps.db, hashResetToken(token), iso(deps.clock.now()));
   if (!row || row.status !== 'active')
     throw new AppError('NOT_FOUND', {
       zh: '链接无效或已过期，请联系管理员重新发送',
       en: 'The link is invalid or has expired; ask your administrator for a new one',
     });
-  const roles = await deps.db.selectFrom('user_role').select('role_code').where('user_id', '=', row.user_id).execute();
-  return { ...row, needsTotp: needsSecondFactor(roles.map((r) => r.role_code)) && row.totp_enabled === 1 };
+  const roles = await tickets.roleCodesOf(deps.db, row.user_id);
+  return { ...row, needsTotp: needsSecondFactor(roles) && row.totp_enabled === 1 };
 }
 
 /**
@@ -217,14 +185,9 @@ export async function redeemPasswordReset(
 ): Promise<{ username: string }> {
   const t = await liveTicket(deps, body.token);
   const actor: AuditActor = { userId: t.user_id, username: t.username, ip: actorIp };
-  const user = await deps.db
-    .selectFrom('app_user')
-    .select(['display_name'])
-    .where('id', '=', t.user_id)
-    .executeTakeFirstOrThrow();
   const problems = checkNewPassword(deps.config.mode, body.newPassword, {
     username: t.username,
-    displayName: user.display_name,
+    displayName: await tickets.displayNameOf(deps.db, t.user_id),
   });
   if (problems.length > 0)
     throw new AppError('VALIDATION', { details: problems.map((m) => ({ path: 'body.newPassword', message: m })) });
@@ -235,29 +198,13 @@ export async function redeemPasswordReset(
   const hash = await hashPassword(body.newPassword);
   const now = iso(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable('password_reset_ticket')
-      .set({ used_at: now })
-      .where('id', '=', t.id)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1)
+    if (!(await tickets.claimTicket(trx, t.id, now)))
       throw new AppError('NOT_FOUND', {
         zh: '链接无效或已过期，请联系管理员重新发送',
         en: 'The link is invalid or has expired; ask your administrator for a new one',
       });
-    await trx
-      .updateTable('app_user')
-      .set({
-        password_hash: hash,
-        must_change_password: 0,
-        password_set_by: null,
-        password_changed_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', t.user_id)
-      .execute();
-    await trx.deleteFrom('session').where('user_id', '=', t.user_id).execute();
+    await tickets.setPasswordHash(trx, t.user_id, hash, null, now);
+    await repo.endSessionsOf(trx, t.user_id);
     await clearThrottle(trx, t.username);
     await writeAudit(trx, deps.audit, actor, {
       action: 'user.password_set',

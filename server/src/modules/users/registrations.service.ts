@@ -5,18 +5,18 @@ import type {
   ZListRegistrationsQuery,
   ZRegistrationRequest,
 } from '../../../../contracts/users.ts';
-import { isWithinScope, scopeFilter, scopeRoots } from '../../platform/access/scope.ts';
+import { isWithinScope, scopeRoots } from '../../platform/access/scope.ts';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import { maskPhone } from '../../../../contracts/identifiers.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { fetchPage } from '../../platform/http/paging.ts';
 import { ROLE_NAMES, rolesWithPermission } from '../../platform/access/roles.ts';
 import { notify } from '../../platform/notifications/index.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { checkAccountInput, createUser, type CreateUserInput } from './users.admin.ts';
-import { activeUsersCovering } from './users.repository.ts';
+import * as repo from './registrations.repository.ts';
+import * as users from './users.repository.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
 import * as organisations from '../organisations/index.ts';
 import { EXPERTS_COUNT } from './users.facts.ts';
@@ -35,11 +35,7 @@ export async function register(
   actor: AuditActor,
   body: z.infer<typeof ZRegistrationRequest>,
 ): Promise<RegistrationAccepted> {
-  const division = await deps.db
-    .selectFrom('division')
-    .select(['code', 'level', 'name'])
-    .where('code', '=', body.divisionCode)
-    .executeTakeFirst();
+  const division = await repo.findDivision(deps.db, body.divisionCode);
   if (division?.level !== 'county')
     throw new AppError('VALIDATION', {
       details: [
@@ -83,7 +79,7 @@ export async function register(
     afterInsert: async (trx) => {
       const role = ROLE_NAMES[body.role];
       await notify(trx, {
-        userIds: await activeUsersCovering(trx, rolesWithPermission('registration:approve'), division.code),
+        userIds: await users.activeUsersCovering(trx, rolesWithPermission('registration:approve'), division.code),
         kind: 'registration.submitted',
         title: { zh: '新的注册申请待审核', en: 'A new registration awaits review' },
         body: {
@@ -124,12 +120,7 @@ interface TakenBy {
 /** Existing accounts holding the requested username or phone number (one entry per account). */
 async function takenBy(deps: Deps, username: string, phone: string): Promise<TakenBy[]> {
   const phoneHmac = deps.vault.lookupHash(phone);
-  const rows = await deps.db
-    .selectFrom('app_user')
-    .select(['id', 'username', 'phone_hmac', 'division_code'])
-    .where((eb) => eb.or([eb('username', '=', username), eb('phone_hmac', '=', phoneHmac)]))
-    .orderBy('id')
-    .execute();
+  const rows = await repo.accountsHolding(deps.db, username, phoneHmac);
   return rows.map((r) => ({
     userId: r.id,
     divisionCode: r.division_code,
@@ -190,30 +181,9 @@ async function refuseDuplicate(
 
 export async function listRegistrations(deps: Deps, caller: Caller, query: z.infer<typeof ZListRegistrationsQuery>) {
   const roots = scopeRoots(caller.principal, 'registration:approve');
-  let base = deps.db
-    .selectFrom('app_user')
-    .innerJoin('division', 'division.code', 'app_user.division_code')
-    .where(scopeFilter('app_user.division_code', roots))
-    .where('app_user.requested_role', 'is not', null)
-    .where('app_user.status', '=', query.status);
-  if (query.division) base = base.where(scopeFilter('app_user.division_code', [query.division]));
-  const { rows, total } = await fetchPage(
-    base,
-    (qb) =>
-      qb
-        .select([
-          'app_user.id',
-          'app_user.username',
-          'app_user.display_name',
-          'app_user.requested_role',
-          'app_user.division_code',
-          'division.name as division_name',
-          'app_user.phone_enc',
-          'app_user.status',
-          'app_user.created_at',
-          'app_user.org_id',
-        ])
-        .orderBy('app_user.id', 'asc'),
+  const { rows, total } = await repo.listRegistrations(
+    deps.db,
+    { roots, status: query.status, division: query.division },
     query,
   );
   const orgs = await organisations.organisationSummaries(
@@ -252,34 +222,22 @@ export async function decideRegistration(
   decision: { approve: true } | { approve: false; reason: string },
 ) {
   const roots = scopeRoots(caller.principal, 'registration:approve');
-  const user = await deps.db
-    .selectFrom('app_user')
-    .select(['id', 'division_code', 'status', 'requested_role', 'org_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const user = await repo.findApplicant(deps.db, id);
   if (!user?.requested_role || !(await isWithinScope(deps.db, roots, user.division_code)))
     throw new AppError('NOT_FOUND');
   if (user.status !== 'pending')
     throw new AppError('INVALID_STATE', { zh: '该注册申请已处理', en: 'This registration was already decided' });
   const now = iso(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ status: decision.approve ? 'active' : 'rejected', updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    if (decision.approve) {
-      await trx
-        .insertInto('user_role')
-        .values({
-          user_id: id,
-          role_code: user.requested_role ?? '',
-          division_code: user.division_code,
-          granted_by: caller.principal.userId,
-          granted_at: now,
-        })
-        .execute();
-    }
+    await users.setUserStatus(trx, id, decision.approve ? 'active' : 'rejected', now);
+    if (decision.approve)
+      await users.insertUserRole(trx, {
+        userId: id,
+        role: user.requested_role ?? '',
+        divisionCode: user.division_code,
+        grantedBy: caller.principal.userId,
+        now,
+      });
     // The account's organisation, while pending, is decided with it (the organisations module writes it, audits it
     // and reindexes it for the search); one no longer pending (e.g. an active one the applicant joined) stays as is.
     if (user.org_id !== null)

@@ -12,6 +12,7 @@ import type { UserStatus } from './users.tables.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
 import { EXPERTS_COUNT } from './users.facts.ts';
+import * as repo from './users.repository.ts';
 import * as organisations from '../organisations/index.ts';
 
 export interface CreateUserInput {
@@ -99,16 +100,10 @@ export async function checkAccountInput(deps: Deps, input: CreateUserInput, db: 
   }
   if (details.length > 0) throw new AppError('VALIDATION', { details });
 
-  const division = await db
-    .selectFrom('division')
-    .select('code')
-    .where('code', '=', input.divisionCode)
-    .executeTakeFirst();
-  if (!division)
+  if (!(await repo.divisionExists(db, input.divisionCode)))
     throw new AppError('VALIDATION', { details: [{ path: 'body.divisionCode', message: '行政区划代码不存在' }] });
   for (const r of input.roles) {
-    const d = await db.selectFrom('division').select('code').where('code', '=', r.divisionCode).executeTakeFirst();
-    if (!d)
+    if (!(await repo.divisionExists(db, r.divisionCode)))
       throw new AppError('VALIDATION', {
         details: [{ path: 'body.roles', message: `角色范围的行政区划 ${r.divisionCode} 不存在` }],
       });
@@ -144,63 +139,40 @@ export async function insertAccount(
       ...input.newOrganisation,
       divisionCode: input.divisionCode,
     });
-  const row = await trx
-    .insertInto('app_user')
-    .values({
-      username,
-      display_name: input.displayName,
-      password_hash: passwordHash,
-      phone_enc: input.phone ? deps.vault.encrypt(input.phone) : null,
-      phone_hmac: input.phone ? deps.vault.lookupHash(input.phone) : null,
-      id_number_enc: input.idNumber ? deps.vault.encrypt(input.idNumber) : null,
-      division_code: input.divisionCode,
-      org_id: orgId,
-      status: input.status ?? 'active',
-      requested_role: input.requestedRole ?? null,
-      totp_secret_enc: null,
-      totp_enabled: 0,
-      locale: 'zh-CN',
-      is_demo: input.isDemo ? 1 : 0,
-      created_at: now,
-      updated_at: now,
-      password_changed_at: now,
-      password_set_by: input.passwordSetBy ?? null,
-      // An initial password chosen by an administrator must be replaced at first sign-in (an activation link's
-      // unusable password is never typed, so the flag does not matter there).
-      must_change_password: input.passwordSetBy ? 1 : 0,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const userId = await repo.insertUser(trx, {
+    username,
+    display_name: input.displayName,
+    password_hash: passwordHash,
+    phone_enc: input.phone ? deps.vault.encrypt(input.phone) : null,
+    phone_hmac: input.phone ? deps.vault.lookupHash(input.phone) : null,
+    id_number_enc: input.idNumber ? deps.vault.encrypt(input.idNumber) : null,
+    division_code: input.divisionCode,
+    org_id: orgId,
+    status: input.status ?? 'active',
+    requested_role: input.requestedRole ?? null,
+    totp_secret_enc: null,
+    totp_enabled: 0,
+    locale: 'zh-CN',
+    is_demo: input.isDemo ? 1 : 0,
+    created_at: now,
+    updated_at: now,
+    password_changed_at: now,
+    password_set_by: input.passwordSetBy ?? null,
+    // An initial password chosen by an administrator must be replaced at first sign-in (an activation link's
+    // unusable password is never typed, so the flag does not matter there).
+    must_change_password: input.passwordSetBy ? 1 : 0,
+  });
   for (const r of input.roles) {
-    await trx
-      .insertInto('user_role')
-      .values({
-        user_id: row.id,
-        role_code: r.role,
-        division_code: r.divisionCode,
-        granted_by: input.grantedBy ?? null,
-        granted_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('role_history')
-      .values({
-        user_id: row.id,
-        role_code: r.role,
-        division_code: r.divisionCode,
-        granted_at: now,
-        granted_by: input.grantedBy ?? null,
-        revoked_at: null,
-        revoked_by: null,
-      })
-      .execute();
+    const grant = { userId, role: r.role, divisionCode: r.divisionCode, grantedBy: input.grantedBy ?? null, now };
+    await repo.insertUserRole(trx, grant);
+    await repo.insertRoleHistory(trx, grant);
   }
   await writeAudit(trx, deps.audit, input.actor, {
     action: 'user.create',
     targetType: 'user',
-    targetId: row.id,
+    targetId: userId,
     divisionCode: input.divisionCode,
     details: { username, roles: input.roles, status: input.status ?? 'active' },
   });
-  return row.id;
+  return userId;
 }

@@ -4,7 +4,8 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { likeOperator, likePattern, type Engine } from '../../db/dialect.ts';
 import { coversDivision, scopeFilter } from '../../platform/access/scope.ts';
 import { fetchPage, type PageRequest } from '../../platform/http/paging.ts';
-import type { UserStatus } from './users.tables.ts';
+import type { Insertable } from 'kysely';
+import type { UserStatus, UserTable } from './users.tables.ts';
 
 export interface UserFilter {
   roots: readonly string[];
@@ -155,4 +156,73 @@ export async function activeUsersCovering(
     .orderBy('user_role.user_id')
     .execute();
   return rows.map((r) => r.user_id);
+}
+
+/** Whether a division code exists (account and role divisions are checked before any write). */
+export async function divisionExists(db: DbOrTrx, code: string): Promise<boolean> {
+  return (await db.selectFrom('division').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+/** Inserts an account row; returns its id. */
+export async function insertUser(db: DbOrTrx, values: Insertable<UserTable>): Promise<number> {
+  return (await db.insertInto('app_user').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A role held by an account (`user_role`), without its history row (see insertRoleHistory). */
+export async function insertUserRole(
+  db: DbOrTrx,
+  r: { userId: number; role: string; divisionCode: string; grantedBy: number | null; now: string },
+): Promise<void> {
+  await db
+    .insertInto('user_role')
+    .values({
+      user_id: r.userId,
+      role_code: r.role,
+      division_code: r.divisionCode,
+      granted_by: r.grantedBy,
+      granted_at: r.now,
+    })
+    .execute();
+}
+
+/** Opens the history row of a granted role (revoked_* stay null until it is revoked). */
+export async function insertRoleHistory(
+  db: DbOrTrx,
+  r: { userId: number; role: string; divisionCode: string; grantedBy: number | null; now: string },
+): Promise<void> {
+  await db
+    .insertInto('role_history')
+    .values({
+      user_id: r.userId,
+      role_code: r.role,
+      division_code: r.divisionCode,
+      granted_at: r.now,
+      granted_by: r.grantedBy,
+      revoked_at: null,
+      revoked_by: null,
+    })
+    .execute();
+}
+
+export async function setUserLocale(db: DbOrTrx, userId: number, locale: string, now: string): Promise<void> {
+  await db.updateTable('app_user').set({ locale, updated_at: now }).where('id', '=', userId).execute();
+}
+
+export async function setUserStatus(db: DbOrTrx, userId: number, status: UserStatus, now: string): Promise<void> {
+  await db.updateTable('app_user').set({ status, updated_at: now }).where('id', '=', userId).execute();
+}
+
+/** Ends every session of the account; returns how many there were. */
+export async function endSessionsOf(db: DbOrTrx, userId: number): Promise<number> {
+  const r = await db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Where a one-time link for the account goes (username, encrypted phone). */
+export function findContact(db: DbOrTrx, userId: number) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'phone_enc'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
 }

@@ -49,11 +49,7 @@ export async function getMe(deps: Deps, caller: Caller) {
 /** Stores the caller's interface language with the account; the session reports it from then on. */
 export async function updatePreferences(deps: Deps, caller: Caller, body: PreferencesRequest): Promise<Preferences> {
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ locale: body.locale, updated_at: iso(deps.clock.now()) })
-      .where('id', '=', caller.principal.userId)
-      .execute();
+    await repo.setUserLocale(trx, caller.principal.userId, body.locale, iso(deps.clock.now()));
     await writeAudit(trx, deps.audit, caller.actor, {
       action: 'user.preferences_update',
       targetType: 'user',
@@ -118,11 +114,7 @@ export async function createUser(deps: Deps, caller: Caller, body: z.infer<typeo
   });
   const user = await getUser(deps, caller, id);
   if (!ticket) return { ...user, activation: null };
-  const row = await deps.db
-    .selectFrom('app_user')
-    .select(['id', 'username', 'phone_enc'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  const row = await repo.findContact(deps.db, id);
   const receipt = await deliverTicket(deps, row, 'account-activation', ticket);
   return {
     ...user,
@@ -150,12 +142,8 @@ export async function setUserStatus(deps: Deps, caller: Caller, userId: number, 
       en: 'Separation of duties: you cannot disable or enable an administrator of another kind',
     });
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ status, updated_at: iso(deps.clock.now()) })
-      .where('id', '=', userId)
-      .execute();
-    if (status === 'disabled') await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+    await repo.setUserStatus(trx, userId, status, iso(deps.clock.now()));
+    if (status === 'disabled') await repo.endSessionsOf(trx, userId);
     await writeAudit(trx, deps.audit, caller.actor, {
       action: status === 'disabled' ? 'user.disable' : 'user.enable',
       targetType: 'user',
