@@ -1,19 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type {
-  CountyAttributeTable,
-  DivisionClosureTable,
-  DivisionCodeHistoryTable,
-  DivisionTable,
-} from '../modules/divisions/divisions.tables.ts';
-import type { OrganisationTable } from '../modules/organisations/organisations.tables.ts';
-import type {
-  PasswordResetTicketTable,
-  RoleGrantRequestTable,
-  RoleHistoryTable,
-  UserRoleTable,
-  UserTable,
-} from '../modules/users/users.tables.ts';
-import type {
   AuditLogTable,
   AuthThrottleTable,
   LoginThrottleTable,
@@ -21,24 +7,21 @@ import type {
 } from '../platform/platform.tables.ts';
 import type { NotificationTable } from '../platform/notifications/notifications.tables.ts';
 import type { SearchDocumentTable } from '../platform/search/search.tables.ts';
-import type { MonitoringTables } from '../modules/monitoring/monitoring.tables.ts';
 import type { JobTable } from '../platform/jobs/jobs.tables.ts';
 import type { Engine } from './dialect.ts';
 
-export interface Database extends MonitoringTables {
-  division: DivisionTable;
-  division_closure: DivisionClosureTable;
-  county_attribute: CountyAttributeTable;
-  division_code_history: DivisionCodeHistoryTable;
-  organisation: OrganisationTable;
-  app_user: UserTable;
-  user_role: UserRoleTable;
+/**
+ * The platform's tables. Each module declares its own tables beside its code by declaration merging, so this file
+ * imports no module:
+ *
+ *   declare module '../../db/database.ts' {
+ *     interface Database { organisation: OrganisationTable }
+ *   }
+ */
+export interface Database {
   session: SessionTable;
   login_throttle: LoginThrottleTable;
   auth_throttle: AuthThrottleTable;
-  password_reset_ticket: PasswordResetTicketTable;
-  role_grant_request: RoleGrantRequestTable;
-  role_history: RoleHistoryTable;
   audit_log: AuditLogTable;
   search_document: SearchDocumentTable;
   notification: NotificationTable;

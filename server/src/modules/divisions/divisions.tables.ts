@@ -43,3 +43,12 @@ export interface DivisionCodeHistoryTable {
   source: string;
   note: string | null;
 }
+
+declare module '../../db/database.ts' {
+  interface Database {
+    division: DivisionTable;
+    division_closure: DivisionClosureTable;
+    county_attribute: CountyAttributeTable;
+    division_code_history: DivisionCodeHistoryTable;
+  }
+}

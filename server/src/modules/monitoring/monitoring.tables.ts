@@ -132,13 +132,15 @@ export interface MonRunTable {
   published_by: number | null;
 }
 
-export interface MonitoringTables {
-  mon_framework: MonFrameworkTable;
-  mon_node: MonNodeTable;
-  mon_value: MonValueTable;
-  mon_value_revision: MonValueRevisionTable;
-  mon_submission: MonSubmissionTable;
-  mon_submission_event: MonSubmissionEventTable;
-  mon_attachment: MonAttachmentTable;
-  mon_run: MonRunTable;
+declare module '../../db/database.ts' {
+  interface Database {
+    mon_framework: MonFrameworkTable;
+    mon_node: MonNodeTable;
+    mon_value: MonValueTable;
+    mon_value_revision: MonValueRevisionTable;
+    mon_submission: MonSubmissionTable;
+    mon_submission_event: MonSubmissionEventTable;
+    mon_attachment: MonAttachmentTable;
+    mon_run: MonRunTable;
+  }
 }

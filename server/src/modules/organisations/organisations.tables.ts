@@ -15,3 +15,9 @@ export interface OrganisationTable {
   created_at: string;
   updated_at: string;
 }
+
+declare module '../../db/database.ts' {
+  interface Database {
+    organisation: OrganisationTable;
+  }
+}

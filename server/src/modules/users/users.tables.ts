@@ -83,3 +83,13 @@ export interface RoleHistoryTable {
   revoked_at: string | null;
   revoked_by: number | null;
 }
+
+declare module '../../db/database.ts' {
+  interface Database {
+    app_user: UserTable;
+    user_role: UserRoleTable;
+    password_reset_ticket: PasswordResetTicketTable;
+    role_grant_request: RoleGrantRequestTable;
+    role_history: RoleHistoryTable;
+  }
+}
