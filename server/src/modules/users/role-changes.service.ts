@@ -21,7 +21,7 @@ import {
   keepsSeparationOfDuties,
   mayManageAccount,
 } from '../../platform/access/roles.ts';
-import { isWithinScope, scopeFilter, scopeRoots } from '../../platform/access/scope.ts';
+import { isWithinScope, scopeRoots } from '../../platform/access/scope.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
@@ -30,6 +30,7 @@ import { invalidateFact } from '../../platform/metrics/index.ts';
 import { notify } from '../../platform/notifications/index.ts';
 import { EXPERTS_COUNT } from './users.facts.ts';
 import * as repo from './users.repository.ts';
+import * as roles from './users.roles.repository.ts';
 import { getUser } from './users.service.ts';
 
 type Change = z.infer<typeof ZRoleChangeRequest>;
@@ -38,27 +39,6 @@ type Change = z.infer<typeof ZRoleChangeRequest>;
 export const ROLE_REQUEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const SOD = (zh: string, en = 'Separation of duties') => new AppError('SEPARATION_OF_DUTIES', { zh, en });
-
-async function chainFacts(db: DbOrTrx, userId: number) {
-  const user = await db
-    .selectFrom('app_user')
-    .select(['password_set_by', 'status'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  const held = await db.selectFrom('user_role').select('role_code').where('user_id', '=', userId).execute();
-  const past = await db
-    .selectFrom('role_history')
-    .select(['role_code', 'revoked_at'])
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is not', null)
-    .execute();
-  return {
-    status: user.status,
-    passwordSetBy: user.password_set_by,
-    held: held.map((h) => h.role_code),
-    past: past.map((p) => ({ role: p.role_code, revokedAt: p.revoked_at ?? '' })),
-  };
-}
 
 /** The checks every change shares: not oneself, target in scope, grant within scope, kinds of administrators. */
 async function loadTarget(deps: Deps, caller: Caller, userId: number, change: Change) {
@@ -88,73 +68,22 @@ function assertSameKind(caller: Caller, heldRoles: readonly string[]): void {
 
 async function applyGrant(trx: DbOrTrx, deps: Deps, grantedBy: number, userId: number, change: Change) {
   const now = iso(deps.clock.now());
-  await trx
-    .insertInto('user_role')
-    .values({
-      user_id: userId,
-      role_code: change.role,
-      division_code: change.divisionCode,
-      granted_by: grantedBy,
-      granted_at: now,
-    })
-    .execute();
-  await trx
-    .insertInto('role_history')
-    .values({
-      user_id: userId,
-      role_code: change.role,
-      division_code: change.divisionCode,
-      granted_at: now,
-      granted_by: grantedBy,
-      revoked_at: null,
-      revoked_by: null,
-    })
-    .execute();
+  await roles.grantRole(trx, { userId, role: change.role, divisionCode: change.divisionCode, grantedBy, now });
   // Privileges changed: existing sessions must sign in again.
-  await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+  await repo.endSessionsOf(trx, userId);
 }
 
 async function applyRevoke(trx: DbOrTrx, deps: Deps, revokedBy: number, userId: number, change: Change) {
   const now = iso(deps.clock.now());
-  const res = await trx
-    .deleteFrom('user_role')
-    .where('user_id', '=', userId)
-    .where('role_code', '=', change.role)
-    .where('division_code', '=', change.divisionCode)
-    .executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) throw new AppError('NOT_FOUND');
-  const open = await trx
-    .selectFrom('role_history')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('role_code', '=', change.role)
-    .where('division_code', '=', change.divisionCode)
-    .where('revoked_at', 'is', null)
-    .execute();
-  if (open.length > 0)
-    await trx
-      .updateTable('role_history')
-      .set({ revoked_at: now, revoked_by: revokedBy })
-      .where(
-        'id',
-        'in',
-        open.map((o) => o.id),
-      )
-      .execute();
-  else
-    await trx
-      .insertInto('role_history')
-      .values({
-        user_id: userId,
-        role_code: change.role,
-        division_code: change.divisionCode,
-        granted_at: now,
-        granted_by: null,
-        revoked_at: now,
-        revoked_by: revokedBy,
-      })
-      .execute();
-  await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+  const revoked = await roles.revokeRole(trx, {
+    userId,
+    role: change.role,
+    divisionCode: change.divisionCode,
+    revokedBy,
+    now,
+  });
+  if (!revoked) throw new AppError('NOT_FOUND');
+  await repo.endSessionsOf(trx, userId);
 }
 
 /**
@@ -234,7 +163,7 @@ async function openRequest(
 ): Promise<RoleRequest> {
   const now = deps.clock.now();
   if (op === 'grant') {
-    const facts = await chainFacts(deps.db, userId);
+    const facts = await roles.chainFacts(deps.db, userId);
     const obstacles = adminGrantObstacles({
       role: change.role,
       targetId: userId,
@@ -246,45 +175,34 @@ async function openRequest(
     });
     if (obstacles.length > 0) throw SOD(obstacles.join('；'));
   }
-  const pending = await deps.db
-    .selectFrom('role_grant_request')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('op', '=', op)
-    .where('role_code', '=', change.role)
-    .where('division_code', '=', change.divisionCode)
-    .where('status', '=', 'pending')
-    .where('requested_at', '>', iso(new Date(now.getTime() - ROLE_REQUEST_TTL_MS)))
-    .executeTakeFirst();
+  const pending = await roles.pendingRequestExists(deps.db, {
+    userId,
+    op,
+    role: change.role,
+    divisionCode: change.divisionCode,
+    since: iso(new Date(now.getTime() - ROLE_REQUEST_TTL_MS)),
+  });
   if (pending)
     throw new AppError('DUPLICATE', {
       zh: '已有相同的待批准申请',
       en: 'The same request is already waiting for approval',
     });
   const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('role_grant_request')
-      .values({
-        user_id: userId,
-        op,
-        role_code: change.role,
-        division_code: change.divisionCode,
-        requested_by: caller.principal.userId,
-        requested_at: iso(now),
-        reason: change.reason ?? null,
-        status: 'pending',
-        decided_by: null,
-        decided_at: null,
-        decision_note: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const requestId = await roles.insertRequest(trx, {
+      userId,
+      op,
+      role: change.role,
+      divisionCode: change.divisionCode,
+      requestedBy: caller.principal.userId,
+      now: iso(now),
+      reason: change.reason ?? null,
+    });
     await writeAudit(trx, deps.audit, caller.actor, {
       action: op === 'grant' ? 'user.role_grant' : 'user.role_revoke',
       targetType: 'user',
       targetId: userId,
       divisionCode: change.divisionCode,
-      details: { role: change.role, divisionCode: change.divisionCode, pendingApproval: true, requestId: row.id },
+      details: { role: change.role, divisionCode: change.divisionCode, pendingApproval: true, requestId },
     });
     // Every other administrator who could approve hears of it.
     const approvers = await repo.activeUsersCovering(
@@ -303,47 +221,12 @@ async function openRequest(
       },
       link: '/console/role-requests',
     });
-    return row.id;
+    return requestId;
   });
   return getRequest(deps, caller, id);
 }
 
-function requestQuery(db: DbOrTrx, roots: readonly string[]) {
-  return db
-    .selectFrom('role_grant_request as r')
-    .innerJoin('app_user as u', 'u.id', 'r.user_id')
-    .innerJoin('app_user as q', 'q.id', 'r.requested_by')
-    .leftJoin('app_user as d', 'd.id', 'r.decided_by')
-    .where(scopeFilter('r.division_code', roots));
-}
-
-const REQUEST_COLUMNS = [
-  'r.id',
-  'r.op',
-  'r.role_code',
-  'r.division_code',
-  'r.user_id',
-  'u.username as user_username',
-  'u.display_name as user_display_name',
-  'u.division_code as user_division_code',
-  'r.requested_by',
-  'q.username as requested_by_username',
-  'r.requested_at',
-  'r.reason',
-  'r.status',
-  'r.decided_by',
-  'd.username as decided_by_username',
-  'r.decided_at',
-  'r.decision_note',
-] as const;
-
-type RequestRow = Awaited<ReturnType<typeof loadRequestRow>>;
-
-function loadRequestRow(db: DbOrTrx, roots: readonly string[], id: number) {
-  return requestQuery(db, roots).select(REQUEST_COLUMNS).where('r.id', '=', id).executeTakeFirst();
-}
-
-function present(deps: Deps, caller: Caller, r: NonNullable<RequestRow>): RoleRequest {
+function present(deps: Deps, caller: Caller, r: roles.RequestRow): RoleRequest {
   const expired =
     r.status === 'pending' && Date.parse(r.requested_at) + ROLE_REQUEST_TTL_MS <= deps.clock.now().getTime();
   const status = expired ? 'expired' : r.status;
@@ -371,7 +254,7 @@ function present(deps: Deps, caller: Caller, r: NonNullable<RequestRow>): RoleRe
 }
 
 async function getRequest(deps: Deps, caller: Caller, id: number): Promise<RoleRequest> {
-  const row = await loadRequestRow(deps.db, scopeRoots(caller.principal, 'role:approve'), id);
+  const row = await roles.findRequest(deps.db, scopeRoots(caller.principal, 'role:approve'), id);
   if (!row) throw new AppError('NOT_FOUND');
   return present(deps, caller, row);
 }
@@ -380,27 +263,7 @@ async function getRequest(deps: Deps, caller: Caller, id: number): Promise<RoleR
 export async function listRoleRequests(deps: Deps, caller: Caller, query: z.infer<typeof ZListRoleRequestsQuery>) {
   const roots = scopeRoots(caller.principal, 'role:approve');
   const cutoff = iso(new Date(deps.clock.now().getTime() - ROLE_REQUEST_TTL_MS));
-  let qb = requestQuery(deps.db, roots);
-  if (query.status === 'pending') qb = qb.where('r.status', '=', 'pending').where('r.requested_at', '>', cutoff);
-  else if (query.status === 'expired')
-    qb = qb.where((eb) =>
-      eb.or([
-        eb('r.status', '=', 'expired'),
-        eb.and([eb('r.status', '=', 'pending'), eb('r.requested_at', '<=', cutoff)]),
-      ]),
-    );
-  else if (query.status) qb = qb.where('r.status', '=', query.status);
-  const countRow = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const total = Number(countRow?.n ?? 0);
-  const rows =
-    total === 0
-      ? []
-      : await qb
-          .select(REQUEST_COLUMNS)
-          .orderBy('r.id', 'desc')
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize)
-          .execute();
+  const { rows, total } = await roles.listRequests(deps.db, { roots, status: query.status, cutoff }, query);
   return { items: rows.map((r) => present(deps, caller, r)), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -413,7 +276,7 @@ export async function decideRoleRequest(
   body: z.infer<typeof ZRoleRequestDecision>,
 ): Promise<RoleRequest> {
   const roots = scopeRoots(caller.principal, 'role:approve');
-  const row = await loadRequestRow(deps.db, roots, id);
+  const row = await roles.findRequest(deps.db, roots, id);
   if (!row) throw new AppError('NOT_FOUND');
   const current = present(deps, caller, row);
   if (current.status !== 'pending')
@@ -431,7 +294,7 @@ export async function decideRoleRequest(
   const now = deps.clock.now();
 
   if (approve) {
-    const facts = await chainFacts(deps.db, row.user_id);
+    const facts = await roles.chainFacts(deps.db, row.user_id);
     if (facts.status !== 'active')
       throw new AppError('INVALID_STATE', { zh: '账户未处于启用状态', en: 'The account is not active' });
     if (row.op === 'grant') {
@@ -449,18 +312,13 @@ export async function decideRoleRequest(
     }
   }
   await deps.db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable('role_grant_request')
-      .set({
-        status: approve ? 'approved' : 'rejected',
-        decided_by: caller.principal.userId,
-        decided_at: iso(now),
-        decision_note: body.note ?? null,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('INVALID_STATE');
+    const claimed = await roles.decideRequest(trx, id, {
+      status: approve ? 'approved' : 'rejected',
+      decidedBy: caller.principal.userId,
+      now: iso(now),
+      note: body.note ?? null,
+    });
+    if (!claimed) throw new AppError('INVALID_STATE');
     if (approve) {
       if (row.op === 'grant') await applyGrant(trx, deps, row.requested_by, row.user_id, change);
       else await applyRevoke(trx, deps, row.requested_by, row.user_id, change);
