@@ -1,14 +1,13 @@
 /**
  * Division picking for the portal: league (盟市) then county (旗县), from the public division API. Inner Mongolia
- * (150000) is the platform's default region.
+ * (150000, DEFAULT_REGION_CODE in contracts/region.ts) is the platform's default region.
  */
 import { useEffect, useState } from 'react';
 import type { Division, DivisionList } from '../../../contracts/divisions.ts';
 import { api } from '../shared/api.ts';
 import type { Text } from '../shared/i18n.ts';
 import { useLocale, useT } from './locale.tsx';
-
-export const REGION_CODE = '150000';
+import { DEFAULT_REGION_CODE } from '../../../contracts/region.ts';
 
 /** Children of a division, or null while loading; an error message when the request failed. */
 export function useChildren(code: string): { items: Division[] | null; failed: boolean } {
@@ -53,7 +52,7 @@ export function DivisionSelect({
 }: DivisionSelectProps) {
   const t = useT();
   const { locale } = useLocale();
-  const leagues = useChildren(REGION_CODE);
+  const leagues = useChildren(DEFAULT_REGION_CODE);
   const counties = useChildren(league);
   const leagueId = `${idPrefix}-league`;
   const countyId = `${idPrefix}-county`;

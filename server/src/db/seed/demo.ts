@@ -12,8 +12,8 @@ import { createUser } from '../../modules/users/users.admin.ts';
 import type { OrganisationType } from '../../modules/organisations/organisations.tables.ts';
 import { reindex } from '../../platform/search/sources.ts';
 import { seedMonitoringDemo } from '../../modules/monitoring/demo-values.ts';
+import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
-export const DEMO_REGION = '150000';
 /** Documented demo password; production mode never seeds and refuses demo accounts. */
 export const DEMO_PASSWORD = 'Demo#2026qx';
 
@@ -89,14 +89,14 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
   const leagues = await db
     .selectFrom('division')
     .select(['code', 'name'])
-    .where('parent_code', '=', DEMO_REGION)
+    .where('parent_code', '=', DEFAULT_REGION_CODE)
     .orderBy('code')
     .execute();
   const counties = await db
     .selectFrom('division_closure')
     .innerJoin('division', 'division.code', 'division_closure.descendant_code')
     .select(['division.code', 'division.name', 'division.parent_code'])
-    .where('division_closure.ancestor_code', '=', DEMO_REGION)
+    .where('division_closure.ancestor_code', '=', DEFAULT_REGION_CODE)
     .where('division.level', '=', 'county')
     .orderBy('division.code')
     .execute();
@@ -113,28 +113,28 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
     {
       username: 'sysadmin',
       role: 'sys-admin',
-      division: DEMO_REGION,
+      division: DEFAULT_REGION_CODE,
       name: '系统管理员（演示）',
       note: '系统管理员，首次登录绑定动态口令',
     },
     {
       username: 'secadmin',
       role: 'sec-admin',
-      division: DEMO_REGION,
+      division: DEFAULT_REGION_CODE,
       name: '安全管理员（演示）',
       note: '安全管理员，首次登录绑定动态口令',
     },
     {
       username: 'auditadmin',
       role: 'audit-admin',
-      division: DEMO_REGION,
+      division: DEFAULT_REGION_CODE,
       name: '审计管理员（演示）',
       note: '审计管理员，首次登录绑定动态口令',
     },
     {
       username: 'region',
       role: 'region-officer',
-      division: DEMO_REGION,
+      division: DEFAULT_REGION_CODE,
       name: '科技厅分析员（演示）',
       note: '自治区科技厅',
     },
@@ -159,7 +159,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
     {
       username: 'unit-nmt',
       role: 'unit-officer',
-      division: DEMO_REGION,
+      division: DEFAULT_REGION_CODE,
       name: '农牧厅联络员（演示）',
       note: '责任单位：自治区农牧厅',
       orgKey: 'unit:自治区农牧厅',
@@ -229,7 +229,8 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
         organisations++;
         if (key) orgIds.set(key, row.id);
       };
-      for (const u of RESPONSIBILITY_UNITS) await insert(u, 'responsibility_unit', null, DEMO_REGION, `unit:${u}`);
+      for (const u of RESPONSIBILITY_UNITS)
+        await insert(u, 'responsibility_unit', null, DEFAULT_REGION_CODE, `unit:${u}`);
       for (const l of leagues) await insert(`${l.name}科学技术局`, 'government', null, l.code);
       for (const c of counties) {
         await insert(`${c.name}科学技术局`, 'government', null, c.code);

@@ -8,7 +8,7 @@ import { registerReportJobRoutes } from './reports/reports.routes.ts';
 
 export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks.repository.ts';
 export { approvedValues, type CollectedValue } from './collection.repository.ts';
-export { liveValues, monitoredCounties, MONITORING_REGION, type LiveValue } from './live.ts';
+export { liveValues, monitoredCounties, type LiveValue } from './live.ts';
 export { getCountyDiagnosis } from './diagnosis.ts';
 export { getRunResult, loadDoneRun, publishRun } from './runs.service.ts';
 export { tierName } from './runs.export.ts';

@@ -8,9 +8,7 @@ import type { Framework } from '../../../../contracts/monitoring.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { aggregateRows } from '../../platform/metrics/aggregate.ts';
 import { findFact, type FactDefinition, type FactRow } from '../../platform/metrics/registry.ts';
-
-/** The region whose banners are monitored (内蒙古自治区). */
-export const MONITORING_REGION = '150000';
+import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 export interface LiveValue {
   divisionCode: string;
@@ -23,7 +21,7 @@ export interface LiveValue {
 }
 
 /** Codes of every county-level division in the monitored region, ordered. */
-export async function monitoredCounties(db: DbOrTrx, region = MONITORING_REGION): Promise<string[]> {
+export async function monitoredCounties(db: DbOrTrx, region = DEFAULT_REGION_CODE): Promise<string[]> {
   const rows = await db
     .selectFrom('division_closure as c')
     .innerJoin('division as d', 'd.code', 'c.descendant_code')

@@ -7,12 +7,12 @@
 import { isWithinScope, scopeRoots } from '../../platform/access/scope.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { MONITORING_REGION } from './live.ts';
+import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 /** Whether the caller holds monitoring:manage over the whole region (not merely somewhere). */
 export async function managesRegion(deps: Deps, caller: Caller): Promise<boolean> {
   const roots = scopeRoots(caller.principal, 'monitoring:manage');
-  return isWithinScope(deps.db, roots, MONITORING_REGION);
+  return isWithinScope(deps.db, roots, DEFAULT_REGION_CODE);
 }
 
 /** Writes: 403 with a clear message unless the caller manages the whole region. */

@@ -8,8 +8,8 @@ import type { Caller, Deps } from '../../platform/deps.ts';
 import { type ExportColumn, writeXlsx } from '../../platform/spreadsheets/export.ts';
 import { isScored } from './run-engine.ts';
 import { MODE_NAMES } from './runs.presenter.ts';
-import { RUN_REGION } from './runs.repository.ts';
 import { countiesWithPrevious, loadDoneRun } from './runs.service.ts';
+import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 const TIER_NAMES = ['一类', '二类', '三类', '四类', '五类', '六类'];
 
@@ -76,7 +76,7 @@ export async function exportRunXlsx(
       action: 'monitoring.run.export',
       targetType: 'mon_run',
       targetId: id,
-      divisionCode: RUN_REGION,
+      divisionCode: DEFAULT_REGION_CODE,
       details: { format: 'xlsx', rows: out.count },
     }),
   );

@@ -3,9 +3,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { MonRunTable, RunMode, RunStatus } from './monitoring.tables.ts';
 import type { CountyInfo } from './run-engine.ts';
-
-/** The region whose county-level divisions (the 103 旗县) are scored. */
-export const RUN_REGION = '150000';
+import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 export type RunRow = Omit<MonRunTable, 'id'> & { id: number };
 export type RunRowWithFramework = RunRow & { framework_code: string; framework_version: number };
@@ -17,7 +15,7 @@ export async function listRunCounties(db: DbOrTrx): Promise<CountyInfo[]> {
     .innerJoin('division as c', 'c.code', 'division_closure.descendant_code')
     .innerJoin('division as l', 'l.code', 'c.parent_code')
     .select(['c.code', 'c.name', 'l.code as league_code', 'l.name as league_name'])
-    .where('division_closure.ancestor_code', '=', RUN_REGION)
+    .where('division_closure.ancestor_code', '=', DEFAULT_REGION_CODE)
     .where('c.level', '=', 'county')
     .orderBy('c.code')
     .execute();

@@ -36,6 +36,7 @@ import {
   presentRunSummary,
 } from './runs.presenter.ts';
 import * as repo from './runs.repository.ts';
+import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 type CreateRunBody = z.infer<typeof ZCreateRunRequest>;
 
@@ -100,7 +101,7 @@ export async function insertQueuedRun(
       action: 'monitoring.run.create',
       targetType: 'mon_run',
       targetId: id,
-      divisionCode: repo.RUN_REGION,
+      divisionCode: DEFAULT_REGION_CODE,
       details: { period: body.period, frameworkId: framework.id, ...options },
     });
     return id;
@@ -337,7 +338,7 @@ export async function publishRun(
       action: 'monitoring.run.publish',
       targetType: 'mon_run',
       targetId: id,
-      divisionCode: repo.RUN_REGION,
+      divisionCode: DEFAULT_REGION_CODE,
       details: { period: row.period, mode: row.mode, title: row.title },
     });
     await notify(trx, {
@@ -367,7 +368,7 @@ export async function unpublishRun(deps: Deps, caller: Caller, id: number): Prom
       action: 'monitoring.run.unpublish',
       targetType: 'mon_run',
       targetId: id,
-      divisionCode: repo.RUN_REGION,
+      divisionCode: DEFAULT_REGION_CODE,
       details: { period: row.period, mode: row.mode },
     });
   });

@@ -23,14 +23,12 @@ import { ReportJobButtons } from '../modules/monitoring/ReportJobButtons.tsx';
 import { filterCounties, pickRun, tierCounts, type ResultFilters } from '../modules/monitoring/results.ts';
 import { RunPicker, RunSource, RunTags } from '../modules/monitoring/RunPicker.tsx';
 import { TierTag } from '../modules/monitoring/TierTag.tsx';
+import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 const ResultsMap = lazy(() => import('../modules/monitoring/ResultsMap.tsx'));
 const ResultCharts = lazy(() => import('../modules/monitoring/ResultCharts.tsx'));
 
 type RunPage = z.infer<typeof ZRunPage>;
-
-/** The monitored region (内蒙古自治区). */
-const REGION = '150000';
 
 function Centred({ height = 200 }: { height?: number }) {
   return (
@@ -117,7 +115,7 @@ export default function MonitoringResultsPage() {
             </Button>
           )}
           {/* The region report needs a scope over the whole region (the server checks it again). */}
-          {run && run.status === 'done' && session.division.code === REGION && (
+          {run && run.status === 'done' && session.division.code === DEFAULT_REGION_CODE && (
             <ReportJobButtons runId={run.id} kind="region" />
           )}
           {canManage && (

@@ -17,12 +17,12 @@ import {
 import { AppError } from '../../../platform/errors/errors.ts';
 import { defineJobKind, enqueueJob, presentJob, type JobContext } from '../../../platform/jobs/index.ts';
 import { getCountyDiagnosis } from '../diagnosis.ts';
-import { RUN_REGION } from '../runs.repository.ts';
 import { getRunResult } from '../runs.service.ts';
 import { countyReportDocument } from './county-report.ts';
 import { regionMap } from './region-map.ts';
 import { regionReportDocument } from './region-report.ts';
 import { compactDate } from './report-text.ts';
+import { DEFAULT_REGION_CODE } from '../../../../../contracts/region.ts';
 
 export const REPORT_AUDIT = 'monitoring.report';
 
@@ -112,8 +112,9 @@ export async function requestReport(
   let divisionCode: string;
   if (body.kind === 'region') {
     const roots = scopeRoots(caller.principal, 'monitoring:read');
-    if (!(await isWithinScope(deps.db, roots, RUN_REGION))) throw new AppError('NOT_FOUND', OUT_OF_SCOPE_REGION);
-    divisionCode = RUN_REGION;
+    if (!(await isWithinScope(deps.db, roots, DEFAULT_REGION_CODE)))
+      throw new AppError('NOT_FOUND', OUT_OF_SCOPE_REGION);
+    divisionCode = DEFAULT_REGION_CODE;
   } else {
     divisionCode = body.division ?? '';
     // the same rule and answer as GET /api/monitoring/runs/:id/counties/:code (diagnosis.ts)

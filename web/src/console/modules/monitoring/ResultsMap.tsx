@@ -13,6 +13,7 @@ import { useLoad } from '../dashboard/data.ts';
 import { loadRegionGeo } from '../dashboard/geo.ts';
 import { buildResultMapView, countyDetails, viewLabel, viewLegend, viewValues, type ResultView } from './map-view.ts';
 import { formatScore } from './results.ts';
+import { DEFAULT_REGION_CODE } from '../../../../../contracts/region.ts';
 
 export default function ResultsMap({
   result,
@@ -26,7 +27,7 @@ export default function ResultsMap({
   const t = useT();
   const { locale } = useSession();
   const navigate = useNavigate();
-  const geo = useLoad('150000', () => loadRegionGeo('150000'));
+  const geo = useLoad(DEFAULT_REGION_CODE, () => loadRegionGeo(DEFAULT_REGION_CODE));
   const values = useMemo(() => viewValues(result.counties, view), [result, view]);
   const mapView = useMemo(() => (geo.data ? buildResultMapView(geo.data, values) : null), [geo.data, values]);
   const legend = useMemo(() => viewLegend(view, values, t), [view, values, t]);

@@ -9,6 +9,7 @@ import { regionOf, type RegionGeo } from '../dashboard/geo.ts';
 import type { MapView } from '../dashboard/view.ts';
 import { tierHex, tierName } from './labels.ts';
 import { dimensionsOf, formatScore, indicatorsOf, intervalText, rankChange } from './results.ts';
+import { DEFAULT_REGION_CODE } from '../../../../../contracts/region.ts';
 
 type T = (zh: string, en: string) => string;
 
@@ -159,7 +160,7 @@ export function countyDetails(
 /** The region map with the view's values (every county of the region drawn; those without a value grey). */
 export function buildResultMapView(geo: RegionGeo, values: Map<string, number>): MapView {
   const features = geo.features.map((f) => ({ code: f.id, name: f.properties.name }));
-  const region = regionOf(geo.features[0]?.id ?? '150000');
+  const region = regionOf(geo.features[0]?.id ?? DEFAULT_REGION_CODE);
   return {
     scope: 'region',
     mapName: `qx-${region}`,
