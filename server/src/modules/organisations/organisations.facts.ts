@@ -7,18 +7,13 @@
  */
 import type { DbOrTrx } from '../../db/database.ts';
 import { defineFact, type FactComputeInput, type FactRow } from '../../platform/metrics/index.ts';
+import { countActiveByDivisionAndType } from './organisations.repository.ts';
 
 export const ORGANISATIONS_COUNT = 'organisations.count';
 
 async function countActiveOrganisations(db: DbOrTrx, input: FactComputeInput): Promise<FactRow[]> {
   if (input.divisionCodes.length === 0) return [];
-  const rows = await db
-    .selectFrom('organisation')
-    .select(['division_code', 'type', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('status', '=', 'active')
-    .where('division_code', 'in', [...input.divisionCodes])
-    .groupBy(['division_code', 'type'])
-    .execute();
+  const rows = await countActiveByDivisionAndType(db, input.divisionCodes);
   return rows.map((r) => ({
     divisionCode: r.division_code,
     period: input.period,

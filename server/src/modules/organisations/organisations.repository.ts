@@ -197,3 +197,14 @@ export async function organisationSummaries(db: DbOrTrx, ids: readonly number[])
   }
   return out;
 }
+
+/** Active organisations per division (among `divisionCodes`) and type: the rows of the organisations.count fact. */
+export function countActiveByDivisionAndType(db: DbOrTrx, divisionCodes: readonly string[]) {
+  return db
+    .selectFrom('organisation')
+    .select(['division_code', 'type', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('status', '=', 'active')
+    .where('division_code', 'in', [...divisionCodes])
+    .groupBy(['division_code', 'type'])
+    .execute();
+}

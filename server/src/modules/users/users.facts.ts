@@ -7,20 +7,13 @@
  */
 import type { DbOrTrx } from '../../db/database.ts';
 import { defineFact, type FactComputeInput, type FactRow } from '../../platform/metrics/index.ts';
+import { countActiveHoldersByDivision } from './users.repository.ts';
 
 export const EXPERTS_COUNT = 'experts.count';
 
 async function countExperts(db: DbOrTrx, input: FactComputeInput): Promise<FactRow[]> {
   if (input.divisionCodes.length === 0) return [];
-  const rows = await db
-    .selectFrom('user_role')
-    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select(['user_role.division_code', (eb) => eb.fn.count<number | string>('user_role.user_id').distinct().as('n')])
-    .where('user_role.role_code', '=', 'expert')
-    .where('app_user.status', '=', 'active')
-    .where('user_role.division_code', 'in', [...input.divisionCodes])
-    .groupBy('user_role.division_code')
-    .execute();
+  const rows = await countActiveHoldersByDivision(db, 'expert', input.divisionCodes);
   return rows.map((r) => ({ divisionCode: r.division_code, period: input.period, value: Number(r.n) }));
 }
 

@@ -226,3 +226,16 @@ export function findContact(db: DbOrTrx, userId: number) {
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
 }
+
+/** Active accounts holding `role`, per division of the grant (among `divisionCodes`): rows of the experts.count fact. */
+export function countActiveHoldersByDivision(db: DbOrTrx, role: string, divisionCodes: readonly string[]) {
+  return db
+    .selectFrom('user_role')
+    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+    .select(['user_role.division_code', (eb) => eb.fn.count<number | string>('user_role.user_id').distinct().as('n')])
+    .where('user_role.role_code', '=', role)
+    .where('app_user.status', '=', 'active')
+    .where('user_role.division_code', 'in', [...divisionCodes])
+    .groupBy('user_role.division_code')
+    .execute();
+}
