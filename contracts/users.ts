@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { isValidIdNumber, isValidMobile } from './identifiers.ts';
 import { ZDivisionCode, ZPageQuery, zPage } from './common.ts';
 import { ZUscc } from './organisations.ts';
-import { ROLE_CODES } from '../server/src/platform/access/roles.ts';
+import { ROLE_CODES } from './access.ts';
 
-/** The role codes of the access model (server/src/platform/access/roles.ts). */
+/** The role codes of the access model (contracts/access.ts). */
 export const ROLE_CODE_VALUES = ROLE_CODES;
 
 export const ZPhone = z

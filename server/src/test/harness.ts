@@ -11,7 +11,7 @@ import { connect } from '../db/connect.ts';
 import type { DbHandle } from '../db/database.ts';
 import { createManualClock, type Clock } from '../platform/clock.ts';
 import { createUser } from '../modules/users/users.admin.ts';
-import type { RoleCode } from '../platform/access/roles.ts';
+import type { RoleCode } from '../../../contracts/access.ts';
 
 export function testEngine(): 'sqlite' | 'postgres' {
   const url = process.env.DATABASE_URL;

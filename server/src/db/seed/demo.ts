@@ -7,7 +7,7 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import { iso } from '../../platform/clock.ts';
 import { idNumberCheckChar, usccCheckChar } from '../../../../contracts/identifiers.ts';
 import type { Deps } from '../../platform/deps.ts';
-import type { RoleCode } from '../../platform/access/roles.ts';
+import type { RoleCode } from '../../../../contracts/access.ts';
 import { createUser } from '../../modules/users/users.admin.ts';
 import type { OrganisationType } from '../../modules/organisations/organisations.tables.ts';
 import { reindex } from '../../platform/search/sources.ts';

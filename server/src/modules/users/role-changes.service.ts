@@ -15,12 +15,8 @@ import type {
   ZRoleRequestDecision,
 } from '../../../../contracts/users.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import {
-  adminGrantObstacles,
-  isAdminRole,
-  keepsSeparationOfDuties,
-  mayManageAccount,
-} from '../../platform/access/roles.ts';
+import { isAdminRole, keepsSeparationOfDuties } from '../../../../contracts/access.ts';
+import { adminGrantObstacles, mayManageAccount } from '../../platform/access/roles.ts';
 import { isWithinScope, scopeRoots } from '../../platform/access/scope.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';

@@ -5,7 +5,7 @@ import { iso } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { hashPassword, checkNewPassword } from '../../platform/auth/passwords.ts';
 import { isValidIdNumber, isValidMobile } from '../../../../contracts/identifiers.ts';
-import { isRoleCode, keepsSeparationOfDuties, type RoleCode } from '../../platform/access/roles.ts';
+import { isRoleCode, keepsSeparationOfDuties, type RoleCode } from '../../../../contracts/access.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { normaliseUsername } from '../../platform/auth/auth.service.ts';
 import type { UserStatus } from './users.tables.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ZDivisionCode } from '../../../../contracts/common.ts';
 import { ZCreateUserRequest, ZIdNumber, ZPhone, ZUsername } from '../../../../contracts/users.ts';
-import { ROLE_NAMES, isRoleCode } from '../../platform/access/roles.ts';
+import { ROLE_NAMES, isRoleCode } from '../../../../contracts/access.ts';
 import type { ExportColumn } from '../../platform/spreadsheets/export.ts';
 import { defineSheet } from '../../platform/spreadsheets/sheet.ts';
 import type { User } from '../../../../contracts/users.ts';

@@ -1,138 +1,38 @@
-/** Role codes, their permissions, and the rules that keep duties apart. */
+/**
+ * The server's access rules over the role and permission codes in contracts/access.ts: which roles grant a permission,
+ * the second factor, who may manage whom, and 三员分立 over chains of admin grants.
+ */
+import {
+  ADMIN_ROLES,
+  ROLE_CODES,
+  ROLE_PERMISSIONS,
+  isAdminRole,
+  keepsSeparationOfDuties,
+  type Permission,
+  type RoleCode,
+} from '../../../../contracts/access.ts';
 
-export const PERMISSIONS = [
-  'org:read',
-  'org:create',
-  'org:update',
-  'org:approve',
-  'user:read',
-  'user:create',
-  'user:update',
-  'role:assign',
-  'registration:approve',
-  'pi:view_full',
-  'audit:read',
-  'audit:verify',
-  'profile:read',
-  'metrics:read',
-  /** 监测评价: read results and data within scope. */
-  'monitoring:read',
-  /** 监测评价: enter and submit a county's values. */
-  'monitoring:enter',
-  /** 监测评价: approve or return a county's submission (league step; region step needs monitoring:manage too). */
-  'monitoring:approve',
-  /** 监测评价: frameworks, index runs, publication, unlocking approved data. */
-  'monitoring:manage',
-  /** 三员: approve or reject another administrator's request to grant or revoke an admin role (two-person rule). */
-  'role:approve',
-] as const;
-
-export type Permission = (typeof PERMISSIONS)[number];
-
-export const ROLE_CODES = [
-  'sys-admin',
-  'sec-admin',
-  'audit-admin',
-  'region-officer',
-  'league-officer',
-  'county-officer',
-  'unit-officer',
-  'enterprise',
-  'researcher',
-  'expert',
-  'farmer',
-] as const;
-
-export type RoleCode = (typeof ROLE_CODES)[number];
-
-/** 三员: system, security and audit administrators. One account may hold at most one of them, and nothing else. */
-export const ADMIN_ROLES: readonly RoleCode[] = ['sys-admin', 'sec-admin', 'audit-admin'];
-
-/** Roles a member of the public may ask for when registering. */
-export const SELF_REGISTER_ROLES: readonly RoleCode[] = ['enterprise', 'researcher', 'farmer'];
-
-const OFFICER: Permission[] = [
-  'org:read',
-  'org:create',
-  'org:update',
-  'org:approve',
-  'user:read',
-  'registration:approve',
-  'metrics:read',
-];
-
-export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
-  'sys-admin': [
-    'org:read',
-    'org:create',
-    'org:update',
-    'user:read',
-    'user:create',
-    'user:update',
-    'profile:read',
-    'role:approve',
-  ],
-  'sec-admin': ['user:read', 'user:update', 'role:assign', 'profile:read', 'role:approve'],
-  'audit-admin': ['audit:read', 'audit:verify', 'profile:read', 'role:approve'],
-  'region-officer': [
-    ...OFFICER,
-    'pi:view_full',
-    'profile:read',
-    'monitoring:read',
-    'monitoring:enter',
-    'monitoring:approve',
-    'monitoring:manage',
-  ],
-  'league-officer': [...OFFICER, 'profile:read', 'monitoring:read', 'monitoring:approve'],
-  'county-officer': [...OFFICER, 'pi:view_full', 'profile:read', 'monitoring:read', 'monitoring:enter'],
-  'unit-officer': ['org:read', 'profile:read', 'metrics:read', 'monitoring:read'],
-  enterprise: ['profile:read'],
-  researcher: ['profile:read'],
-  expert: ['profile:read'],
-  farmer: ['profile:read'],
-};
-
-export const ROLE_NAMES: Record<RoleCode, { zh: string; en: string }> = {
-  'sys-admin': { zh: '系统管理员', en: 'System administrator' },
-  'sec-admin': { zh: '安全管理员', en: 'Security administrator' },
-  'audit-admin': { zh: '审计管理员', en: 'Audit administrator' },
-  'region-officer': { zh: '自治区科技厅工作人员', en: 'Region officer' },
-  'league-officer': { zh: '盟市科技局工作人员', en: 'League/city officer' },
-  'county-officer': { zh: '旗县科技局工作人员', en: 'Banner/county officer' },
-  'unit-officer': { zh: '责任单位工作人员', en: 'Responsibility-unit officer' },
-  enterprise: { zh: '企业用户', en: 'Enterprise' },
-  researcher: { zh: '科研人员', en: 'Researcher' },
-  expert: { zh: '专家/科技特派员', en: 'Expert / S&T commissioner' },
-  farmer: { zh: '农牧民', en: 'Farmer / herder' },
-};
+/**
+ * The codes, re-exported for the server files over 400 lines that still import them from here (they move to
+ * contracts/access.ts when those files are split).
+ */
+export {
+  ADMIN_ROLES,
+  ROLE_CODES,
+  ROLE_PERMISSIONS,
+  keepsSeparationOfDuties,
+  type Permission,
+  type RoleCode,
+} from '../../../../contracts/access.ts';
 
 /** Roles that grant `permission`. */
 export function rolesWithPermission(permission: Permission): RoleCode[] {
   return ROLE_CODES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
 }
 
-export function isRoleCode(v: string): v is RoleCode {
-  return (ROLE_CODES as readonly string[]).includes(v);
-}
-
 /** Admin roles need a second factor (TOTP). */
 export function needsSecondFactor(roles: readonly string[]): boolean {
   return roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r));
-}
-
-/**
- * Whether adding `role` to an account that holds `held` keeps 三员分立: an admin role never sits beside another
- * admin role or beside any business role.
- */
-export function keepsSeparationOfDuties(held: readonly string[], role: string): boolean {
-  const all = new Set([...held, role]);
-  const admins = [...all].filter((r) => (ADMIN_ROLES as readonly string[]).includes(r));
-  if (admins.length === 0) return true;
-  return all.size === 1;
-}
-
-export function isAdminRole(role: string): boolean {
-  return (ADMIN_ROLES as readonly string[]).includes(role);
 }
 
 /** The admin role an account holds (三员 hold exactly one and nothing else), or null. */

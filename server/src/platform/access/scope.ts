@@ -5,8 +5,8 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { Permission } from './roles.ts';
-import { ROLE_PERMISSIONS, isRoleCode } from './roles.ts';
+import type { Permission } from '../../../../contracts/access.ts';
+import { ROLE_PERMISSIONS, isRoleCode } from '../../../../contracts/access.ts';
 
 export interface RoleAssignment {
   role: string;

@@ -2,7 +2,8 @@
 import { Secret, TOTP } from 'otpauth';
 import { LOCALES, type Locale, type Session } from '../../../../contracts/auth.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { ROLE_PERMISSIONS, isRoleCode, needsSecondFactor } from '../access/roles.ts';
+import { ROLE_PERMISSIONS, isRoleCode } from '../../../../contracts/access.ts';
+import { needsSecondFactor } from '../access/roles.ts';
 import type { Principal } from '../access/scope.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.ts';
 import type { Deps } from '../deps.ts';

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Principal } from '../access/scope.ts';
-import { ADMIN_ROLES } from '../access/roles.ts';
+import { ADMIN_ROLES } from '../../../../contracts/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';

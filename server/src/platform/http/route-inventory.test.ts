@@ -1,6 +1,6 @@
 /** T0: every route declares its access rule, scope rule, audit action and schema. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '../access/roles.ts';
+import { PERMISSIONS } from '../../../../contracts/access.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 describe('route inventory (T0)', () => {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors/errors.ts';
-import type { Permission } from '../access/roles.ts';
+import type { Permission } from '../../../../contracts/access.ts';
 import { hasPermission } from '../access/scope.ts';
 
 export interface RouteRule {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { addUser, createTestApp, signIn, testConfig, type TestApp } from '../../test/harness.ts';
-import type { RoleCode } from '../access/roles.ts';
+import type { RoleCode } from '../../../../contracts/access.ts';
 import type { Caller } from '../deps.ts';
 import { AppError } from '../errors/errors.ts';
 import { defineJobKind, enqueueJob, purgeExpiredJobs, whenJobsIdle } from './index.ts';

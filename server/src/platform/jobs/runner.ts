@@ -5,7 +5,7 @@
  * row for 24 hours. Jobs a previous process left unfinished are failed at startup: the queue lives in memory.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { Permission } from '../access/roles.ts';
+import type { Permission } from '../../../../contracts/access.ts';
 import { hasPermission } from '../access/scope.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
 import { iso } from '../clock.ts';

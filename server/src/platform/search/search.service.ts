@@ -13,7 +13,7 @@ import {
 import type { DbOrTrx } from '../../db/database.ts';
 import { searchStatements } from '../../db/dialect.ts';
 import { divisionNames } from '../../modules/divisions/index.ts';
-import type { Permission } from '../access/roles.ts';
+import type { Permission } from '../../../../contracts/access.ts';
 import { isWithinScope, scopeRoots, type Principal } from '../access/scope.ts';
 import type { Caller, Deps } from '../deps.ts';
 import { snippet } from './highlight.ts';

@@ -1,6 +1,6 @@
 /** What a module provides to make one of its lists importable. */
 import type { DbOrTrx, Trx } from '../../db/database.ts';
-import type { Permission } from '../access/roles.ts';
+import type { Permission } from '../../../../contracts/access.ts';
 import type { Caller, Deps } from '../deps.ts';
 import type { RowError, SheetSpec, ValidRow } from './sheet.ts';
 

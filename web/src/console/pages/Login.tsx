@@ -9,7 +9,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Session } from '../../../../contracts/auth.ts';
 import type { PlatformInfo } from '../../../../contracts/platform.ts';
-import { ROLE_NAMES, isRoleCode } from '../../../../server/src/platform/access/roles.ts';
+import { ROLE_NAMES, isRoleCode } from '../../../../contracts/access.ts';
 import { api, ApiError } from '../../shared/api.ts';
 import { LOCALES } from '../../shared/i18n.ts';
 import { useSession } from '../session.tsx';

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { App, Card, Descriptions, Segmented, Space, Tag, Typography } from 'antd';
 import { useLocation } from 'react-router';
-import { ROLE_NAMES, isRoleCode } from '../../../../server/src/platform/access/roles.ts';
+import { ROLE_NAMES, isRoleCode } from '../../../../contracts/access.ts';
 import { LOCALES, formatDateTime } from '../../shared/i18n.ts';
 import { useSession, useSignedIn } from '../session.tsx';
 import { useT } from '../i18n.ts';

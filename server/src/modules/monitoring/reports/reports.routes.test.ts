@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, RunSummary } from '../../../../../contracts/monitoring.ts';
-import type { RoleCode } from '../../../platform/access/roles.ts';
+import type { RoleCode } from '../../../../../contracts/access.ts';
 import { whenJobsIdle } from '../../../platform/jobs/index.ts';
 import { docxText, readPdf, readZip } from '../../../test/documents.ts';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../../test/harness.ts';

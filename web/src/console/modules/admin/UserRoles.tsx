@@ -15,7 +15,7 @@ import {
   type User,
   type ZRoleChangePending,
 } from '../../../../../contracts/users.ts';
-import { isAdminRole } from '../../../../../server/src/platform/access/roles.ts';
+import { isAdminRole } from '../../../../../contracts/access.ts';
 import { api } from '../../../shared/api.ts';
 import { DivisionSelect } from '../../components/DivisionSelect.tsx';
 import { useT } from '../../i18n.ts';

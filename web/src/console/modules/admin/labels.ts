@@ -1,6 +1,6 @@
 /** Display names of the administration enums (单位类型, 状态, 角色), Chinese first; codes stay in the API. */
 import { ORGANISATION_STATUSES, ORGANISATION_TYPES } from '../../../../../contracts/organisations.ts';
-import { ROLE_CODES, ROLE_NAMES, isRoleCode } from '../../../../../server/src/platform/access/roles.ts';
+import { ROLE_CODES, ROLE_NAMES, isRoleCode } from '../../../../../contracts/access.ts';
 import type { Text } from '../../../shared/i18n.ts';
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];

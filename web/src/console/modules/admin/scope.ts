@@ -5,7 +5,7 @@ import {
   isRoleCode,
   keepsSeparationOfDuties,
   type Permission,
-} from '../../../../../server/src/platform/access/roles.ts';
+} from '../../../../../contracts/access.ts';
 import { isInScope, subtreePrefix } from '../../division.tsx';
 
 /** Roots (widest first, none inside another) of the roles that carry `permission`. */

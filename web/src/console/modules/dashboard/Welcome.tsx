@@ -6,7 +6,7 @@ import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { BellOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ROLE_NAMES, isRoleCode } from '../../../../../server/src/platform/access/roles.ts';
+import { ROLE_NAMES, isRoleCode } from '../../../../../contracts/access.ts';
 import { canSee, canUse, PAGES } from '../../nav.tsx';
 import { useSignedIn } from '../../session.tsx';
 import { useT } from '../../i18n.ts';
