@@ -1,6 +1,6 @@
 /** `qixian user create …`: staff accounts from the command line, audited as actor "cli". */
 import { InvalidArgumentError, type Command } from 'commander';
-import { createUser } from '../modules/users/users.admin.ts';
+import { createUser } from '../modules/users/index.ts';
 import type { RoleCode } from '../../../contracts/access.ts';
 import { out, withDatabase } from './context.ts';
 

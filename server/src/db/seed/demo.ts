@@ -8,10 +8,10 @@ import { iso } from '../../platform/clock.ts';
 import { idNumberCheckChar, usccCheckChar } from '../../../../contracts/identifiers.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { RoleCode } from '../../../../contracts/access.ts';
-import { createUser } from '../../modules/users/users.admin.ts';
-import type { OrganisationType } from '../../modules/organisations/organisations.tables.ts';
+import { createUser } from '../../modules/users/index.ts';
+import type { OrganisationType } from '../../modules/organisations/index.ts';
 import { reindex } from '../../platform/search/sources.ts';
-import { seedMonitoringDemo } from '../../modules/monitoring/demo-values.ts';
+import { seedMonitoringDemo } from '../../modules/monitoring/index.ts';
 import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 /** Documented demo password; production mode never seeds and refuses demo accounts. */

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../database.ts';
 import { buildClosure } from '../../platform/access/scope.ts';
 import { parseCsv } from '../../platform/csv.ts';
-import { loadChinaDivisions } from '../../modules/divisions/division-source.ts';
-import { seedDefaultFramework } from '../../modules/monitoring/default-framework.ts';
+import { loadChinaDivisions } from '../../modules/divisions/index.ts';
+import { seedDefaultFramework } from '../../modules/monitoring/index.ts';
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 

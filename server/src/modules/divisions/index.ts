@@ -4,6 +4,8 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { registerDivisionRoutes } from './divisions.routes.ts';
 
+export { loadChinaDivisions } from './division-source.ts';
+
 /** Registers the module's routes (public reference data; no jobs, no facts yet). */
 export function registerDivisionsModule(app: FastifyInstance, deps: Deps): void {
   registerDivisionRoutes(app, deps);

@@ -13,6 +13,7 @@ export { getCountyDiagnosis } from './diagnosis.ts';
 export { getRunResult, loadDoneRun, publishRun } from './runs.service.ts';
 export { tierName } from './runs.export.ts';
 export { seedMonitoringDemo } from './demo-values.ts';
+export { seedDefaultFramework } from './default-framework.ts';
 
 /**
  * 县域创新能力监测和评价 (county innovation monitoring): frameworks, data collection and approval, index runs, gap
