@@ -1,7 +1,7 @@
 /** Registers every module's routes; each module's index.ts is its only front door. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../platform/deps.ts';
-import { registerDivisionsModule } from './divisions/index.ts';
+import { registerDivisionsModule } from '../platform/divisions/index.ts';
 import { registerReportsModule } from './reports/index.ts';
 import { registerMonitoringModule } from './monitoring/index.ts';
 import { organisationImport, registerOrganisationsModule } from './organisations/index.ts';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../database.ts';
 import { buildClosure } from '../../platform/access/scope.ts';
 import { parseCsv } from '../../platform/csv.ts';
-import { loadChinaDivisions } from '../../modules/divisions/index.ts';
+import { loadChinaDivisions } from '../../platform/divisions/index.ts';
 import { seedDefaultFramework } from '../../modules/monitoring/index.ts';
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');

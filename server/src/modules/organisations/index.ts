@@ -5,6 +5,7 @@ import { registerOrganisationFacts } from './organisations.facts.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
 
 export { ORGANISATIONS_COUNT } from './organisations.facts.ts';
+export { ORGANISATION_SOURCE } from './organisations.search.ts';
 export { organisationImport } from './organisations.import.ts';
 export { TYPE_LABELS as ORGANISATION_TYPE_LABELS } from './organisations.sheet.ts';
 export type { OrganisationStatus, OrganisationType } from './organisations.tables.ts';

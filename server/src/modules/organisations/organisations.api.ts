@@ -9,7 +9,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
-import { indexOrganisation } from '../../platform/search/sources.ts';
+import { indexOrganisations } from './organisations.search.ts';
 import { ORGANISATIONS_COUNT } from './organisations.facts.ts';
 import * as repo from './organisations.repository.ts';
 import type { OrganisationType } from './organisations.tables.ts';
@@ -44,7 +44,7 @@ export async function createPending(
     divisionCode: org.divisionCode,
     details: { name: org.name, type: org.type, status: 'pending' },
   });
-  await indexOrganisation(trx, id);
+  await indexOrganisations(trx, [id]);
   invalidateFact(ORGANISATIONS_COUNT);
   return id;
 }
@@ -72,7 +72,7 @@ export async function decide(
     divisionCode: row.division_code,
     details: { changed: ['status'], status },
   });
-  await indexOrganisation(trx, orgId);
+  await indexOrganisations(trx, [orgId]);
   invalidateFact(ORGANISATIONS_COUNT);
   return true;
 }

@@ -7,7 +7,7 @@ import { existingUsccs, insertOrganisation } from './organisations.repository.ts
 import { organisationSheet, type OrganisationImportRow } from './organisations.sheet.ts';
 import { ORGANISATIONS_COUNT } from './organisations.facts.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
-import { indexOrganisations } from '../../platform/search/sources.ts';
+import { indexOrganisations } from './organisations.search.ts';
 
 const USCC_HEADER = '统一社会信用代码';
 

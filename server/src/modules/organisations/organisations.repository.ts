@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { likeOperator, likePattern, type Engine } from '../../db/dialect.ts';
 import { scopeFilter } from '../../platform/access/scope.ts';
 import type { PageRequest } from '../../platform/http/paging.ts';
-import { divisionNames } from '../divisions/index.ts';
+import { divisionNames } from '../../platform/divisions/index.ts';
 import type { OrganisationStatus, OrganisationType } from './organisations.tables.ts';
 import { sql } from 'kysely';
 
@@ -207,4 +207,17 @@ export function countActiveByDivisionAndType(db: DbOrTrx, divisionCodes: readonl
     .where('division_code', 'in', [...divisionCodes])
     .groupBy(['division_code', 'type'])
     .execute();
+}
+
+/** Rows the search index needs (name, type, division name), by id or a page in id order after `afterId`. */
+export function searchRows(db: DbOrTrx, opts: { ids?: readonly number[]; afterId?: number; limit?: number }) {
+  let qb = db
+    .selectFrom('organisation as o')
+    .innerJoin('division as dv', 'dv.code', 'o.division_code')
+    .select(['o.id', 'o.name', 'o.type', 'o.division_code', 'o.created_at', 'o.updated_at', 'dv.name as division_name'])
+    .orderBy('o.id');
+  if (opts.ids) qb = qb.where('o.id', 'in', [...opts.ids]);
+  if (opts.afterId !== undefined) qb = qb.where('o.id', '>', opts.afterId);
+  if (opts.limit !== undefined) qb = qb.limit(opts.limit);
+  return qb.execute();
 }

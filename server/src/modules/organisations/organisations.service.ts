@@ -11,7 +11,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { indexOrganisation } from '../../platform/search/sources.ts';
+import { indexOrganisations } from './organisations.search.ts';
 import { invalidateFact } from '../../platform/metrics/index.ts';
 import { ORGANISATIONS_COUNT } from './organisations.facts.ts';
 import { presentOrganisation } from './organisations.presenter.ts';
@@ -52,7 +52,7 @@ export async function createOrganisation(deps: Deps, caller: Caller, body: z.inf
         divisionCode: body.divisionCode,
         details: { name: body.name, type: body.type },
       });
-      await indexOrganisation(trx, id);
+      await indexOrganisations(trx, [id]);
       return id;
     });
     invalidateFact(ORGANISATIONS_COUNT);
@@ -81,7 +81,7 @@ export async function updateOrganisation(
       divisionCode: row.division_code,
       details: { changed: Object.keys(body) },
     });
-    await indexOrganisation(trx, id);
+    await indexOrganisations(trx, [id]);
   });
   invalidateFact(ORGANISATIONS_COUNT);
   return getOrganisation(deps, caller, id);

@@ -1,6 +1,6 @@
 /** Division reads the metrics service needs: a subtree and each node's ancestor at one level (closure table). */
 import type { DbOrTrx } from '../../db/database.ts';
-import type { DivisionLevel } from '../../modules/divisions/divisions.tables.ts';
+import type { DivisionLevel } from '../divisions/divisions.tables.ts';
 
 export interface DivisionNode {
   code: string;

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { FactResult, FactValue, ZFactList, ZFactQuery } from '../../../../contracts/metrics.ts';
-import type { DivisionLevel } from '../../modules/divisions/divisions.tables.ts';
+import type { DivisionLevel } from '../divisions/divisions.tables.ts';
 import { isWithinScope, scopeRoots } from '../access/scope.ts';
 import { iso } from '../clock.ts';
 import type { Caller, Deps } from '../deps.ts';

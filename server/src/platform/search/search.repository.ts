@@ -59,11 +59,11 @@ export async function deleteDocument(db: DbOrTrx, sourceType: string, sourceId: 
 }
 
 /** Deletes the documents of a type whose record is no longer in its source table (used by reindex). */
-export async function deleteDocumentsNotIn(db: DbOrTrx, sourceType: string, table: 'organisation'): Promise<void> {
+export async function deleteDocumentsNotIn(db: DbOrTrx, sourceType: string, table: string): Promise<void> {
   await db
     .deleteFrom('search_document')
     .where('source_type', '=', sourceType)
-    .where('source_id', 'not in', db.selectFrom(table).select('id'))
+    .where('source_id', 'not in', sql<number>`(select id from ${sql.table(table)})`)
     .execute();
 }
 

@@ -12,18 +12,13 @@ import {
 } from '../../../../contracts/search.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { searchStatements } from '../../db/dialect.ts';
-import { divisionNames } from '../../modules/divisions/index.ts';
-import type { Permission } from '../../../../contracts/access.ts';
+import { divisionNames } from '../divisions/index.ts';
 import { isWithinScope, scopeRoots, type Principal } from '../access/scope.ts';
 import type { Caller, Deps } from '../deps.ts';
 import { snippet } from './highlight.ts';
+import { sourcePermission } from './source-registry.ts';
 import * as repo from './search.repository.ts';
 import { keyTerms, matchTerms, queryTerms, segmentForIndex } from './segment.ts';
-
-/** The one place that says which permission lets a caller find each kind of record. */
-export const SOURCE_PERMISSIONS: Record<SearchSourceType, Permission> = {
-  organisation: 'org:read',
-};
 
 export interface DocumentInput {
   sourceType: SearchSourceType;
@@ -68,7 +63,10 @@ export async function removeDocument(trx: DbOrTrx, sourceType: SearchSourceType,
 /** Source types the principal may see, with the division roots of each. */
 export function visibleSources(principal: Principal, only?: SearchSourceType): repo.VisibleSource[] {
   return SEARCH_SOURCE_TYPES.filter((type) => only === undefined || type === only)
-    .map((type) => ({ type, roots: scopeRoots(principal, SOURCE_PERMISSIONS[type]) }))
+    .map((type) => {
+      const permission = sourcePermission(type);
+      return { type, roots: permission ? scopeRoots(principal, permission) : [] };
+    })
     .filter((v) => v.roots.length > 0);
 }
 

@@ -13,8 +13,8 @@ import {
   ZDivisionParams,
 } from '../../../../contracts/divisions.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors/errors.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors/errors.ts';
 import { presentAttribute, presentCodeChange, presentDivision, presentDivisionDetail } from './divisions.presenter.ts';
 import {
   findDivision,

@@ -1,7 +1,7 @@
 /** Front door of the divisions module (行政区划): the only file other modules import. */
 import type { FastifyInstance } from 'fastify';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { Deps } from '../../platform/deps.ts';
+import type { Deps } from '../deps.ts';
 import { registerDivisionRoutes } from './divisions.routes.ts';
 
 export { loadChinaDivisions } from './division-source.ts';
