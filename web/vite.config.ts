@@ -2,10 +2,10 @@
  * Two entries: the public portal (index.html, no antd) and the staff console (console.html, antd + ECharts, split
  * by route). `npm run build:web` writes web/dist, which the server serves in demo and production mode.
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { buildRegionMap } from './scripts/build-map.ts';
 
 const root = import.meta.dirname;
 
@@ -14,10 +14,14 @@ export default defineConfig({
   plugins: [
     react(),
     {
-      // The county polygons come from npm at build time (not committed): web/public/maps/150000.json.
+      // The county polygons come from npm at build time (not committed): web/public/maps/150000.json. The script
+      // runs under tsx in a child process: it imports the workspace package @qixian/county-map, whose TypeScript
+      // source Vite's config loader would hand to Node untranspiled.
       name: 'qixian-region-map',
       buildStart() {
-        buildRegionMap();
+        execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'build-map.ts')], {
+          stdio: 'inherit',
+        });
       },
     },
     {
