@@ -132,12 +132,6 @@ export async function existingPhoneHashes(db: DbOrTrx, hashes: readonly string[]
   return found;
 }
 
-/** Whether the account has a confirmed TOTP device. */
-export async function hasEnrolledTotp(db: DbOrTrx, userId: number): Promise<boolean> {
-  const row = await db.selectFrom('app_user').select('totp_enabled').where('id', '=', userId).executeTakeFirst();
-  return row?.totp_enabled === 1;
-}
-
 /** Active accounts holding one of `roles` at a division whose subtree contains `divisionCode`. */
 export async function activeUsersCovering(
   db: DbOrTrx,
