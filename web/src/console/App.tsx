@@ -8,7 +8,7 @@ import { setUnauthenticatedHandler } from '../shared/api.ts';
 import { SessionProvider, useSession } from './session.tsx';
 import { DivisionProvider } from './division.tsx';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
-import { LoginPage } from './pages/Login.tsx';
+import { LoginPage } from './modules/account/pages/Login.tsx';
 import { canSee, PAGES } from './nav.tsx';
 import { useT } from './i18n.ts';
 

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
-import { fakeSession, renderSignedIn, stubFetch } from './modules/admin/test-utils.tsx';
+import { fakeSession, renderSignedIn, stubFetch } from './lib/test-utils.tsx';
 import { canUse, menuEntries, selectedEntry, type PageEntry } from './nav.tsx';
 
 afterEach(() => {

@@ -1,32 +1,20 @@
 /**
- * The console's pages: path, menu entry and the permission that shows it. A menu shows only what the user may use;
- * the server checks every request again. Pages load on demand (route-based code splitting).
+ * The console's pages: path, menu entry and the permission that shows it. Each module lists its own pages in its
+ * `routes.tsx`; `modules/registry.ts` lists the modules, and PAGES joins them in registry order. A menu shows only
+ * what the user may use; the server checks every request again. Pages load on demand (route-based code splitting).
  */
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BankOutlined,
-  DashboardOutlined,
-  FundProjectionScreenOutlined,
-  RadarChartOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  ExperimentOutlined,
-  FormOutlined,
-  FileDoneOutlined,
-  BarChartOutlined,
-  SafetyCertificateOutlined,
-} from '@ant-design/icons';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import { CONSOLE_MODULES } from './modules/registry.ts';
 
-/**
- * Submenus of the sidebar. A page whose `menu.group` names one is listed under it (in PAGES order); a group with no
- * visible page is not shown. Add a group here, then set `group` on its pages.
- */
-export const MENU_GROUPS = {
-  monitoring: { zh: '监测评价', en: 'Monitoring', icon: <RadarChartOutlined /> },
-} as const satisfies Record<string, { zh: string; en: string; icon: ReactNode }>;
-export type MenuGroup = keyof typeof MENU_GROUPS;
+/** A submenu of the sidebar: its title and icon. */
+export interface MenuGroupEntry {
+  zh: string;
+  en: string;
+  icon: ReactNode;
+}
+
+/** A submenu's name, as a module declares it in `menuGroups` and its pages name it in `menu.group`. */
+export type MenuGroup = string;
 
 export interface PageEntry {
   /** Path under /console (no leading slash; '' is the home page). */
@@ -40,156 +28,23 @@ export interface PageEntry {
   menuParent?: string;
 }
 
-export const PAGES: PageEntry[] = [
-  {
-    path: '',
-    component: lazy(() => import('./pages/Dashboard.tsx')),
-    menu: { key: 'dashboard', zh: '工作台', en: 'Dashboard', icon: <DashboardOutlined /> },
-  },
-  {
-    path: 'divisions/:code',
-    component: lazy(() => import('./pages/CountyPage.tsx')),
-    anyOf: ['metrics:read'],
-  },
-  {
-    path: 'organisations',
-    component: lazy(() => import('./pages/Organisations.tsx')),
-    menu: { key: 'organisations', zh: '单位管理', en: 'Organisations', icon: <BankOutlined /> },
-    anyOf: ['org:read'],
-  },
-  {
-    path: 'organisations/import',
-    component: lazy(() => import('./pages/OrganisationImport.tsx')),
-    anyOf: ['org:create'],
-  },
-  {
-    path: 'organisations/:id',
-    component: lazy(() => import('./pages/OrganisationDetail.tsx')),
-    anyOf: ['org:read'],
-  },
-  {
-    path: 'registrations',
-    component: lazy(() => import('./pages/Registrations.tsx')),
-    menu: { key: 'registrations', zh: '注册审核', en: 'Registrations', icon: <SolutionOutlined /> },
-    anyOf: ['registration:approve'],
-  },
-  {
-    path: 'users',
-    component: lazy(() => import('./pages/Users.tsx')),
-    menu: { key: 'users', zh: '用户管理', en: 'Users', icon: <TeamOutlined /> },
-    anyOf: ['user:read'],
-  },
-  {
-    path: 'users/:id',
-    component: lazy(() => import('./pages/UserDetail.tsx')),
-    anyOf: ['user:read'],
-  },
-  {
-    // 三员审批: admin-role grants and revocations waiting for a second administrator (two-person rule).
-    path: 'role-requests',
-    component: lazy(() => import('./pages/RoleRequests.tsx')),
-    menu: { key: 'role-requests', zh: '三员审批', en: 'Admin approvals', icon: <SafetyCertificateOutlined /> },
-    anyOf: ['role:approve'],
-  },
-  {
-    path: 'audit',
-    component: lazy(() => import('./pages/Audit.tsx')),
-    menu: { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined /> },
-    anyOf: ['audit:read'],
-  },
-  {
-    path: 'search',
-    component: lazy(() => import('./pages/Search.tsx')),
-    // The permissions that make some search source visible (server/src/platform/search/sources.ts).
-    anyOf: ['org:read'],
-  },
-  // 监测评价 (monitoring): pages of the group in menu order; other monitoring pages join with group: 'monitoring'.
-  {
-    path: 'monitoring/results',
-    component: lazy(() => import('./pages/MonitoringResults.tsx')),
-    menu: {
-      key: 'monitoring-results',
-      zh: '监测结果',
-      en: 'Results',
-      icon: <FundProjectionScreenOutlined />,
-      group: 'monitoring',
-    },
-    anyOf: ['monitoring:read'],
-  },
-  {
-    path: 'monitoring/counties/:code',
-    component: lazy(() => import('./pages/MonitoringCounty.tsx')),
-    anyOf: ['monitoring:read'],
-    menuParent: 'monitoring/results',
-  },
-  {
-    path: 'monitoring/entry',
-    component: lazy(() => import('./pages/MonitoringEntry.tsx')),
-    menu: { key: 'monitoring-entry', zh: '数据填报', en: 'Data entry', icon: <FormOutlined />, group: 'monitoring' },
-    anyOf: ['monitoring:enter'],
-  },
-  {
-    // Reviewers and readers open a county's form here too (read-only unless they may enter).
-    path: 'monitoring/entry/:division/:period',
-    component: lazy(() => import('./pages/MonitoringEntry.tsx')),
-    anyOf: ['monitoring:read'],
-  },
-  {
-    path: 'monitoring/review',
-    component: lazy(() => import('./pages/MonitoringReview.tsx')),
-    menu: {
-      key: 'monitoring-review',
-      zh: '数据审核',
-      en: 'Data review',
-      icon: <FileDoneOutlined />,
-      group: 'monitoring',
-    },
-    anyOf: ['monitoring:approve'],
-  },
-  {
-    path: 'monitoring/progress',
-    component: lazy(() => import('./pages/MonitoringProgress.tsx')),
-    menu: {
-      key: 'monitoring-progress',
-      zh: '填报进度',
-      en: 'Progress',
-      icon: <BarChartOutlined />,
-      group: 'monitoring',
-    },
-    anyOf: ['monitoring:read'],
-  },
-  {
-    path: 'monitoring/runs',
-    component: lazy(() => import('./pages/MonitoringRuns.tsx')),
-    menu: {
-      key: 'monitoring-runs',
-      zh: '测算管理',
-      en: 'Index runs',
-      icon: <ExperimentOutlined />,
-      group: 'monitoring',
-    },
-    anyOf: ['monitoring:manage'],
-  },
-  {
-    path: 'monitoring/frameworks',
-    component: lazy(() => import('./pages/MonitoringFrameworks.tsx')),
-    menu: {
-      key: 'monitoring-frameworks',
-      zh: '指标体系',
-      en: 'Indicator framework',
-      icon: <ApartmentOutlined />,
-      group: 'monitoring',
-    },
-    anyOf: ['monitoring:read'],
-  },
-  {
-    path: 'monitoring/frameworks/:id',
-    component: lazy(() => import('./pages/MonitoringFrameworkDetail.tsx')),
-    anyOf: ['monitoring:read'],
-  },
-  { path: 'profile', component: lazy(() => import('./pages/Profile.tsx')) },
-  { path: 'notifications', component: lazy(() => import('./pages/Notifications.tsx')) },
-];
+/** What a console module's `routes.tsx` exports: its pages in menu order and the submenus they gather in. */
+export interface ModuleRoutes {
+  pages: readonly PageEntry[];
+  /**
+   * Submenus of the sidebar. A page whose `menu.group` names one is listed under it (in PAGES order); a group with
+   * no visible page is not shown.
+   */
+  menuGroups?: Readonly<Record<MenuGroup, MenuGroupEntry>>;
+}
+
+/** Every module's submenus. */
+export const MENU_GROUPS: Readonly<Record<MenuGroup, MenuGroupEntry>> = Object.fromEntries(
+  CONSOLE_MODULES.flatMap((m) => Object.entries(m.menuGroups ?? {})),
+);
+
+/** Every module's pages, in registry order. */
+export const PAGES: readonly PageEntry[] = CONSOLE_MODULES.flatMap((m) => m.pages);
 
 export function canSee(page: PageEntry, permissions: readonly string[]): boolean {
   return !page.anyOf || page.anyOf.some((p) => permissions.includes(p));

@@ -44,8 +44,8 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       ? leaf(e.key, e.page.menu ?? { zh: '', en: '', icon: null })
       : {
           key: e.key,
-          icon: MENU_GROUPS[e.group].icon,
-          label: t(MENU_GROUPS[e.group].zh, MENU_GROUPS[e.group].en),
+          icon: MENU_GROUPS[e.group]?.icon,
+          label: t(MENU_GROUPS[e.group]?.zh ?? e.group, MENU_GROUPS[e.group]?.en ?? e.group),
           children: e.children.map((c) => leaf(c.key, c.page.menu ?? { zh: '', en: '', icon: null })),
         },
   );

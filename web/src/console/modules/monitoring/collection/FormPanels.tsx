@@ -11,7 +11,7 @@ import { api, ApiError, request } from '../../../../shared/api.ts';
 import { formatDateTime, pick } from '../../../../shared/i18n.ts';
 import { useT } from '../../../i18n.ts';
 import { useSession } from '../../../session.tsx';
-import { downloadFile } from '../../admin/download.ts';
+import { downloadFile } from '../../../lib/download.ts';
 import { ACTION_LABELS, STATUS_LABELS } from './form-state.ts';
 
 const ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,.xlsx,.docx';

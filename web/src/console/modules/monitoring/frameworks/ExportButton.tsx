@@ -3,7 +3,7 @@ import { Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { FrameworkSummary } from '../../../../../../contracts/monitoring.ts';
 import { useT } from '../../../i18n.ts';
-import { useDownload } from '../../admin/download.ts';
+import { useDownload } from '../../../lib/download.ts';
 
 export function FrameworkExportButton({
   framework: f,

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import type { FrameworkNode } from '../../../../../../contracts/monitoring.ts';
-import { pickBilingual } from '../../admin/forms.ts';
+import { pickBilingual } from '../../../lib/forms.ts';
 import { useT } from '../../../i18n.ts';
 import { useSession } from '../../../session.tsx';
 import { KIND_NAMES } from './FrameworkTree.tsx';

@@ -1,0 +1,20 @@
+/** A list or page that failed to load: the server's message and a retry button. */
+import { Alert, Button } from 'antd';
+import { useT } from '../../i18n.ts';
+
+export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={message}
+      style={{ marginBottom: 16 }}
+      action={
+        <Button size="small" onClick={onRetry}>
+          {t('重试', 'Retry')}
+        </Button>
+      }
+    />
+  );
+}

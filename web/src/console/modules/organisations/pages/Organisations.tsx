@@ -1,0 +1,182 @@
+/** 单位管理: organisations in the user's scope, server-side paged, filters in the URL, export, create, bulk import. */
+import { useState } from 'react';
+import { App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import {
+  ZListOrganisationsQuery,
+  type Organisation,
+  type ZOrganisationPage,
+} from '../../../../../../contracts/organisations.ts';
+import { formatDateTime, formatNumber } from '../../../../shared/i18n.ts';
+import { DivisionSelect } from '../../../lib/DivisionSelect.tsx';
+import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { ExportButtons } from '../../../lib/list/ExportButtons.tsx';
+import { useDivision } from '../../../division.tsx';
+import { useT } from '../../../i18n.ts';
+import { useSession, useSignedIn } from '../../../session.tsx';
+import { OrganisationForm } from '../components/OrganisationForm.tsx';
+import { ORG_STATUS_NAMES, ORG_TYPE_NAMES, ORGANISATION_STATUSES, ORGANISATION_TYPES } from '../labels.ts';
+import { optionsOf } from '../../../lib/options.ts';
+import { useFetch } from '../../../lib/use-fetch.ts';
+import { exportFilters, useUrlQuery } from '../../../lib/url-query.ts';
+
+type OrganisationPage = z.infer<typeof ZOrganisationPage>;
+
+export default function OrganisationsPage() {
+  const t = useT();
+  const { locale } = useSession();
+  const { can } = useSignedIn();
+  const { current } = useDivision();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [query, update] = useUrlQuery(ZListOrganisationsQuery);
+  const [creating, setCreating] = useState(false);
+  const filters = { ...query, division: query.division ?? current.code };
+  const list = useFetch<OrganisationPage>('/api/organisations', filters);
+  const filtered = Boolean(query.type || query.status || query.q);
+
+  return (
+    <Card
+      title={t('单位管理', 'Organisations')}
+      extra={
+        <Space wrap>
+          {can('org:create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('新增单位', 'New organisation')}
+            </Button>
+          )}
+          {can('org:create') && (
+            <Button icon={<UploadOutlined />} onClick={() => void navigate('/console/organisations/import')}>
+              {t('批量导入', 'Bulk import')}
+            </Button>
+          )}
+          <ExportButtons path="/api/organisations/export" filters={exportFilters(filters)} baseName="organisations" />
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <DivisionSelect
+          aria-label={t('行政区划', 'Division')}
+          value={filters.division}
+          onChange={(division) => update({ division })}
+        />
+        <Select
+          aria-label={t('单位类型', 'Type')}
+          allowClear
+          placeholder={t('全部类型', 'All types')}
+          style={{ width: 150 }}
+          value={query.type}
+          options={optionsOf(ORG_TYPE_NAMES, ORGANISATION_TYPES, t)}
+          onChange={(type?: string) => update({ type })}
+        />
+        <Select
+          aria-label={t('状态', 'Status')}
+          allowClear
+          placeholder={t('全部状态', 'All statuses')}
+          style={{ width: 130 }}
+          value={query.status}
+          options={optionsOf(ORG_STATUS_NAMES, ORGANISATION_STATUSES, t)}
+          onChange={(status?: string) => update({ status })}
+        />
+        <Input.Search
+          aria-label={t('按名称或信用代码搜索', 'Search by name or credit code')}
+          key={query.q ?? ''}
+          defaultValue={query.q}
+          placeholder={t('单位名称或信用代码', 'Name or credit code')}
+          allowClear
+          enterButton={t('搜索', 'Search')}
+          style={{ width: 300 }}
+          onSearch={(q) => update({ q })}
+        />
+      </Space>
+      {list.error && <LoadError message={list.error} onRetry={list.reload} />}
+      <Table<Organisation>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 900 }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                list.error
+                  ? t('未能加载单位列表', 'The list could not be loaded')
+                  : filtered
+                    ? t('没有符合条件的单位', 'No organisation matches the filters')
+                    : t('该区划下暂无单位', 'No organisations in this division yet')
+              }
+            />
+          ),
+        }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (total) =>
+            t(`共 ${formatNumber(total, locale)} 个单位`, `${formatNumber(total, locale)} organisations`),
+          onChange: (page, pageSize) => update({ page, pageSize }),
+        }}
+        columns={[
+          {
+            title: t('单位名称', 'Name'),
+            dataIndex: 'name',
+            render: (name: string, o) => (
+              <Space size={4}>
+                <Link to={`/console/organisations/${o.id}`}>{name}</Link>
+                {o.isDemo && <Tag color="orange">{t('演示', 'Demo')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('类型', 'Type'),
+            dataIndex: 'type',
+            width: 120,
+            render: (v: Organisation['type']) => t(ORG_TYPE_NAMES[v].zh, ORG_TYPE_NAMES[v].en),
+          },
+          {
+            title: t('统一社会信用代码', 'Credit code'),
+            dataIndex: 'uscc',
+            width: 200,
+            render: (v: string | null) => (v ? <Typography.Text code>{v}</Typography.Text> : '—'),
+          },
+          { title: t('行政区划', 'Division'), dataIndex: 'divisionName', width: 130 },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (v: Organisation['status']) => (
+              <Tag color={ORG_STATUS_NAMES[v].color}>{t(ORG_STATUS_NAMES[v].zh, ORG_STATUS_NAMES[v].en)}</Tag>
+            ),
+          },
+          {
+            title: t('登记时间', 'Registered'),
+            dataIndex: 'createdAt',
+            width: 180,
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
+          },
+        ]}
+      />
+      <Modal
+        title={t('新增单位', 'New organisation')}
+        open={creating}
+        onCancel={() => setCreating(false)}
+        footer={null}
+        destroyOnHidden
+      >
+        <OrganisationForm
+          onCancel={() => setCreating(false)}
+          onCreated={(org) => {
+            setCreating(false);
+            void message.success(t(`已登记单位：${org.name}`, `Organisation created: ${org.name}`));
+            void navigate(`/console/organisations/${org.id}`);
+          }}
+        />
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,161 @@
+/** Global search (全局搜索) over everything the user may see; query and filters live in the URL. */
+import { useEffect, useState } from 'react';
+import { Alert, Card, DatePicker, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link, useSearchParams } from 'react-router';
+import type { SearchHit } from '../../../../../../contracts/search.ts';
+import { api, ApiError } from '../../../../shared/api.ts';
+import { formatNumber } from '../../../../shared/i18n.ts';
+import { Snippet } from '../../../../shared/snippet.tsx';
+import { useSession } from '../../../session.tsx';
+import { useDivision } from '../../../division.tsx';
+import { useT } from '../../../i18n.ts';
+
+interface SearchPage {
+  items: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totalIsLowerBound?: boolean;
+}
+
+const TYPE_NAMES: Record<string, { zh: string; en: string; href: (id: number) => string }> = {
+  organisation: { zh: '单位', en: 'Organisation', href: (id) => `/console/organisations/${id}` },
+};
+
+export default function SearchPage() {
+  const t = useT();
+  const { locale } = useSession();
+  const { current } = useDivision();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const type = params.get('type') ?? undefined;
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
+  const page = Number(params.get('page') ?? '1') || 1;
+  const [data, setData] = useState<SearchPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const update = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+
+  useEffect(() => {
+    if (!q.trim()) {
+      setData(null);
+      return;
+    }
+    const ctl = new AbortController();
+    setLoading(true);
+    api
+      .get<SearchPage>('/api/search', { q, type, division: current.code, from, to, page, pageSize: 20 }, ctl.signal)
+      .then(
+        (d) => {
+          setData(d);
+          setError(null);
+        },
+        (err: unknown) => {
+          if (err instanceof DOMException) return;
+          setError(err instanceof ApiError ? err.text(locale) : String(err));
+        },
+      )
+      .finally(() => setLoading(false));
+    return () => ctl.abort();
+  }, [q, type, from, to, page, current.code, locale]);
+
+  return (
+    <Card title={t('全局搜索', 'Search')}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label={t('检索词', 'Search terms')}
+          defaultValue={q}
+          key={q}
+          placeholder={t('输入检索词，如 种薯、奶牛', 'Search terms, e.g. 种薯, 奶牛')}
+          style={{ width: 320 }}
+          enterButton
+          allowClear
+          onSearch={(v) => update({ q: v.trim() || undefined })}
+        />
+        <Select
+          aria-label={t('类型', 'Type')}
+          allowClear
+          placeholder={t('全部类型', 'All types')}
+          style={{ width: 140 }}
+          value={type}
+          options={Object.entries(TYPE_NAMES).map(([value, n]) => ({ value, label: t(n.zh, n.en) }))}
+          onChange={(v?: string) => update({ type: v })}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('日期范围', 'Date range')}
+          value={from && to ? [dayjs(from), dayjs(to)] : null}
+          onChange={(r) =>
+            update({ from: r?.[0]?.format('YYYY-MM-DD') ?? undefined, to: r?.[1]?.format('YYYY-MM-DD') ?? undefined })
+          }
+        />
+        <Typography.Text type="secondary">
+          {t('范围：', 'Within: ')}
+          {current.name}
+        </Typography.Text>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {!q.trim() ? (
+        <Empty description={t('输入检索词开始搜索', 'Type a term to search')} />
+      ) : (
+        <List
+          loading={loading}
+          header={
+            data && (
+              <Typography.Text type="secondary">
+                {t('共', '')} {formatNumber(data.total, locale)}
+                {data.totalIsLowerBound ? '+' : ''} {t('条结果', 'results')}
+              </Typography.Text>
+            )
+          }
+          dataSource={data?.items ?? []}
+          locale={{ emptyText: <Empty description={t('没有找到匹配的结果', 'Nothing matches')} /> }}
+          pagination={
+            data && data.total > data.pageSize
+              ? {
+                  current: page,
+                  pageSize: data.pageSize,
+                  total: data.total,
+                  showSizeChanger: false,
+                  onChange: (p) => update({ page: String(p) }),
+                }
+              : false
+          }
+          renderItem={(h) => {
+            const tn = TYPE_NAMES[h.type];
+            return (
+              <List.Item>
+                <List.Item.Meta
+                  title={
+                    <Space>
+                      <Tag>{tn ? t(tn.zh, tn.en) : h.type}</Tag>
+                      {tn ? <Link to={tn.href(h.id)}>{h.title}</Link> : h.title}
+                    </Space>
+                  }
+                  description={
+                    <>
+                      <div className="qx-snippet">
+                        <Snippet html={h.snippet} />
+                      </div>
+                      <Typography.Text type="secondary">{h.divisionName}</Typography.Text>
+                    </>
+                  }
+                />
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </Card>
+  );
+}
