@@ -30,3 +30,9 @@ export const ZAuditVerifyResult = z.object({
   rows: z.number().int(),
   problems: z.array(z.object({ seq: z.number().int(), kind: z.string(), message: z.string() })),
 });
+
+/** GET /api/audit/action-names: every audit action the modules declare, with its name (the audit page's labels). */
+export const ZAuditActionNames = z.object({
+  items: z.array(z.object({ action: z.string(), zh: z.string(), en: z.string() })),
+});
+export type AuditActionNames = z.infer<typeof ZAuditActionNames>;

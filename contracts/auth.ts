@@ -28,6 +28,11 @@ export const ZSession = z.object({
   }),
   roles: z.array(z.object({ role: z.string(), divisionCode: z.string() })),
   permissions: z.array(z.string()),
+  /**
+   * The permissions each held role carries (the table the modules' manifests declare), so the console can tell in
+   * which divisions the user holds one permission without copying the server's table.
+   */
+  rolePermissions: z.record(z.string(), z.array(z.string())),
   division: z.object({ code: z.string(), name: z.string(), level: z.string() }),
   csrfToken: z.string(),
   mfaRequired: z.boolean(),

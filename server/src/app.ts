@@ -28,7 +28,7 @@ import {
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { registerPlatformInfo } from './platform/info/info.routes.ts';
-import { registerModules } from './modules/index.ts';
+import { MODULES, registerModules } from './modules/registry.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -108,6 +108,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         description: '县域创新驱动发展平台 / county innovation platform',
         version: '0.1.0',
       },
+      tags: MODULES.flatMap((m) => m.tags ?? []),
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qx_session' } } },
     },
     transform: jsonSchemaTransform,

@@ -8,12 +8,19 @@ import * as m0004 from './migrations/0004-accounts-notifications.ts';
 import * as m0005 from './migrations/0005-monitoring.ts';
 import * as m0006 from './migrations/0006-security.ts';
 
+import { MODULES } from '../modules/registry.ts';
+import { moduleMigrations } from '../platform/modules/installed.ts';
+
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
 }
 
-/** Ordered, frozen list of migrations; add new files here. */
-const MIGRATIONS: Record<string, EngineMigration> = {
+/**
+ * The platform's migrations and those of the modules that came before manifests (frozen: never edit one that has
+ * shipped). A module adds a migration through its manifest (`migrations: { '0007-market': … }`): the names of all of
+ * them form one ordered list, and a new name must sort after every applied one (Kysely refuses it otherwise).
+ */
+const CORE_MIGRATIONS: Record<string, EngineMigration> = {
   '0001-foundation': m0001,
   '0002-search': m0002,
   '0003-imports': m0003,
@@ -22,12 +29,24 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0006-security': m0006,
 };
 
+/** Every migration by name: the core list and the modules' (a name used twice is refused). */
+function allMigrations(): Record<string, EngineMigration> {
+  const all: Record<string, EngineMigration> = { ...CORE_MIGRATIONS };
+  // MODULES is imported so that the manifests are installed before their migrations are read.
+  if (MODULES.length === 0) return all;
+  for (const [name, m] of moduleMigrations()) {
+    if (all[name]) throw new Error(`migration ${name} is defined twice`);
+    all[name] = m;
+  }
+  return all;
+}
+
 function provider(engine: Engine): MigrationProvider {
   return {
     getMigrations: () =>
       Promise.resolve(
         Object.fromEntries(
-          Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [
+          Object.entries(allMigrations()).map(([name, m]): [string, Migration] => [
             name,
             { up: (db: Kysely<unknown>) => m.up(db, engine) },
           ]),

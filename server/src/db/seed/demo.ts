@@ -11,7 +11,7 @@ import type { RoleCode } from '../../../../contracts/access.ts';
 import { createUser } from '../../modules/users/index.ts';
 import type { OrganisationType } from '../../modules/organisations/index.ts';
 import { reindex } from '../../platform/search/sources.ts';
-import { seedMonitoringDemo } from '../../modules/monitoring/index.ts';
+import { MODULES } from '../../modules/registry.ts';
 import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 /** Documented demo password; production mode never seeds and refuses demo accounts. */
@@ -272,7 +272,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
     }
   }
   // 监测评价演示数据: values 2021-2025, submissions, published runs (after the accounts: they report and approve)
-  await seedMonitoringDemo(deps);
+  for (const m of MODULES) await m.seeds?.demo?.(deps);
   for (const p of plan)
     accounts.push({ username: p.username, password: DEMO_PASSWORD, role: p.role, division: p.division, note: p.note });
   return { accounts, organisations };

@@ -10,7 +10,7 @@ import type { Db } from '../database.ts';
 import { buildClosure } from '../../platform/access/scope.ts';
 import { parseCsv } from '../../platform/csv.ts';
 import { loadChinaDivisions } from '../../platform/divisions/index.ts';
-import { seedDefaultFramework } from '../../modules/monitoring/index.ts';
+import { MODULES } from '../../modules/registry.ts';
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -35,7 +35,7 @@ async function insertChunked<T>(items: T[], size: number, insert: (chunk: T[]) =
 
 export async function seedReference(db: Db, now: string): Promise<{ divisions: number; attributes: number }> {
   // Its own check: databases created before the monitoring module get the default framework too.
-  await seedDefaultFramework(db, now);
+  for (const m of MODULES) await m.seeds?.reference?.(db, now);
   const existing = await db
     .selectFrom('division')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,8 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../platform/deps.ts';
+import { defineModule } from '../../platform/modules/manifest.ts';
+import { OFFICER_ROLES } from '../../platform/platform.module.ts';
 import { registerOrganisationExportRoutes } from './organisations.export.ts';
-import { registerOrganisationFacts } from './organisations.facts.ts';
+import { ORGANISATIONS_COUNT_FACT } from './organisations.facts.ts';
+import { organisationImport } from './organisations.import.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
+import { ORGANISATION_SOURCE } from './organisations.search.ts';
 
 export { ORGANISATIONS_COUNT } from './organisations.facts.ts';
 export { ORGANISATION_SOURCE } from './organisations.search.ts';
@@ -23,8 +25,26 @@ export {
 } from './organisations.api.ts';
 
 /** Organisations (单位): government units, responsibility units, enterprises, institutions. */
-export function registerOrganisationsModule(app: FastifyInstance, deps: Deps): void {
-  registerOrganisationFacts();
-  registerOrganisationExportRoutes(app, deps);
-  registerOrganisationRoutes(app, deps);
-}
+export const organisationsModule = defineModule({
+  code: 'organisations',
+  name: { zh: '单位', en: 'Organisations' },
+  tags: [{ name: 'organisations', description: '单位管理 / organisations' }],
+  permissions: {
+    'org:read': { zh: '查看单位', en: 'Read organisations', roles: ['sys-admin', ...OFFICER_ROLES, 'unit-officer'] },
+    'org:create': { zh: '新增单位', en: 'Create organisations', roles: ['sys-admin', ...OFFICER_ROLES] },
+    'org:update': { zh: '修改单位', en: 'Update organisations', roles: ['sys-admin', ...OFFICER_ROLES] },
+    'org:approve': { zh: '审核单位注册', en: 'Approve organisations', roles: OFFICER_ROLES },
+  },
+  routes(app, deps) {
+    registerOrganisationExportRoutes(app, deps);
+    registerOrganisationRoutes(app, deps);
+  },
+  facts: [ORGANISATIONS_COUNT_FACT],
+  searchSources: [ORGANISATION_SOURCE],
+  imports: [organisationImport],
+  auditActions: {
+    'organisation.create': { zh: '新增单位', en: 'Organisation created' },
+    'organisation.update': { zh: '修改单位', en: 'Organisation updated' },
+    'organisation.export': { zh: '导出单位名录', en: 'Organisations exported' },
+  },
+});

@@ -6,7 +6,7 @@
  * the snapshot when it collects a period and keeps that value.
  */
 import type { DbOrTrx } from '../../db/database.ts';
-import { defineFact, type FactComputeInput, type FactRow } from '../../platform/metrics/index.ts';
+import type { FactComputeInput, FactDefinition, FactRow } from '../../platform/metrics/index.ts';
 import { countActiveByDivisionAndType } from './organisations.repository.ts';
 
 export const ORGANISATIONS_COUNT = 'organisations.count';
@@ -22,15 +22,13 @@ async function countActiveOrganisations(db: DbOrTrx, input: FactComputeInput): P
   }));
 }
 
-/** Registers the module's facts (idempotent; called from the module's front door). */
-export function registerOrganisationFacts(): void {
-  defineFact({
-    name: ORGANISATIONS_COUNT,
-    title: { zh: '在册单位数（按类型）', en: 'Active organisations (by type)' },
-    unit: '个',
-    periodType: 'snapshot',
-    dimensions: ['type'],
-    aggregation: 'sum',
-    compute: countActiveOrganisations,
-  });
-}
+/** Listed in the module's manifest (index.ts). */
+export const ORGANISATIONS_COUNT_FACT: FactDefinition = {
+  name: ORGANISATIONS_COUNT,
+  title: { zh: '在册单位数（按类型）', en: 'Active organisations (by type)' },
+  unit: '个',
+  periodType: 'snapshot',
+  dimensions: ['type'],
+  aggregation: 'sum',
+  compute: countActiveOrganisations,
+};

@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../platform/deps.ts';
+import { ADMIN_ROLES } from '../../../../contracts/access.ts';
+import { defineModule } from '../../platform/modules/manifest.ts';
+import { OFFICER_ROLES } from '../../platform/platform.module.ts';
 import { registerUserExportRoutes } from './users.export.ts';
-import { registerUserFacts } from './users.facts.ts';
+import { EXPERTS_COUNT_FACT } from './users.facts.ts';
+import { userImport } from './users.import.ts';
 import { registerUserRoutes } from './users.routes.ts';
 
 export { userImport } from './users.import.ts';
@@ -10,8 +12,45 @@ export { EXPERTS_COUNT } from './users.facts.ts';
 export { createUser, type CreateUserInput } from './users.admin.ts';
 
 /** Accounts (账户), roles and self-registration. */
-export function registerUsersModule(app: FastifyInstance, deps: Deps): void {
-  registerUserFacts();
-  registerUserExportRoutes(app, deps);
-  registerUserRoutes(app, deps);
-}
+export const usersModule = defineModule({
+  code: 'users',
+  name: { zh: '账户', en: 'Accounts' },
+  tags: [{ name: 'users', description: '用户、角色与注册 / accounts, roles and registration' }],
+  permissions: {
+    'user:read': { zh: '查看用户', en: 'Read accounts', roles: ['sys-admin', 'sec-admin', ...OFFICER_ROLES] },
+    'user:create': { zh: '创建用户', en: 'Create accounts', roles: ['sys-admin'] },
+    'user:update': { zh: '修改、停用用户', en: 'Update and disable accounts', roles: ['sys-admin', 'sec-admin'] },
+    'role:assign': { zh: '授予和收回角色', en: 'Grant and revoke roles', roles: ['sec-admin'] },
+    'role:approve': { zh: '批准管理员角色变更（双人规则）', en: 'Approve admin-role changes', roles: ADMIN_ROLES },
+    'registration:approve': { zh: '审核注册申请', en: 'Approve registrations', roles: OFFICER_ROLES },
+  },
+  routes(app, deps) {
+    registerUserExportRoutes(app, deps);
+    registerUserRoutes(app, deps);
+  },
+  facts: [EXPERTS_COUNT_FACT],
+  imports: [userImport],
+  notificationKinds: {
+    'registration.submitted': { zh: '新的注册申请', en: 'Registration submitted' },
+    'registration.approved': { zh: '注册已通过', en: 'Registration approved' },
+    'registration.rejected': { zh: '注册未通过', en: 'Registration rejected' },
+    'registration.duplicate': { zh: '有人尝试用您的用户名或手机号注册', en: 'Registration with your details' },
+    'role.request': { zh: '管理员角色变更申请', en: 'Admin-role request' },
+  },
+  auditActions: {
+    'user.create': { zh: '创建用户', en: 'Account created' },
+    'user.export': { zh: '导出用户', en: 'Accounts exported' },
+    'user.disable': { zh: '停用用户', en: 'Account disabled' },
+    'user.enable': { zh: '启用用户', en: 'Account enabled' },
+    'user.role_grant': { zh: '授予角色', en: 'Role granted' },
+    'user.role_revoke': { zh: '收回角色', en: 'Role revoked' },
+    'user.password_reset': { zh: '重置密码（发送一次性链接）', en: 'Password reset (one-time link)' },
+    'user.password_link_open': { zh: '打开密码设置链接', en: 'Password link opened' },
+    'user.password_set': { zh: '通过链接设置密码', en: 'Password set through a link' },
+    'role_request.approve': { zh: '批准管理员角色变更', en: 'Admin-role request approved' },
+    'role_request.reject': { zh: '驳回管理员角色变更', en: 'Admin-role request rejected' },
+    'registration.approve': { zh: '注册审核通过', en: 'Registration approved' },
+    'registration.reject': { zh: '注册审核驳回', en: 'Registration rejected' },
+    'registration.duplicate': { zh: '重复注册尝试', en: 'Duplicate registration attempt' },
+  },
+});

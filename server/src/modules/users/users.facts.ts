@@ -6,7 +6,7 @@
  * two counties counts in both. Monitoring binds indicator D3.4 (县级以上科技特派员数) to it as a live provisional value.
  */
 import type { DbOrTrx } from '../../db/database.ts';
-import { defineFact, type FactComputeInput, type FactRow } from '../../platform/metrics/index.ts';
+import type { FactComputeInput, FactDefinition, FactRow } from '../../platform/metrics/index.ts';
 import { countActiveHoldersByDivision } from './users.repository.ts';
 
 export const EXPERTS_COUNT = 'experts.count';
@@ -17,14 +17,12 @@ async function countExperts(db: DbOrTrx, input: FactComputeInput): Promise<FactR
   return rows.map((r) => ({ divisionCode: r.division_code, period: input.period, value: Number(r.n) }));
 }
 
-/** Registers the module's facts (idempotent; called from the module's front door). */
-export function registerUserFacts(): void {
-  defineFact({
-    name: EXPERTS_COUNT,
-    title: { zh: '专家/科技特派员数', en: 'Experts / S&T commissioners' },
-    unit: '人',
-    periodType: 'snapshot',
-    aggregation: 'sum',
-    compute: countExperts,
-  });
-}
+/** Listed in the module's manifest (index.ts). */
+export const EXPERTS_COUNT_FACT: FactDefinition = {
+  name: EXPERTS_COUNT,
+  title: { zh: '专家/科技特派员数', en: 'Experts / S&T commissioners' },
+  unit: '人',
+  periodType: 'snapshot',
+  aggregation: 'sum',
+  compute: countExperts,
+};

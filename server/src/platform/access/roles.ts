@@ -2,10 +2,10 @@
  * The server's access rules over the role and permission codes in contracts/access.ts: which roles grant a permission,
  * the second factor, who may manage whom, and 三员分立 over chains of admin grants.
  */
+import { permissionsOfRole } from '../modules/installed.ts';
 import {
   ADMIN_ROLES,
   ROLE_CODES,
-  ROLE_PERMISSIONS,
   isAdminRole,
   keepsSeparationOfDuties,
   type Permission,
@@ -25,9 +25,12 @@ export {
   type RoleCode,
 } from '../../../../contracts/access.ts';
 
+/** The permissions a role carries, as the module manifests declare them (empty for an unknown role). */
+export { permissionsOfRole } from '../modules/installed.ts';
+
 /** Roles that grant `permission`. */
 export function rolesWithPermission(permission: Permission): RoleCode[] {
-  return ROLE_CODES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+  return ROLE_CODES.filter((r) => permissionsOfRole(r).includes(permission));
 }
 
 /** Admin roles need a second factor (TOTP). */

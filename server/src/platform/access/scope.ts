@@ -6,7 +6,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Permission } from '../../../../contracts/access.ts';
-import { ROLE_PERMISSIONS, isRoleCode } from '../../../../contracts/access.ts';
+import { isDeclaredPermission, permissionsOfRole } from '../modules/installed.ts';
 
 export interface RoleAssignment {
   role: string;
@@ -22,11 +22,15 @@ export interface Principal {
   roles: RoleAssignment[];
 }
 
-/** Division roots under which `principal` holds `permission`; empty when it holds it nowhere. */
+/**
+ * Division roots under which `principal` holds `permission`; empty when it holds it nowhere. A permission no module
+ * manifest declares is a programming error (it would silently refuse everyone) and throws.
+ */
 export function scopeRoots(principal: Principal, permission: Permission): string[] {
+  if (!isDeclaredPermission(permission)) throw new Error(`permission ${permission} is not declared by any module`);
   const roots = new Set<string>();
   for (const a of principal.roles) {
-    if (isRoleCode(a.role) && ROLE_PERMISSIONS[a.role].includes(permission)) roots.add(a.divisionCode);
+    if (permissionsOfRole(a.role).includes(permission)) roots.add(a.divisionCode);
   }
   return [...roots];
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../../contracts/common.ts';
-import { ZAuditPage, ZAuditVerifyResult, ZListAuditQuery } from '../../../../contracts/audit.ts';
+import { ZAuditActionNames, ZAuditPage, ZAuditVerifyResult, ZListAuditQuery } from '../../../../contracts/audit.ts';
 import { scopeRoots } from '../access/scope.ts';
 import type { Deps } from '../deps.ts';
 import { callerOf } from '../http/caller.ts';
@@ -9,11 +9,22 @@ import { fetchPage } from '../http/paging.ts';
 import { registerAuditExportRoutes } from './audit.export.ts';
 import { auditRows } from './audit.repository.ts';
 import { verifyAuditChain } from './audit.ts';
+import { auditActionNames } from '../modules/installed.ts';
 
 /** Audit log search, export and chain verification for the audit administrator. */
 export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   registerAuditExportRoutes(app, deps);
+
+  r.get('/api/audit/action-names', {
+    config: { rule: { access: 'audit:read', scope: 'none', audit: 'none' } },
+    schema: {
+      tags: ['audit'],
+      summary: '审计动作名称（模块声明） / audit action names declared by the modules',
+      response: { 200: ZAuditActionNames, ...errorResponses },
+    },
+    handler: () => ({ items: auditActionNames() }),
+  });
 
   r.get('/api/audit', {
     config: { rule: { access: 'audit:read', scope: 'division-subtree', audit: 'none' } },

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors/errors.ts';
 import type { Permission } from '../../../../contracts/access.ts';
 import { hasPermission } from '../access/scope.ts';
+import { isDeclaredAuditAction, isDeclaredPermission, modulesInstalled } from '../modules/installed.ts';
 
 export interface RouteRule {
   /** `public`, `authenticated` (any signed-in user), or the permission needed. */
@@ -49,6 +50,13 @@ export function collectRoutes(app: FastifyInstance, inventory: InventoryEntry[])
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const rule = route.config?.rule;
+    if (rule && modulesInstalled()) {
+      // A route may only name what a module manifest declares (a typo would otherwise be a silent 403 for everyone).
+      if (rule.access !== 'public' && rule.access !== 'authenticated' && !isDeclaredPermission(rule.access))
+        throw new Error(`route ${route.url}: permission ${rule.access} is not declared by any module manifest`);
+      if (rule.audit !== 'none' && !isDeclaredAuditAction(rule.audit))
+        throw new Error(`route ${route.url}: audit action ${rule.audit} is not declared by any module manifest`);
+    }
     const s = route.schema ?? {};
     const hasSchema =
       route.url.startsWith('/api/docs') ||

@@ -10,7 +10,7 @@ export interface LocalisedText {
 export interface NotifyInput {
   /** Recipients; duplicates are written once. Nothing is written for an empty list. */
   userIds: readonly number[];
-  /** What happened, e.g. `registration.submitted` (contracts/notifications.ts lists the kinds). */
+  /** What happened, e.g. `registration.submitted` (declared in the module's manifest). */
   kind: string;
   title: LocalisedText;
   body: LocalisedText;
