@@ -7,7 +7,29 @@ import type { Session } from '../../../../contracts/auth.ts';
 import { DivisionProvider } from '../division.tsx';
 import { SessionProvider, useSession } from '../session.tsx';
 
+/**
+ * What the server's session answer says each role carries (`rolePermissions`), for the roles these tests hold. The
+ * console never keeps this table; a session brings it.
+ */
+const OFFICER = ['org:read', 'org:create', 'org:update', 'org:approve', 'user:read', 'registration:approve'];
+const ROLE_PERMISSIONS: Record<string, string[]> = {
+  'sys-admin': ['org:read', 'org:create', 'org:update', 'user:read', 'user:create', 'user:update', 'role:approve'],
+  'sec-admin': ['user:read', 'user:update', 'role:assign', 'profile:read', 'role:approve'],
+  'audit-admin': ['audit:read', 'audit:verify', 'profile:read', 'role:approve'],
+  'region-officer': [...OFFICER, 'metrics:read', 'pi:view_full', 'monitoring:read', 'monitoring:manage'],
+  'league-officer': [...OFFICER, 'metrics:read', 'monitoring:read', 'monitoring:approve'],
+  'county-officer': [...OFFICER, 'metrics:read', 'pi:view_full', 'monitoring:read', 'monitoring:enter'],
+  farmer: ['profile:read'],
+};
+
+/** The session's `rolePermissions` for the roles held (a role the table above lacks carries nothing). */
+export function rolePermissionsOf(roles: readonly { role: string }[]): Record<string, string[]> {
+  return Object.fromEntries(roles.map((r) => [r.role, ROLE_PERMISSIONS[r.role] ?? []]));
+}
+
+/** A signed-in league officer of 呼和浩特市; `over` replaces parts, `rolePermissions` follows the roles held. */
 export function fakeSession(over: Partial<Session> = {}): Session {
+  const roles = over.roles ?? [{ role: 'league-officer', divisionCode: '150100' }];
   return {
     user: {
       id: 7,
@@ -18,8 +40,9 @@ export function fakeSession(over: Partial<Session> = {}): Session {
       orgId: null,
       locale: 'zh-CN',
     },
-    roles: [{ role: 'league-officer', divisionCode: '150100' }],
+    roles,
     permissions: ['org:read', 'org:create', 'org:update', 'org:approve', 'user:read', 'registration:approve'],
+    rolePermissions: rolePermissionsOf(roles),
     division: { code: '150100', name: '呼和浩特市', level: 'prefecture' },
     csrfToken: 'csrf',
     mfaRequired: false,

@@ -1,20 +1,16 @@
-/** The divisions a session holds one permission in: where the user may grant, create or approve. */
+/**
+ * The divisions a session holds one permission in: where the user may grant, create or approve. Which permissions a
+ * role carries comes with the session (`rolePermissions`, from the server's module manifests), never from a copy.
+ */
 import type { Session } from '../../../../../contracts/auth.ts';
-import {
-  ROLE_PERMISSIONS,
-  isRoleCode,
-  keepsSeparationOfDuties,
-  type Permission,
-} from '../../../../../contracts/access.ts';
+import { keepsSeparationOfDuties } from '../../../../../contracts/access.ts';
 import { isInScope, subtreePrefix } from '../../division.tsx';
 
-/** Roots (widest first, none inside another) of the roles that carry `permission`. */
-export function permissionRoots(roles: Session['roles'], permission: Permission): string[] {
+/** Roots (widest first, none inside another) of the held roles that carry `permission`. */
+export function permissionRoots(session: Pick<Session, 'roles' | 'rolePermissions'>, permission: string): string[] {
   const codes = [
     ...new Set(
-      roles
-        .filter((r) => isRoleCode(r.role) && ROLE_PERMISSIONS[r.role].includes(permission))
-        .map((r) => r.divisionCode),
+      session.roles.filter((r) => session.rolePermissions[r.role]?.includes(permission)).map((r) => r.divisionCode),
     ),
   ].sort((a, b) => subtreePrefix(a).length - subtreePrefix(b).length);
   const kept: string[] = [];

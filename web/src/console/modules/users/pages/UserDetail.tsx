@@ -44,7 +44,7 @@ export default function UserDetailPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [full, setFull] = useState<PersonalInfo | null>(null);
   const [reset, setReset] = useState<ResetPasswordResult | null>(null);
-  const grantRoots = permissionRoots(session.roles, 'role:assign').map((code) => ({ code, name: code }));
+  const grantRoots = permissionRoots(session, 'role:assign').map((code) => ({ code, name: code }));
 
   const run = async <T,>(key: string, call: () => Promise<T>, done: (r: T) => void) => {
     setBusy(key);
