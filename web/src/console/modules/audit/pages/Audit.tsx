@@ -16,7 +16,7 @@ import { DivisionSelect } from '../../../lib/DivisionSelect.tsx';
 import { ExportButtons } from '../../../lib/list/ExportButtons.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSession, useSignedIn } from '../../../session.tsx';
-import { AUDIT_ACTION_NAMES, auditActionName } from '../labels.ts';
+import { useAuditActionNames } from '../action-names.ts';
 import { useFetch } from '../../../lib/use-fetch.ts';
 import { exportFilters, useUrlQuery } from '../../../lib/url-query.ts';
 
@@ -96,6 +96,7 @@ export default function AuditPage() {
   const { can } = useSignedIn();
   const [query, update] = useUrlQuery(ZListAuditQuery);
   const list = useFetch<AuditPage>('/api/audit', query);
+  const actions = useAuditActionNames();
   const [action, setAction] = useState<string | undefined>(undefined);
   const filtered = Boolean(query.actor || query.action || query.division || query.from || query.to);
 
@@ -125,9 +126,9 @@ export default function AuditPage() {
           value={action ?? query.action ?? ''}
           allowClear
           placeholder={t('操作类型，如 user.create', 'Action, e.g. user.create')}
-          options={Object.keys(AUDIT_ACTION_NAMES).map((a) => ({
-            value: a,
-            label: `${auditActionName(a, t)}（${a}）`,
+          options={actions.items.map((a) => ({
+            value: a.action,
+            label: `${t(a.zh, a.en)}（${a.action}）`,
           }))}
           showSearch={{
             filterOption: (input, option) =>
@@ -216,7 +217,7 @@ export default function AuditPage() {
             dataIndex: 'action',
             render: (v: string) => (
               <Space orientation="vertical" size={0}>
-                {auditActionName(v, t)}
+                {actions.nameOf(v, t)}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {v}
                 </Typography.Text>
