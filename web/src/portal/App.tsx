@@ -6,13 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { PlatformInfo } from '../../../contracts/platform.ts';
 import { api } from '../shared/api.ts';
 import { LOCALES } from '../shared/i18n.ts';
-import { HomePage } from './Home.tsx';
 import { LocaleProvider, useLocale, useT } from './locale.tsx';
-import { LoginPage } from './Login.tsx';
-import { MonitoringPage } from './Monitoring.tsx';
-import { RegisterPage } from './Register.tsx';
-import { ResetPasswordPage } from './ResetPassword.tsx';
 import { Link, useLocation } from './router.tsx';
+import { portalRoute } from './routes.tsx';
 
 function LanguageSwitch() {
   const { locale, setLocale } = useLocale();
@@ -69,22 +65,16 @@ function NotFound() {
   );
 }
 
-const TITLES: Record<string, [string, string]> = {
-  '/': ['旗县 · 县域创新驱动发展平台', 'Qixian · county innovation platform'],
-  '/register': ['注册 · 旗县', 'Register · Qixian'],
-  '/login': ['登录 · 旗县', 'Sign in · Qixian'],
-  '/monitoring': ['县域创新能力监测结果 · 旗县', 'County innovation monitoring results · Qixian'],
-  '/reset-password': ['设置登录密码 · 旗县', 'Set your password · Qixian'],
-};
+const NOT_FOUND_TITLE = { zh: '页面不存在 · 旗县', en: 'Not found · Qixian' };
 
 function Page() {
   const location = useLocation();
-  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const route = portalRoute(location.pathname);
   const t = useT();
   const shown = useRef(location.href);
-  const title = TITLES[path] ?? ['页面不存在 · 旗县', 'Not found · Qixian'];
+  const title = route?.title ?? NOT_FOUND_TITLE;
   useEffect(() => {
-    document.title = t(...title);
+    document.title = t(title.zh, title.en);
   });
   // After an in-portal navigation, move focus to the new page's heading (screen readers announce it).
   useEffect(() => {
@@ -92,20 +82,7 @@ function Page() {
     shown.current = location.href;
     document.getElementById('page-title')?.focus();
   }, [location.href]);
-  switch (path) {
-    case '/':
-      return <HomePage />;
-    case '/register':
-      return <RegisterPage role={location.searchParams.get('role')} />;
-    case '/login':
-      return <LoginPage />;
-    case '/monitoring':
-      return <MonitoringPage />;
-    case '/reset-password':
-      return <ResetPasswordPage />;
-    default:
-      return <NotFound />;
-  }
+  return route ? route.render(location) : <NotFound />;
 }
 
 function Shell() {

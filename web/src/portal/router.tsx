@@ -1,6 +1,6 @@
 /**
  * A few portal pages do not need react-router: the History API, one hook and a link that navigates in place.
- * The server answers each portal path with index.html (server/src/platform/http/web.ts PORTAL_PATHS).
+ * The pages are listed in routes.tsx; the server answers each of its PORTAL_PATHS with index.html.
  */
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 

@@ -4,7 +4,7 @@
  * so that nothing from the console enters its bundle.
  */
 import type { z } from 'zod';
-import type { ZPublishedResults } from '../../../contracts/monitoring.ts';
+import type { ZPublishedResults } from '../../../../../contracts/monitoring.ts';
 
 export type PublishedResults = z.infer<typeof ZPublishedResults>;
 export type PublishedCounty = PublishedResults['counties'][number];

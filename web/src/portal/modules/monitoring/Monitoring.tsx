@@ -4,9 +4,9 @@
  * A result computed from demo values says so (演示数据).
  */
 import { useEffect, useState } from 'react';
-import { api } from '../shared/api.ts';
-import { formatDateTime, formatNumber } from '../shared/i18n.ts';
-import { useLocale, useT } from './locale.tsx';
+import { api } from '../../../shared/api.ts';
+import { formatDateTime, formatNumber } from '../../../shared/i18n.ts';
+import { useLocale, useT } from '../../locale.tsx';
 import {
   changeText,
   countByTier,
@@ -15,7 +15,7 @@ import {
   visibleCounties,
   type PublishedResults,
 } from './monitoring-results.ts';
-import { navigate, useLocation } from './router.tsx';
+import { navigate, useLocation } from '../../router.tsx';
 
 type State = { key: string; data: PublishedResults } | { key: string; failed: true } | null;
 

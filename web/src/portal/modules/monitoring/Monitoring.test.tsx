@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PUBLISHED, runSummary } from '../console/modules/monitoring/test-fixtures.ts';
-import { App } from './App.tsx';
+import { PUBLISHED, runSummary } from '../../../console/modules/monitoring/test-fixtures.ts';
+import { App } from '../../App.tsx';
 import { changeText, countByTier, rankText, tierText, visibleCounties } from './monitoring-results.ts';
-import { json, stubFetch } from './test-support.ts';
+import { json, stubFetch } from '../../test-support.ts';
 
 function at(path: string) {
   window.history.replaceState(null, '', path);
