@@ -17,7 +17,7 @@ export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
   registerAuditExportRoutes(app, deps);
 
   r.get('/api/audit/action-names', {
-    config: { rule: { access: 'audit:read', scope: 'none', audit: 'none' } },
+    config: { rule: { access: 'audit:read', scope: 'public-data', audit: 'none' } },
     schema: {
       tags: ['audit'],
       summary: '审计动作名称（模块声明） / audit action names declared by the modules',
