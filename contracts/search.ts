@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { ZDivisionCode, ZPageQuery, zPage } from './common.ts';
 
-/** Kinds of record the global search covers; each maps to the permission that lets a caller see it. */
-export const SEARCH_SOURCE_TYPES = ['organisation'] as const;
-export type SearchSourceType = (typeof SEARCH_SOURCE_TYPES)[number];
+/**
+ * A kind of record the global search covers (e.g. `organisation`). Modules declare their sources in their manifests;
+ * the server answers 400 for a type no module declares.
+ */
+export const ZSearchSourceType = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z_]{0,39}$/, { message: '检索类型格式不正确 / malformed record type' });
+export type SearchSourceType = z.infer<typeof ZSearchSourceType>;
 
 export const ZSearchQuery = ZPageQuery.extend({
   q: z
@@ -11,7 +17,7 @@ export const ZSearchQuery = ZPageQuery.extend({
     .trim()
     .min(1, { message: '请输入检索词 / enter a search term' })
     .max(100, { message: '检索词最多 100 字 / at most 100 characters' }),
-  type: z.enum(SEARCH_SOURCE_TYPES).optional(),
+  type: ZSearchSourceType.optional(),
   division: ZDivisionCode.optional(),
   /** Inclusive dates (YYYY-MM-DD) on the record's creation time. */
   from: z.string().date().optional(),
@@ -19,7 +25,7 @@ export const ZSearchQuery = ZPageQuery.extend({
 });
 
 export const ZSearchHit = z.object({
-  type: z.enum(SEARCH_SOURCE_TYPES),
+  type: ZSearchSourceType,
   id: z.number().int(),
   title: z.string(),
   /** HTML: matched terms in <mark>, everything else escaped. */
@@ -39,7 +45,7 @@ export const ZSearchPage = zPage(ZSearchHit).extend({
 });
 
 export const ZSimilarQuery = z.object({
-  type: z.enum(SEARCH_SOURCE_TYPES),
+  type: ZSearchSourceType,
   id: z.coerce.number().int().positive().max(2147483647),
   /** Only similar records in this division subtree. */
   division: ZDivisionCode.optional(),

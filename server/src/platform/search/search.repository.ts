@@ -1,7 +1,7 @@
 /** All SQL of the search service; engine differences come from db/dialect.ts, scope from the scope function. */
 import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { SearchDocumentTable } from './search.tables.ts';
-import { SEARCH_SOURCE_TYPES } from '../../../../contracts/search.ts';
+import { searchSources } from './source-registry.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { searchIndex, type Engine } from '../../db/dialect.ts';
 import { scopeCoversAll, scopeFilter } from '../access/scope.ts';
@@ -94,7 +94,7 @@ function candidates(engine: Engine, f: MatchFilter) {
           sql` or `,
         )})`;
   // True only when every source type is visible and each one's scope holds all of its documents.
-  const everything = SEARCH_SOURCE_TYPES.every((t) => f.visible.some((v) => v.type === t))
+  const everything = searchSources().every((s) => f.visible.some((v) => v.type === s.type))
     ? sql<SqlBool>`(${sql.join(
         f.visible.map((v) =>
           scopeCoversAll(v.roots, 'search_document', 'division_code', sql`t.source_type = ${v.type}`),

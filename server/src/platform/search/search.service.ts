@@ -4,7 +4,6 @@
  */
 import type { z } from 'zod';
 import {
-  SEARCH_SOURCE_TYPES,
   type SearchHit,
   type SearchSourceType,
   type ZSearchQuery,
@@ -16,7 +15,8 @@ import { divisionNames } from '../divisions/index.ts';
 import { isWithinScope, scopeRoots, type Principal } from '../access/scope.ts';
 import type { Caller, Deps } from '../deps.ts';
 import { snippet } from './highlight.ts';
-import { sourcePermission } from './source-registry.ts';
+import { searchSources, sourcePermission } from './source-registry.ts';
+import { AppError } from '../errors/errors.ts';
 import * as repo from './search.repository.ts';
 import { keyTerms, matchTerms, queryTerms, segmentForIndex } from './segment.ts';
 
@@ -60,9 +60,18 @@ export async function removeDocument(trx: DbOrTrx, sourceType: SearchSourceType,
   await repo.deleteDocument(trx, sourceType, sourceId);
 }
 
+/** A type no module's manifest declares is a bad request (400), like any other malformed parameter. */
+function knownType(type: SearchSourceType): void {
+  if (!searchSources().some((s) => s.type === type))
+    throw new AppError('VALIDATION', { zh: `未知的检索类型：${type}`, en: `Unknown record type: ${type}` });
+}
+
 /** Source types the principal may see, with the division roots of each. */
 export function visibleSources(principal: Principal, only?: SearchSourceType): repo.VisibleSource[] {
-  return SEARCH_SOURCE_TYPES.filter((type) => only === undefined || type === only)
+  const types = searchSources().map((s) => s.type);
+  if (only !== undefined) knownType(only);
+  return types
+    .filter((type) => only === undefined || type === only)
     .map((type) => {
       const permission = sourcePermission(type);
       return { type, roots: permission ? scopeRoots(principal, permission) : [] };
@@ -128,6 +137,7 @@ export async function search(deps: Deps, caller: Caller, query: z.infer<typeof Z
  * caller may not see, or that does not exist, has no similar records (the answer does not tell the two apart).
  */
 export async function similar(deps: Deps, caller: Caller, query: z.infer<typeof ZSimilarQuery>) {
+  knownType(query.type);
   const visible = visibleSources(caller.principal);
   const doc = await repo.findDocument(deps.db, query.type, query.id);
   const own = visible.find((v) => v.type === query.type);

@@ -5,7 +5,7 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { DocumentInput } from './search.service.ts';
 
 export interface SearchSource {
-  /** The record type, one of contracts/search.ts SEARCH_SOURCE_TYPES. */
+  /** The record type (lower case, e.g. `organisation`), unique among the modules' sources. */
   type: SearchSourceType;
   /** Who may find these records: the permission whose scope narrows them. */
   permission: Permission;
