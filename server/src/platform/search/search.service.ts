@@ -88,7 +88,7 @@ function nextDay(date: string): string {
 async function present(deps: Deps, rows: readonly repo.MatchRow[], terms: readonly string[]): Promise<SearchHit[]> {
   const names = await divisionNames(deps.db);
   return rows.map((r) => ({
-    type: r.source_type as SearchSourceType,
+    type: r.source_type,
     id: r.source_id,
     title: r.title,
     snippet: snippet(r.title, r.body, terms),
