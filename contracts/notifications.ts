@@ -1,24 +1,10 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from './common.ts';
 
-/** Kinds written so far (the column is open: later modules add theirs). */
-export const NOTIFICATION_KINDS = [
-  'registration.submitted',
-  'registration.approved',
-  'registration.rejected',
-  /** Someone tried to register with the holder's username or phone number (nothing was created). */
-  'registration.duplicate',
-  'import.committed',
-  /** 数据填报与审核: a county-year was submitted, returned, approved (league or region step) or unlocked. */
-  'monitoring.submit',
-  'monitoring.return',
-  'monitoring.approve',
-  'monitoring.unlock',
-  /** 三员: an admin-role grant or revocation awaits a second administrator, or was decided. */
-  'role.request',
-] as const;
-
-/** One in-app notification of the caller (站内通知), in both languages; the console shows the user's locale. */
+/**
+ * One in-app notification of the caller (站内通知), in both languages; the console shows the user's locale. `kind` is
+ * one the modules' manifests declare (`notificationKinds`).
+ */
 export const ZNotification = z.object({
   id: z.number().int(),
   kind: z.string(),
