@@ -6,6 +6,7 @@ import { registerCollectionRoutes } from './collection.routes.ts';
 import { registerFrameworkRoutes } from './frameworks.routes.ts';
 import { registerPublicMonitoringRoutes } from './public.routes.ts';
 import { registerRunRoutes } from './runs.routes.ts';
+import { indexRunJob } from './runs.service.ts';
 import { registerReportJobRoutes } from './reports/reports.routes.ts';
 
 export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks.repository.ts';
@@ -52,7 +53,7 @@ export const monitoringModule = defineModule({
     registerReportJobRoutes(app, deps);
     registerPublicMonitoringRoutes(app, deps);
   },
-  jobKinds: [reportJob],
+  jobKinds: [indexRunJob, reportJob],
   seeds: { reference: seedDefaultFramework, demo: seedMonitoringDemo },
   notificationKinds: {
     'monitoring.submit': { zh: '监测数据已提交', en: 'Monitoring data submitted' },

@@ -25,22 +25,12 @@ import { CONTENT_TYPES, contentDisposition } from '../../platform/spreadsheets/e
 import { getCountyDiagnosis } from './diagnosis.ts';
 import { exportRunXlsx } from './runs.export.ts';
 import * as service from './runs.service.ts';
-import { failInterruptedRuns } from './runs.service.ts';
-import { setRunLogger, stopRuns } from './run-queue.ts';
 
 const ZRunCountyParams = ZIdParams.extend({ code: ZDivisionCode });
 
 export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['monitoring'];
-  setRunLogger(deps, app.log);
-  // The queue lives in memory: whatever a previous process left unfinished failed with it.
-  app.addHook('onReady', async () => {
-    await failInterruptedRuns(deps);
-  });
-  app.addHook('onClose', async () => {
-    await stopRuns(deps);
-  });
 
   r.post('/api/monitoring/runs', {
     config: { rule: { access: 'monitoring:manage', scope: 'division-subtree', audit: 'monitoring.run.create' } },

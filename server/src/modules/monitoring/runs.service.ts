@@ -18,12 +18,13 @@ import type {
 } from '../../../../contracts/monitoring.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import { defineJobKind, scheduleJob } from '../../platform/jobs/index.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { loadCurrentFramework, loadFramework } from './frameworks.repository.ts';
 import { liveValues } from './live.ts';
-import { enqueueRun, runLogger } from './run-queue.ts';
 import { type RunData, isScored, prepareRun } from './run-engine.ts';
 import { computeRun } from './run-result.ts';
 import {
@@ -112,7 +113,7 @@ export async function insertQueuedRun(
 export async function createRun(deps: Deps, caller: Caller, body: CreateRunBody): Promise<RunSummary> {
   await assertRegionManager(deps, caller);
   const id = await insertQueuedRun(deps, caller, body);
-  enqueueRun(deps, id, executeRun);
+  scheduleJob(deps, indexRunJob, { runId: id });
   return getRunSummary(deps, caller, id);
 }
 
@@ -162,9 +163,9 @@ function errorText(err: unknown): string {
 
 /**
  * Executes a queued run: reads the data, runs the method and the statistics, stores method, result and log. A
- * failure is stored on the run (never thrown).
+ * failure is stored on the run (never thrown); an internal one is also logged to `log`.
  */
-export async function executeRun(deps: Deps, runId: number): Promise<void> {
+export async function executeRun(deps: Deps, runId: number, log?: Pick<FastifyBaseLogger, 'error'>): Promise<void> {
   const row = await repo.findRun(deps.db, runId);
   if (!row || row.status !== 'queued') return;
   try {
@@ -204,7 +205,7 @@ export async function executeRun(deps: Deps, runId: number): Promise<void> {
       finished_at: iso(deps.clock.now()),
     });
   } catch (err) {
-    if (!(err instanceof AppError)) runLogger(deps)?.error({ err, runId }, 'index run failed');
+    if (!(err instanceof AppError)) log?.error({ err, runId }, 'index run failed');
     await repo
       .updateRun(deps.db, runId, { status: 'failed', error: errorText(err), finished_at: iso(deps.clock.now()) })
       .catch(() => undefined);
@@ -215,6 +216,17 @@ export async function executeRun(deps: Deps, runId: number): Promise<void> {
 export function failInterruptedRuns(deps: Deps): Promise<number> {
   return repo.failInterruptedRuns(deps.db, INTERRUPTED_ERROR, iso(deps.clock.now()));
 }
+
+/**
+ * Index runs on platform/jobs, one queue with report jobs: users follow the mon_run row (RunSummary: status,
+ * progress, error), so the kind tracks itself there and no `job` row is written; runs a restart interrupted fail
+ * at startup with INTERRUPTED_ERROR.
+ */
+export const indexRunJob = defineJobKind<{ runId: number }, 'self'>('monitoring.run', {
+  tracking: 'self',
+  run: (ctx, params) => executeRun(ctx.deps, params.runId, ctx.log),
+  recover: failInterruptedRuns,
+});
 
 /**
  * A run the caller may see: published ones for `monitoring:read` (the route's permission), any for monitoring:manage

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CountyDiagnosis, RunResult, RunSummary } from '../../../../contracts/monitoring.ts';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../test/harness.ts';
-import { runsIdle } from './run-queue.ts';
+import { recoverInterruptedJobs, whenJobsIdle } from '../../platform/jobs/index.ts';
 import { failInterruptedRuns, INTERRUPTED_ERROR } from './runs.service.ts';
 import { insertRunValues } from './runs.test-helper.ts';
 
@@ -31,7 +31,7 @@ describe('index runs', () => {
   async function run(body: Record<string, unknown>): Promise<RunSummary> {
     const res = await region.request('POST', '/api/monitoring/runs', { replications: 20, ...body });
     expect(res.statusCode, res.body).toBe(202);
-    await runsIdle(t.app.deps);
+    await whenJobsIdle(t.app.deps);
     const summary = await region.request('GET', `/api/monitoring/runs/${res.json<RunSummary>().id}`);
     return summary.json<RunSummary>();
   }
@@ -51,7 +51,7 @@ describe('index runs', () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ status: 'queued', progress: 0, mode: 'monitoring', provisional: false });
     expect(res.json<RunSummary>().title).toContain('2024年度');
-    await runsIdle(t.app.deps);
+    await whenJobsIdle(t.app.deps);
     const done = await region.request('GET', `/api/monitoring/runs/${res.json<RunSummary>().id}`);
     expect(done.json()).toMatchObject({ status: 'done', progress: 100, error: null });
     const result = (
@@ -313,6 +313,33 @@ describe('index runs', () => {
     const row = await t.db.db.selectFrom('mon_run').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', error: INTERRUPTED_ERROR });
   });
+
+  it('fails interrupted runs through the job runner at startup, with the report jobs (one queue)', async () => {
+    const frameworkId = await insertRunValues(t.db.db, [2024]);
+    for (const status of ['queued', 'running', 'done'] as const)
+      await t.db.db
+        .insertInto('mon_run')
+        .values({
+          framework_id: frameworkId,
+          period: 2024,
+          mode: 'ranking',
+          title: status,
+          method: '{}',
+          status,
+          progress: 0,
+          provisional: 0,
+          is_demo: 0,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    await recoverInterruptedJobs(t.app.deps);
+    const rows = await t.db.db.selectFrom('mon_run').select(['title', 'status', 'error']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { title: 'queued', status: 'failed', error: INTERRUPTED_ERROR },
+      { title: 'running', status: 'failed', error: INTERRUPTED_ERROR },
+      { title: 'done', status: 'done', error: null },
+    ]);
+  });
 });
 
 describe('public published results', () => {
@@ -329,7 +356,7 @@ describe('public published results', () => {
 
   async function run(period: number, mode: string, publish: boolean): Promise<number> {
     const res = await region.request('POST', '/api/monitoring/runs', { period, mode, replications: 10 });
-    await runsIdle(t.app.deps);
+    await whenJobsIdle(t.app.deps);
     const id = res.json<RunSummary>().id;
     if (publish) expect((await region.request('POST', `/api/monitoring/runs/${id}/publish`, {})).statusCode).toBe(200);
     return id;

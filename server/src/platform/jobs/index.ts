@@ -12,10 +12,14 @@ export {
   enqueueJob,
   purgeExpiredJobs,
   recoverInterruptedJobs,
+  scheduleJob,
   whenJobsIdle,
+  type FileJobKind,
   type JobContext,
   type JobKind,
   type JobOutput,
+  type SelfTrackedJobContext,
+  type SelfTrackedJobKind,
 } from './runner.ts';
 export { presentJob } from './jobs.service.ts';
 

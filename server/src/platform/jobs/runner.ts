@@ -1,8 +1,10 @@
 /**
  * The in-process job runner (后台任务): a job kind is declared once with `defineJobKind`; `enqueueJob` stores a
  * queued row and runs it off the request path, one job at a time per process (the machine has 2 cores and the
- * jobs are CPU-bound document renders). Progress is written to the row, throttled; the result file is kept in the
- * row for 24 hours. Jobs a previous process left unfinished are failed at startup: the queue lives in memory.
+ * jobs are CPU-bound document renders and index runs). Progress is written to the row, throttled; the result file is
+ * kept in the row for 24 hours. Jobs a previous process left unfinished are failed at startup: the queue lives in
+ * memory. A kind whose users follow a row of its own (index runs: `mon_run`) is declared `tracking: 'self'`: it shares
+ * the queue, the lane and the restart rule, and keeps its status and progress in that row instead of `job`.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Permission } from '../../../../contracts/access.ts';
@@ -34,22 +36,52 @@ export interface JobContext {
   progress(percent: number, message: string): Promise<void>;
 }
 
+/** A kind tracked in the `job` table: its owner follows it under /api/jobs and downloads the file it hands back. */
 export interface JobKindDefinition<P> {
   /** Checked again when the job is enqueued (routes check theirs first). */
   permission?: Permission;
   run(ctx: JobContext, params: P): Promise<JobOutput>;
 }
 
-export interface JobKind<P> extends JobKindDefinition<P> {
-  kind: string;
+/** What a self-tracked job runs with: its row is its own, so it records status and progress itself. */
+export interface SelfTrackedJobContext {
+  deps: Deps;
+  /** The app's logger (internal failures are logged here; the stored error stays generic). */
+  log: Pick<FastifyBaseLogger, 'error'>;
 }
+
+/**
+ * A kind whose users follow a row of its own table (index runs: the `mon_run` row and its RunSummary), not a `job`
+ * row: it is not listed under /api/jobs and hands back no file. It shares the runner (one lane, started after the
+ * request answered, the queue dropped at close) and the restart rule: `recover` runs when the app is ready.
+ */
+export interface SelfTrackedJobKindDefinition<P> {
+  tracking: 'self';
+  /** Runs the job, writing its own status, progress and outcome; a throw is only logged. */
+  run(ctx: SelfTrackedJobContext, params: P): Promise<void>;
+  /** Fails the kind's rows a previous process left queued or running (its queue died with it); returns how many. */
+  recover(deps: Deps): Promise<number>;
+}
+
+export type FileJobKind<P> = JobKindDefinition<P> & { kind: string; tracking?: undefined };
+export type SelfTrackedJobKind<P> = SelfTrackedJobKindDefinition<P> & { kind: string };
+/** Any declared kind (a module manifest lists its kinds as `jobKinds`). */
+export type JobKind<P> = FileJobKind<P> | SelfTrackedJobKind<P>;
+
+/** Where a kind's jobs are followed: the `job` table (the default) or a row of the kind's own table. */
+export type JobTracking = 'job' | 'self';
+type DefinitionOf<P, T extends JobTracking> = T extends 'self' ? SelfTrackedJobKindDefinition<P> : JobKindDefinition<P>;
+type KindOf<P, T extends JobTracking> = T extends 'self' ? SelfTrackedJobKind<P> : FileJobKind<P>;
 
 const kinds = new Map<string, JobKind<never>>();
 
-/** Declares a job kind (once per process, at module load). */
-export function defineJobKind<P>(kind: string, def: JobKindDefinition<P>): JobKind<P> {
+/**
+ * Declares a job kind (once per process, at module load): `defineJobKind<Params>(kind, { run })` for a job followed
+ * in the `job` table, `defineJobKind<Params, 'self'>(kind, { tracking: 'self', run, recover })` for a self-tracked one.
+ */
+export function defineJobKind<P, T extends JobTracking = 'job'>(kind: string, def: DefinitionOf<P, T>): KindOf<P, T> {
   if (kinds.has(kind)) throw new Error(`job kind "${kind}" is defined twice`);
-  const k: JobKind<P> = { kind, ...def };
+  const k = { kind, ...def } as KindOf<P, T>;
   kinds.set(kind, k);
   return k;
 }
@@ -87,12 +119,15 @@ export function failureText(err: unknown): string {
   return `${INTERNAL_FAILURE.zh} / ${INTERNAL_FAILURE.en}`;
 }
 
-interface QueueItem {
+interface JobItem {
   id: number;
-  kind: JobKind<never>;
+  kind: FileJobKind<never>;
   params: unknown;
   caller: Caller;
 }
+
+/** One turn of the queue: runs a job and records its outcome (never throws). */
+type QueueItem = (log: Pick<FastifyBaseLogger, 'error'>) => Promise<void>;
 
 interface Runner {
   push(item: QueueItem): void;
@@ -151,7 +186,7 @@ function createProgress(deps: Deps, id: number, log: Pick<FastifyBaseLogger, 'er
   };
 }
 
-async function runOne(deps: Deps, log: Pick<FastifyBaseLogger, 'error'>, item: QueueItem): Promise<void> {
+async function runOne(deps: Deps, log: Pick<FastifyBaseLogger, 'error'>, item: JobItem): Promise<void> {
   try {
     if (!(await repo.markRunning(deps.db, item.id, '正在处理'))) return;
   } catch (err) {
@@ -194,7 +229,7 @@ function createRunner(deps: Deps, log: Pick<FastifyBaseLogger, 'error'>): Runner
       .then(async () => {
         for (let item = queue.shift(); item && !closed; item = queue.shift()) {
           const current = item;
-          await inLane(() => runOne(deps, log, current));
+          await inLane(() => current(log));
         }
       })
       .finally(() => {
@@ -234,11 +269,11 @@ function runnerOf(deps: Deps): Runner {
 export async function enqueueJob<P>(
   deps: Deps,
   caller: Caller,
-  kind: JobKind<P>,
+  kind: FileJobKind<P>,
   params: P,
   opts: { audit?: AuditEntry; message?: string } = {},
 ): Promise<repo.JobRow> {
-  if (kinds.get(kind.kind) !== (kind as JobKind<never>)) throw new Error(`job kind "${kind.kind}" is not defined`);
+  assertDefined(kind);
   if (kind.permission && !hasPermission(caller.principal, kind.permission)) throw new AppError('FORBIDDEN');
   const row = await deps.db.transaction().execute(async (trx) => {
     const job = await repo.insertJob(trx, {
@@ -255,13 +290,38 @@ export async function enqueueJob<P>(
       });
     return job;
   });
-  runnerOf(deps).push({ id: row.id, kind: kind, params, caller });
+  const item: JobItem = { id: row.id, kind: kind, params, caller };
+  runnerOf(deps).push((log) => runOne(deps, log, item));
   return row;
 }
 
-/** Fails what a previous process left queued or running (its queue died with it). */
+function assertDefined(kind: JobKind<never>): void {
+  if (kinds.get(kind.kind) !== kind) throw new Error(`job kind "${kind.kind}" is not defined`);
+}
+
+/**
+ * Schedules a job of a self-tracked kind whose queued row the caller has already stored (and audited) in its own
+ * table; it runs in turn with every other job of the app.
+ */
+export function scheduleJob<P>(deps: Deps, kind: SelfTrackedJobKind<P>, params: P): void {
+  assertDefined(kind);
+  runnerOf(deps).push(async (log) => {
+    try {
+      await kind.run({ deps, log }, params);
+    } catch (err) {
+      log.error({ err, kind: kind.kind }, 'job failed');
+    }
+  });
+}
+
+/**
+ * Fails what a previous process left queued or running (its queue died with it): `job` rows and the rows of every
+ * self-tracked kind. Returns how many.
+ */
 export async function recoverInterruptedJobs(deps: Deps): Promise<number> {
-  return repo.failUnfinished(deps.db, `${INTERRUPTED.zh} / ${INTERRUPTED.en}`, '中断', iso(deps.clock.now()));
+  let n = await repo.failUnfinished(deps.db, `${INTERRUPTED.zh} / ${INTERRUPTED.en}`, '中断', iso(deps.clock.now()));
+  for (const k of kinds.values()) if (k.tracking === 'self') n += await k.recover(deps);
+  return n;
 }
 
 /** Drops files older than 24 h and rows older than 30 days. */

@@ -9,7 +9,6 @@ import type { RoleCode } from '../../../../../contracts/access.ts';
 import { whenJobsIdle } from '../../../platform/jobs/index.ts';
 import { docxText, readPdf, readZip } from '../../../test/documents.ts';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../../test/harness.ts';
-import { runsIdle } from '../run-queue.ts';
 import { insertRunValues } from '../runs.test-helper.ts';
 
 const USERS: [string, RoleCode, string][] = [
@@ -38,7 +37,7 @@ describe('monitoring report jobs', () => {
       replications: 20,
     });
     expect(res.statusCode, res.body).toBe(202);
-    await runsIdle(t.app.deps);
+    await whenJobsIdle(t.app.deps);
     return res.json<RunSummary>().id;
   }
   const jobCount = async () =>
