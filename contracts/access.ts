@@ -1,37 +1,15 @@
 /**
- * The access model's codes, shared by the server and the web app: permissions, roles, their names, which permissions
- * each role carries, and the one-account 三员分立 rule the console checks before offering a grant. The server's
- * rules over them (scope, chains of admin grants, who may manage whom) live in server/src/platform/access.
+ * The access model's codes, shared by the server and the web app: roles, their names, the permission code shape and
+ * the one-account 三员分立 rule the console checks before offering a grant. Which permissions each role carries is
+ * declared by the modules' manifests; the server's rules over them (scope, chains of admin grants, who may manage
+ * whom) live in server/src/platform/access.
  */
 
-export const PERMISSIONS = [
-  'org:read',
-  'org:create',
-  'org:update',
-  'org:approve',
-  'user:read',
-  'user:create',
-  'user:update',
-  'role:assign',
-  'registration:approve',
-  'pi:view_full',
-  'audit:read',
-  'audit:verify',
-  'profile:read',
-  'metrics:read',
-  /** 监测评价: read results and data within scope. */
-  'monitoring:read',
-  /** 监测评价: enter and submit a county's values. */
-  'monitoring:enter',
-  /** 监测评价: approve or return a county's submission (league step; region step needs monitoring:manage too). */
-  'monitoring:approve',
-  /** 监测评价: frameworks, index runs, publication, unlocking approved data. */
-  'monitoring:manage',
-  /** 三员: approve or reject another administrator's request to grant or revoke an admin role (two-person rule). */
-  'role:approve',
-] as const;
-
-export type Permission = (typeof PERMISSIONS)[number];
+/**
+ * A permission code, `area:verb` (e.g. `monitoring:read`). Each module declares its permissions, their names and the
+ * roles that carry them in its manifest (server/src/modules/<m>/index.ts); the session lists what the caller holds.
+ */
+export type Permission = `${string}:${string}`;
 
 export const ROLE_CODES = [
   'sys-admin',
@@ -54,47 +32,6 @@ export const ADMIN_ROLES: readonly RoleCode[] = ['sys-admin', 'sec-admin', 'audi
 
 /** Roles a member of the public may ask for when registering. */
 export const SELF_REGISTER_ROLES: readonly RoleCode[] = ['enterprise', 'researcher', 'farmer'];
-
-const OFFICER: Permission[] = [
-  'org:read',
-  'org:create',
-  'org:update',
-  'org:approve',
-  'user:read',
-  'registration:approve',
-  'metrics:read',
-];
-
-export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
-  'sys-admin': [
-    'org:read',
-    'org:create',
-    'org:update',
-    'user:read',
-    'user:create',
-    'user:update',
-    'profile:read',
-    'role:approve',
-  ],
-  'sec-admin': ['user:read', 'user:update', 'role:assign', 'profile:read', 'role:approve'],
-  'audit-admin': ['audit:read', 'audit:verify', 'profile:read', 'role:approve'],
-  'region-officer': [
-    ...OFFICER,
-    'pi:view_full',
-    'profile:read',
-    'monitoring:read',
-    'monitoring:enter',
-    'monitoring:approve',
-    'monitoring:manage',
-  ],
-  'league-officer': [...OFFICER, 'profile:read', 'monitoring:read', 'monitoring:approve'],
-  'county-officer': [...OFFICER, 'pi:view_full', 'profile:read', 'monitoring:read', 'monitoring:enter'],
-  'unit-officer': ['org:read', 'profile:read', 'metrics:read', 'monitoring:read'],
-  enterprise: ['profile:read'],
-  researcher: ['profile:read'],
-  expert: ['profile:read'],
-  farmer: ['profile:read'],
-};
 
 export const ROLE_NAMES: Record<RoleCode, { zh: string; en: string }> = {
   'sys-admin': { zh: '系统管理员', en: 'System administrator' },

@@ -11,7 +11,7 @@ import type {
   ZSaveValuesRequest,
 } from '../../../../contracts/monitoring.ts';
 import { isWithinScope, scopeRoots } from '../../platform/access/scope.ts';
-import type { Permission } from '../../platform/access/roles.ts';
+import type { Permission } from '../../../../contracts/access.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';

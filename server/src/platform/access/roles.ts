@@ -12,19 +12,6 @@ import {
   type RoleCode,
 } from '../../../../contracts/access.ts';
 
-/**
- * The codes, re-exported for the server files over 400 lines that still import them from here (they move to
- * contracts/access.ts when those files are split).
- */
-export {
-  ADMIN_ROLES,
-  ROLE_CODES,
-  ROLE_PERMISSIONS,
-  keepsSeparationOfDuties,
-  type Permission,
-  type RoleCode,
-} from '../../../../contracts/access.ts';
-
 /** The permissions a role carries, as the module manifests declare them (empty for an unknown role). */
 export { permissionsOfRole } from '../modules/installed.ts';
 

@@ -1,6 +1,6 @@
 /** T0: every route declares its access rule, scope rule, audit action and schema. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '../../../../contracts/access.ts';
+import { declaredPermissions } from '../modules/installed.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 describe('route inventory (T0)', () => {
@@ -23,7 +23,7 @@ describe('route inventory (T0)', () => {
         continue;
       }
       const { access, scope, audit } = r.rule;
-      if (!['public', 'authenticated', ...PERMISSIONS].includes(access))
+      if (!['public', 'authenticated', ...declaredPermissions().keys()].includes(access))
         problems.push(`${id}: unknown access ${access}`);
       if (!['none', 'public-data', 'self', 'division-subtree'].includes(scope))
         problems.push(`${id}: unknown scope ${scope}`);
