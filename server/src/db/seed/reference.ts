@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../database.ts';
 import { buildClosure } from '../../platform/access/scope.ts';
-import { parseCsv } from '../../platform/csv.ts';
+import { parseTrustedCsv } from '../../platform/spreadsheets/csv.ts';
 import { loadChinaDivisions } from '../../platform/divisions/index.ts';
 import { MODULES } from '../../modules/registry.ts';
 
@@ -45,7 +45,7 @@ export async function seedReference(db: Db, now: string): Promise<{ divisions: n
   const depthOf = new Map<string, number>();
   for (const d of divisions) depthOf.set(d.code, d.parentCode ? (depthOf.get(d.parentCode) ?? 0) + 1 : 0);
   const closure = buildClosure(new Map(divisions.map((d) => [d.code, d.parentCode])));
-  const attrRows = parseCsv(fs.readFileSync(path.join(DATA_DIR, 'inner-mongolia-county-attributes.csv'), 'utf8'))
+  const attrRows = parseTrustedCsv(fs.readFileSync(path.join(DATA_DIR, 'inner-mongolia-county-attributes.csv'), 'utf8'))
     .slice(1)
     .filter((r) => r.length >= 7);
 

@@ -2,28 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../test/harness.ts';
 import { OFFICERS, TEST_FRAMEWORK_CODE, VALID_VALUES, insertTestFramework } from './collection.test-helpers.ts';
-import { createCsvReader } from './values.bulk.ts';
 
 const FORM = '/api/monitoring/forms/150102/2025';
-
-describe('incremental CSV reader', () => {
-  it('reads quoted fields, doubled quotes and CRLF across any chunking', () => {
-    const text = 'a,"b ""q"", c",d\r\n"x\ny",,z\n"",1,"2"\r\nlast,row,"end"';
-    const expected = [
-      ['a', 'b "q", c', 'd'],
-      ['x\ny', '', 'z'],
-      ['', '1', '2'],
-      ['last', 'row', 'end'],
-    ];
-    for (let size = 1; size <= text.length; size++) {
-      const out: string[][] = [];
-      const r = createCsvReader((f) => out.push(f));
-      for (let i = 0; i < text.length; i += size) r.feed(text.slice(i, i + size));
-      r.end();
-      expect(out, `chunk ${size}`).toEqual(expected);
-    }
-  });
-});
 
 describe('spreadsheet import of values', () => {
   let t: TestApp;

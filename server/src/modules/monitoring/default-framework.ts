@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FrameworkNode, FrameworkSettings, IndicatorSpec } from '../../../../contracts/monitoring.ts';
 import type { Db } from '../../db/database.ts';
-import { parseCsv } from '../../platform/csv.ts';
+import { parseTrustedCsv } from '../../platform/spreadsheets/csv.ts';
 import { DEFAULT_FRAMEWORK_CODE, insertFramework } from './frameworks.repository.ts';
 
 const CSV_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'default-county-framework.csv');
@@ -131,7 +131,7 @@ type CsvRow = Record<
 >;
 
 function readCsv(): CsvRow[] {
-  const [header, ...rows] = parseCsv(fs.readFileSync(CSV_PATH, 'utf8'));
+  const [header, ...rows] = parseTrustedCsv(fs.readFileSync(CSV_PATH, 'utf8'));
   if (!header) throw new Error('default framework CSV is empty');
   return rows
     .filter((r) => r.length >= header.length)

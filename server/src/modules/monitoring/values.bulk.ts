@@ -8,7 +8,6 @@
  * for new cells, a revision and an update for each changed one, the county-years' submissions), with one audit row.
  * Any invalid row: nothing is written and the report lists the rows (the first 1,000).
  */
-import iconv from 'iconv-lite';
 import type { BulkImportReport, FrameworkNode } from '../../../../contracts/monitoring.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { bulkInsert, type BulkColumn, type Engine } from '../../db/dialect.ts';
@@ -17,7 +16,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { detectEncoding, type TextEncoding } from '../../platform/spreadsheets/csv.ts';
+import { readCsvStream, type TextEncoding } from '../../platform/spreadsheets/csv.ts';
 import type { RowError } from '../../platform/spreadsheets/sheet.ts';
 import { indicatorsOf } from './frameworks.repository.ts';
 import * as repo from './collection.repository.ts';
@@ -42,157 +41,6 @@ export const BULK_COLUMNS = [
   { key: 'source', header: '来源', headerEn: 'source', required: false },
   { key: 'note', header: '备注', headerEn: 'note', required: false },
 ] as const;
-
-/**
- * Incremental RFC 4180 reader: feed text chunks, receive records (arrays of fields). Quotes, doubled quotes, CRLF
- * and LF, and records split across chunks are handled.
- */
-export function createCsvReader(onRecord: (fields: string[]) => void) {
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  let afterQuote = false;
-  let pendingCR = false;
-  const endRecord = () => {
-    record.push(field);
-    field = '';
-    onRecord(record);
-    record = [];
-  };
-  return {
-    feed(text: string) {
-      let i = 0;
-      const n = text.length;
-      while (i < n) {
-        if (pendingCR) {
-          pendingCR = false;
-          if (text.charCodeAt(i) === 10) {
-            i++;
-            continue;
-          }
-        }
-        if (quoted) {
-          const q = text.indexOf('"', i);
-          if (q === -1) {
-            field += text.slice(i);
-            return;
-          }
-          field += text.slice(i, q);
-          if (q + 1 < n) {
-            if (text.charCodeAt(q + 1) === 34) {
-              field += '"';
-              i = q + 2;
-            } else {
-              quoted = false;
-              afterQuote = true;
-              i = q + 1;
-            }
-          } else {
-            // The quote may be the first of a doubled pair split across chunks: decide on the next chunk.
-            quoted = false;
-            afterQuote = true;
-            i = q + 1;
-          }
-          continue;
-        }
-        const c = text.charCodeAt(i);
-        if (afterQuote && c === 34) {
-          // "" split across chunks: a literal quote inside the quoted field.
-          field += '"';
-          quoted = true;
-          afterQuote = false;
-          i++;
-          continue;
-        }
-        afterQuote = false;
-        if (c === 34 && field === '') {
-          quoted = true;
-          i++;
-        } else if (c === 44) {
-          record.push(field);
-          field = '';
-          i++;
-        } else if (c === 10 || c === 13) {
-          endRecord();
-          if (c === 13) pendingCR = true;
-          i++;
-        } else {
-          // Plain run up to the next delimiter.
-          let j = i + 1;
-          while (j < n) {
-            const d = text.charCodeAt(j);
-            if (d === 44 || d === 10 || d === 13) break;
-            j++;
-          }
-          field += text.slice(i, j);
-          i = j;
-        }
-      }
-    },
-    end() {
-      if (quoted) throw new AppError('VALIDATION', { zh: 'CSV 文件引号未闭合', en: 'Unclosed quote in the CSV file' });
-      if (field !== '' || record.length > 0) endRecord();
-    },
-  };
-}
-
-/** Decodes a byte stream as text: encoding detected from the first 64 KiB (BOM, UTF-8 validity, UTF-16, else GB18030). */
-async function* decodeStream(
-  body: AsyncIterable<Uint8Array>,
-  onEncoding: (e: TextEncoding) => void,
-  maxBytes: number,
-): AsyncGenerator<string> {
-  let head: Buffer[] = [];
-  let headBytes = 0;
-  let total = 0;
-  let decode: ((b: Buffer) => string) | null = null;
-  const start = (sample: Buffer) => {
-    // Cut the sample at its last line break so that a character split by the chunk does not look invalid.
-    const cut = sample.lastIndexOf(10);
-    const { encoding, bomLength } = detectEncoding(cut > 0 ? sample.subarray(0, cut) : sample);
-    onEncoding(encoding);
-    if (encoding === 'utf-8') {
-      const d = new TextDecoder('utf-8', { ignoreBOM: false });
-      decode = (b) => d.decode(b, { stream: true });
-    } else {
-      const d = iconv.getDecoder(encoding);
-      let skip = bomLength;
-      decode = (b) => {
-        if (skip > 0) {
-          const s = b.subarray(Math.min(skip, b.length));
-          skip -= b.length - s.length;
-          return d.write(s);
-        }
-        return d.write(b);
-      };
-    }
-  };
-  for await (const chunk of body) {
-    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-    total += b.length;
-    if (total > maxBytes)
-      throw new AppError('PAYLOAD_TOO_LARGE', {
-        zh: `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请拆分后导入`,
-        en: 'The file is too large; split it',
-      });
-    if (!decode) {
-      head.push(b);
-      headBytes += b.length;
-      if (headBytes < 65536) continue;
-      const sample = Buffer.concat(head);
-      head = [];
-      start(sample);
-      yield decode!(sample);
-      continue;
-    }
-    yield (decode as (b: Buffer) => string)(b);
-  }
-  if (!decode) {
-    const sample = Buffer.concat(head);
-    start(sample);
-    yield (decode as unknown as (b: Buffer) => string)(sample);
-  }
-}
 
 /** Growable typed columns of the validated rows. */
 class RowStore {
@@ -389,10 +237,8 @@ async function parseBulk(
     store.push({ county: c, indicator: k, year, value: v, text: null, source, note });
   };
 
-  const reader = createCsvReader(onRecord);
   try {
-    for await (const text of decodeStream(body, (e) => (encoding = e), ctx.maxBytes)) reader.feed(text);
-    reader.end();
+    await readCsvStream(body, onRecord, { maxBytes: ctx.maxBytes, onEncoding: (e) => (encoding = e) });
   } catch (err) {
     if (!(err instanceof StopParsing)) throw err;
   }

@@ -1,5 +1,10 @@
-/** CSV: encoding detection (BOM, UTF-8 validity, UTF-16 without BOM, else GBK), an RFC 4180 reader and a writer. */
+/**
+ * CSV: encoding detection (BOM, UTF-8 validity, UTF-16 without BOM, else GBK), the reader's three modes over the one
+ * RFC 4180 reader of csv-reader.ts (trusted text, hardened uploads, a byte stream) and a writer.
+ */
 import iconv from 'iconv-lite';
+import { AppError } from '../errors/errors.ts';
+import { createCsvReader } from './csv-reader.ts';
 import { RejectionError, reject, type Cell, type Grid, type ParseLimits } from './limits.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -37,63 +42,122 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 }
 
 /**
- * Reads RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, comma separated) into a grid, refusing files with
- * more records than the limit and cutting over-long cells.
+ * Hardened mode, for uploaded text (the worker of parse.ts): refuses binary text, an unclosed quote and more records
+ * than the limit; keeps `maxColumns` cells a record and cuts over-long cells (they then fail their length check).
  */
 export function parseCsv(text: string, limits: Pick<ParseLimits, 'maxRows' | 'maxColumns' | 'maxCellChars'>): Grid {
   if (text.includes('\u0000'))
     throw new RejectionError(reject(400, 'binary', '文件不是有效的 CSV 文本', 'The file is not CSV text'));
   const records: Cell[][] = [];
-  let record: Cell[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const push = () => {
-    if (record.length < limits.maxColumns)
-      record.push(field.length > limits.maxCellChars ? field.slice(0, limits.maxCellChars + 1) : field);
-    field = '';
-  };
-  const end = () => {
-    push();
-    records.push(record);
-    record = [];
-    if (records.length > limits.maxRows + 1)
-      throw new RejectionError(
-        reject(
-          413,
-          'rows',
-          `行数超过上限 ${limits.maxRows} 行，请拆分文件`,
-          `More than ${limits.maxRows} rows; split the file`,
-        ),
+  const reader = createCsvReader(
+    (fields) => {
+      records.push(
+        fields
+          .slice(0, limits.maxColumns)
+          .map((f) => (f.length > limits.maxCellChars ? f.slice(0, limits.maxCellChars + 1) : f)),
       );
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') push();
-    else if (ch === '\n' || ch === '\r') {
-      end();
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-    } else field += ch;
-    i++;
-  }
-  if (quoted)
-    throw new RejectionError(reject(400, 'csv-quote', 'CSV 文件引号未闭合', 'Unclosed quote in the CSV file'));
-  if (field !== '' || record.length > 0) end();
+      if (records.length > limits.maxRows + 1)
+        throw new RejectionError(
+          reject(
+            413,
+            'rows',
+            `行数超过上限 ${limits.maxRows} 行，请拆分文件`,
+            `More than ${limits.maxRows} rows; split the file`,
+          ),
+        );
+    },
+    {
+      unclosedQuote: () =>
+        new RejectionError(reject(400, 'csv-quote', 'CSV 文件引号未闭合', 'Unclosed quote in the CSV file')),
+    },
+  );
+  reader.feed(text);
+  reader.end();
   const [header = [], ...rest] = records;
   return { format: 'csv', header, rows: rest.map((cells, k) => ({ row: k + 2, cells })) };
+}
+
+/**
+ * Trusted mode, for text we ship (reference data, the default framework, method files): every record as read, a
+ * leading byte-order mark dropped, no limits.
+ */
+export function parseTrustedCsv(text: string): string[][] {
+  const records: string[][] = [];
+  const reader = createCsvReader((fields) => records.push(fields));
+  reader.feed(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  reader.end();
+  return records;
+}
+
+/**
+ * Streaming mode, for a large upload read as it arrives (the monitoring yearbook import): bytes are counted against
+ * `maxBytes` (413), the encoding is detected from the first 64 KiB (`onEncoding` is told before any record) and each
+ * record goes to `onRecord`; an exception it throws stops the reading and propagates.
+ */
+export async function readCsvStream(
+  body: AsyncIterable<Uint8Array>,
+  onRecord: (fields: string[]) => void,
+  opts: { maxBytes: number; onEncoding?: (encoding: TextEncoding) => void },
+): Promise<void> {
+  const reader = createCsvReader(onRecord);
+  for await (const text of decodeStream(body, opts.maxBytes, opts.onEncoding ?? (() => undefined))) reader.feed(text);
+  reader.end();
+}
+
+/** Decodes a byte stream as text in the encoding detected from its first 64 KiB (cut at a line break). */
+async function* decodeStream(
+  body: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  onEncoding: (e: TextEncoding) => void,
+): AsyncGenerator<string> {
+  let head: Buffer[] = [];
+  let headBytes = 0;
+  let total = 0;
+  let decode: ((b: Buffer) => string) | null = null;
+  const start = (sample: Buffer): ((b: Buffer) => string) => {
+    // Cut the sample at its last line break so that a character split by the chunk does not look invalid.
+    const cut = sample.lastIndexOf(10);
+    const { encoding, bomLength } = detectEncoding(cut > 0 ? sample.subarray(0, cut) : sample);
+    onEncoding(encoding);
+    if (encoding === 'utf-8') {
+      const d = new TextDecoder('utf-8', { ignoreBOM: false });
+      return (b) => d.decode(b, { stream: true });
+    }
+    const d = iconv.getDecoder(encoding);
+    let skip = bomLength;
+    return (b) => {
+      if (skip > 0) {
+        const s = b.subarray(Math.min(skip, b.length));
+        skip -= b.length - s.length;
+        return d.write(s);
+      }
+      return d.write(b);
+    };
+  };
+  for await (const chunk of body) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    total += b.length;
+    if (total > maxBytes)
+      throw new AppError('PAYLOAD_TOO_LARGE', {
+        zh: `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请拆分后导入`,
+        en: 'The file is too large; split it',
+      });
+    if (decode) {
+      yield decode(b);
+      continue;
+    }
+    head.push(b);
+    headBytes += b.length;
+    if (headBytes < 65536) continue;
+    const sample = Buffer.concat(head);
+    head = [];
+    decode = start(sample);
+    yield decode(sample);
+  }
+  if (!decode) {
+    const sample = Buffer.concat(head);
+    yield start(sample)(sample);
+  }
 }
 
 /** Neutralises spreadsheet formula injection: text starting with = + - @ tab or CR gets a leading apostrophe. */
