@@ -8,6 +8,7 @@ import type { Principal } from '../access/scope.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors/errors.ts';
+import * as repo from './auth.repository.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, loadPrincipal, type SessionState } from './session.ts';
 import {
@@ -51,13 +52,8 @@ export async function login(
   const devices = parseDeviceCookie(deps, input.deviceCookie);
   const device = devices.find((d) => d.account === key);
   const client = device ? { device: device.id } : { ip: input.ip };
-  const user = await deps.db
-    .selectFrom('app_user')
-    .select(['id', 'password_hash', 'status', 'is_demo'])
-    .where('username', '=', key)
-    // Production refuses demo accounts outright: they answer like unknown users.
-    .$if(deps.config.mode === 'production', (qb) => qb.where('is_demo', '=', 0))
-    .executeTakeFirst();
+  // Production refuses demo accounts outright: they answer like unknown users.
+  const user = await repo.findLoginAccount(deps.db, key, { excludeDemo: deps.config.mode === 'production' });
   const claim = await claimPasswordCheck(deps, key, client);
   // Always verify (against a dummy for unknown users) so timing does not tell them apart, nor a refused claim.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
@@ -105,8 +101,7 @@ export async function login(
   if (!principal) throw new AppError('LOGIN_FAILED');
   const roles = principal.roles.map((r) => r.role);
   const opened = await deps.db.transaction().execute(async (trx) => {
-    if (input.previousSessionHash)
-      await trx.deleteFrom('session').where('id_hash', '=', input.previousSessionHash).execute();
+    if (input.previousSessionHash) await repo.deleteSession(trx, input.previousSessionHash);
     await releasePasswordCheck(trx, key, client);
     const session = await createSession(trx, deps, {
       userId: user.id,
@@ -148,19 +143,11 @@ function totpFor(secret: string, username: string): TOTP {
 
 /** Starts TOTP enrolment for an account that has none: stores a fresh secret, returns it once. */
 export async function setupTotp(deps: Deps, principal: Principal): Promise<{ secret: string; otpauthUri: string }> {
-  const user = await deps.db
-    .selectFrom('app_user')
-    .select(['totp_enabled'])
-    .where('id', '=', principal.userId)
-    .executeTakeFirstOrThrow();
+  const user = await repo.getTotpState(deps.db, principal.userId);
   if (user.totp_enabled === 1)
     throw new AppError('INVALID_STATE', { zh: '已绑定动态口令', en: 'A TOTP device is already enrolled' });
   const secret = new Secret({ size: 20 }).base32;
-  await deps.db
-    .updateTable('app_user')
-    .set({ totp_secret_enc: deps.vault.encrypt(secret) })
-    .where('id', '=', principal.userId)
-    .execute();
+  await repo.setTotpSecret(deps.db, principal.userId, deps.vault.encrypt(secret));
   return { secret, otpauthUri: totpFor(secret, principal.username).toString() };
 }
 
@@ -184,25 +171,15 @@ function mfaInvalid(): AppError {
 export async function checkTotpCode(deps: Deps, userId: number, username: string, code: string): Promise<TotpCheck> {
   const key = normaliseUsername(username).slice(0, 64);
   const now = deps.clock.now().getTime();
-  const user = await deps.db
-    .selectFrom('app_user')
-    .select(['totp_secret_enc'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const user = await repo.findTotpSecret(deps.db, userId);
   if (!user?.totp_secret_enc) return 'wrong';
   if (!(await claimLock(deps.db, mfaKey(key), new Date(now), MFA_MAX_FAILURES))) return 'locked';
   const secret = deps.vault.decrypt(user.totp_secret_enc);
   const delta = totpFor(secret, username).validate({ token: code, timestamp: now, window: 1 });
   if (delta === null) return 'wrong';
   const step = Math.floor(now / (TOTP_PERIOD_S * 1000)) + delta;
-  const claimed = await deps.db
-    .updateTable('app_user')
-    .set({ totp_last_step: step })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) return 'replayed';
-  await deps.db.deleteFrom('auth_throttle').where('key', '=', mfaKey(key)).execute();
+  if (!(await repo.claimTotpStep(deps.db, userId, step))) return 'replayed';
+  await repo.deleteThrottle(deps.db, mfaKey(key));
   return 'ok';
 }
 
@@ -217,11 +194,7 @@ export async function verifyTotp(
   opts: { principal: Principal; session: SessionState; code: string; ip: string; userAgent: string },
 ): Promise<{ id: string; state: SessionState }> {
   const actor: AuditActor = { userId: opts.principal.userId, username: opts.principal.username, ip: opts.ip };
-  const user = await deps.db
-    .selectFrom('app_user')
-    .select(['totp_secret_enc', 'totp_enabled'])
-    .where('id', '=', opts.principal.userId)
-    .executeTakeFirstOrThrow();
+  const user = await repo.getTotpState(deps.db, opts.principal.userId);
   if (!user.totp_secret_enc)
     throw new AppError('INVALID_STATE', { zh: '请先绑定动态口令', en: 'Enrol a TOTP device first' });
   const check = await checkTotpCode(deps, opts.principal.userId, opts.principal.username, opts.code);
@@ -238,9 +211,8 @@ export async function verifyTotp(
     throw mfaInvalid();
   }
   return deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('session').where('id_hash', '=', opts.session.idHash).execute();
-    if (user.totp_enabled !== 1)
-      await trx.updateTable('app_user').set({ totp_enabled: 1 }).where('id', '=', opts.principal.userId).execute();
+    await repo.deleteSession(trx, opts.session.idHash);
+    if (user.totp_enabled !== 1) await repo.enableTotp(trx, opts.principal.userId);
     const session = await createSession(trx, deps, {
       userId: opts.principal.userId,
       roles: opts.principal.roles.map((r) => r.role),
@@ -263,7 +235,7 @@ export async function logout(
   opts: { principal: Principal; session: SessionState; ip: string },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('session').where('id_hash', '=', opts.session.idHash).execute();
+    await repo.deleteSession(trx, opts.session.idHash);
     await writeAudit(
       trx,
       deps.audit,
@@ -284,16 +256,8 @@ export function toLocale(value: string): Locale {
 
 /** The session as the client sees it. */
 export async function presentSession(db: DbOrTrx, principal: Principal, state: SessionState): Promise<Session> {
-  const division = await db
-    .selectFrom('division')
-    .select(['code', 'name', 'level'])
-    .where('code', '=', principal.divisionCode)
-    .executeTakeFirstOrThrow();
-  const user = await db
-    .selectFrom('app_user')
-    .select(['totp_enabled', 'locale', 'must_change_password'])
-    .where('id', '=', principal.userId)
-    .executeTakeFirstOrThrow();
+  const division = await repo.getSessionDivision(db, principal.divisionCode);
+  const user = await repo.getSessionAccount(db, principal.userId);
   const permissions = new Set<string>();
   for (const r of principal.roles) if (isRoleCode(r.role)) for (const p of ROLE_PERMISSIONS[r.role]) permissions.add(p);
   return {
