@@ -35,24 +35,14 @@ import {
   uploadAttachment,
 } from './attachments.service.ts';
 import * as service from './collection.service.ts';
-import type { SubmissionAction } from './monitoring.tables.ts';
 import { getCompleteness, listSubmissions } from './submissions.service.ts';
 import { importBulkCsv } from './values.bulk.ts';
 import { buildFormTemplate, importFormFile } from './values.import.ts';
+import { ACTIONS, ACTION_RULES } from './workflow.ts';
 
 const FORM = '/api/monitoring/forms/:division/:period';
 const UPLOAD_TYPES = ['application/octet-stream', 'text/csv', ...new Set(Object.values(ATTACHMENT_TYPES))];
 const uploadErrors = { ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] };
-
-const WORKFLOW: Record<
-  SubmissionAction,
-  { zh: string; permission: 'monitoring:enter' | 'monitoring:approve' | 'monitoring:manage' }
-> = {
-  submit: { zh: '提交审核', permission: 'monitoring:enter' },
-  return: { zh: '退回（须填写意见）', permission: 'monitoring:approve' },
-  approve: { zh: '审核通过（盟市初审 / 自治区审定）', permission: 'monitoring:approve' },
-  unlock: { zh: '解锁已审定数据（须填写意见）', permission: 'monitoring:manage' },
-};
 
 function rawBody(body: unknown): Buffer {
   if (!Buffer.isBuffer(body))
@@ -90,14 +80,14 @@ export function registerCollectionRoutes(app: FastifyInstance, deps: Deps): void
     handler: (req) => service.saveValues(deps, callerOf(req), req.params, req.body),
   });
 
-  for (const action of ['submit', 'return', 'approve', 'unlock'] as const) {
+  for (const action of ACTIONS) {
     r.post(`${FORM}/${action}`, {
       config: {
-        rule: { access: WORKFLOW[action].permission, scope: 'division-subtree', audit: `monitoring.${action}` },
+        rule: { access: ACTION_RULES[action].permission, scope: 'division-subtree', audit: `monitoring.${action}` },
       },
       schema: {
         tags,
-        summary: `${WORKFLOW[action].zh} / ${action}`,
+        summary: `${ACTION_RULES[action].summary} / ${action}`,
         params: ZFormParams,
         body: ZWorkflowRequest,
         response: { 200: ZForm, ...errorResponses },

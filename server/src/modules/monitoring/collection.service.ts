@@ -24,6 +24,7 @@ import type { SubmissionAction, SubmissionStatus } from './monitoring.tables.ts'
 import { blockingFindings, completenessOf, explainedWarningCodes, validateForm, type CellState } from './validation.ts';
 import {
   ACTION_LABELS,
+  ACTION_RULES,
   STATUS_LABELS,
   availableActions,
   isEditableStatus,
@@ -343,13 +344,6 @@ export async function saveValues(
   return getForm(deps, caller, key);
 }
 
-const PERMISSION_OF: Record<SubmissionAction, Permission> = {
-  submit: 'monitoring:enter',
-  return: 'monitoring:approve',
-  approve: 'monitoring:approve',
-  unlock: 'monitoring:manage',
-};
-
 async function recipientsAfter(db: DbOrTrx, to: SubmissionStatus, county: string): Promise<number[]> {
   if (to === 'submitted') {
     const league = await repo.usersCovering(db, ['league-officer'], county);
@@ -371,7 +365,7 @@ export async function act(
   action: SubmissionAction,
   comment: string,
 ): Promise<Form> {
-  const division = await resolveCounty(deps, caller, key.division, PERMISSION_OF[action]);
+  const division = await resolveCounty(deps, caller, key.division, ACTION_RULES[action].permission);
   const framework = await currentFramework(deps.db);
   const caps = await capabilitiesFor(deps, caller, key.division);
   const existing = await repo.findSubmission(deps.db, framework.code, key.division, key.period);

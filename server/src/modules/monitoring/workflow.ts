@@ -8,6 +8,7 @@
  * A region officer holds approve and manage, so it may take the league step too, but every step stays a separate
  * action (two approvals for a county the league has not seen).
  */
+import type { Permission } from '../../../../contracts/access.ts';
 import type { SubmissionAction, SubmissionStatus } from './monitoring.tables.ts';
 
 export type FormStatus = SubmissionStatus | 'not_started';
@@ -40,6 +41,18 @@ const EDGES: Record<SubmissionAction, readonly Edge[]> = {
 };
 
 export const ACTIONS: readonly SubmissionAction[] = ['submit', 'return', 'approve', 'unlock'];
+
+/**
+ * The one statement of who may attempt each action: the permission its route requires (POST …/{action}) and the
+ * service checks the county against. The step itself may need more (`transition`: the region's approval needs
+ * manage); `summary` documents the route.
+ */
+export const ACTION_RULES: Record<SubmissionAction, { permission: Permission; summary: string }> = {
+  submit: { permission: 'monitoring:enter', summary: '提交审核' },
+  return: { permission: 'monitoring:approve', summary: '退回（须填写意见）' },
+  approve: { permission: 'monitoring:approve', summary: '审核通过（盟市初审 / 自治区审定）' },
+  unlock: { permission: 'monitoring:manage', summary: '解锁已审定数据（须填写意见）' },
+};
 
 export type Transition =
   { ok: true; to: SubmissionStatus; commentRequired: boolean } | { ok: false; reason: 'state' | 'permission' };
