@@ -1,8 +1,8 @@
-/** A list or page that failed to load: the server's message and a retry button. */
+/** A list or page that failed to load: the server's message, and a retry button where the page can retry. */
 import { Alert, Button } from 'antd';
 import { useT } from '../../i18n.ts';
 
-export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function ErrorBanner({ message, onRetry }: { message: string; onRetry?: () => void }) {
   const t = useT();
   return (
     <Alert
@@ -11,9 +11,11 @@ export function LoadError({ message, onRetry }: { message: string; onRetry: () =
       title={message}
       style={{ marginBottom: 16 }}
       action={
-        <Button size="small" onClick={onRetry}>
-          {t('重试', 'Retry')}
-        </Button>
+        onRetry && (
+          <Button size="small" onClick={onRetry}>
+            {t('重试', 'Retry')}
+          </Button>
+        )
       }
     />
   );

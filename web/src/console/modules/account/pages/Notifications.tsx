@@ -1,10 +1,11 @@
 /** All my notifications (通知), newest first, paginated; filter unread in the URL. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../../../shared/api.ts';
 import { formatDateTime } from '../../../../shared/i18n.ts';
 import { useSession } from '../../../session.tsx';
+import { emptyText } from '../../../lib/list/filters.tsx';
 import { useT } from '../../../i18n.ts';
 import { notificationText, type NotificationPage } from '../../../notifications.ts';
 
@@ -60,7 +61,7 @@ export default function NotificationsPage() {
       <List
         loading={!data && !error}
         dataSource={data?.items ?? []}
-        locale={{ emptyText: <Empty description={t('暂无通知', 'No notifications')} /> }}
+        locale={emptyText(t('暂无通知', 'No notifications'))}
         pagination={
           data && data.total > data.pageSize
             ? {

@@ -1,6 +1,6 @@
 /** 审计日志: the hash-chained audit log for the audit administrator — search, export, chain verification. */
 import { useState } from 'react';
-import { Alert, AutoComplete, Button, Card, DatePicker, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, DatePicker, Space, Table, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
@@ -11,9 +11,13 @@ import {
   type ZAuditVerifyResult,
 } from '../../../../../../contracts/audit.ts';
 import { api, ApiError } from '../../../../shared/api.ts';
-import { formatDateTime, formatNumber } from '../../../../shared/i18n.ts';
+import { formatNumber } from '../../../../shared/i18n.ts';
 import { DivisionSelect } from '../../../lib/DivisionSelect.tsx';
 import { ExportButtons } from '../../../lib/list/ExportButtons.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
+import { emptyText, FilterBar, SearchFilter } from '../../../lib/list/filters.tsx';
+import { dateColumn, divisionColumn, statusColumn } from '../../../lib/list/columns.tsx';
+import { listPagination } from '../../../lib/list/pagination.ts';
 import { useT } from '../../../i18n.ts';
 import { useSession, useSignedIn } from '../../../session.tsx';
 import { useAuditActionNames } from '../action-names.ts';
@@ -110,14 +114,12 @@ export default function AuditPage() {
           <VerifyPanel />
         </div>
       )}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={t('操作人（用户名）', 'Actor (username)')}
-          key={`actor-${query.actor ?? ''}`}
-          defaultValue={query.actor}
+      <FilterBar>
+        <SearchFilter
+          label={t('操作人（用户名）', 'Actor (username)')}
           placeholder={t('操作人用户名', 'Actor username')}
-          allowClear
-          style={{ width: 200 }}
+          width={200}
+          value={query.actor}
           onSearch={(actor) => update({ actor })}
         />
         <AutoComplete
@@ -161,46 +163,34 @@ export default function AuditPage() {
           value={query.division}
           onChange={(division) => update({ division })}
         />
-      </Space>
-      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 16 }} />}
+      </FilterBar>
+      {list.error && <ErrorBanner message={list.error} />}
       <Table<AuditRow>
         rowKey="seq"
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1100 }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                filtered ? t('没有符合条件的记录', 'No entry matches the filters') : t('暂无审计记录', 'No entries')
-              }
-            />
-          ),
-        }}
+        locale={emptyText(
+          filtered ? t('没有符合条件的记录', 'No entry matches the filters') : t('暂无审计记录', 'No entries'),
+        )}
         expandable={{
           rowExpandable: (r) => r.details !== null,
           expandedRowRender: (r) => (
             <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify(r.details, null, 2)}</pre>
           ),
         }}
-        pagination={{
-          current: query.page,
+        pagination={listPagination({
+          page: query.page,
           pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
+          total: list.data?.total,
+          onChange: update,
           pageSizeOptions: [20, 50, 100, 200],
           showTotal: (n) => t(`共 ${formatNumber(n, locale)} 条`, `${formatNumber(n, locale)} entries`),
-          onChange: (page, pageSize) => update({ page, pageSize }),
-        }}
+        })}
         columns={[
           { title: t('序号', 'Seq'), dataIndex: 'seq', width: 80 },
-          {
-            title: t('时间', 'Time'),
-            dataIndex: 'at',
-            width: 170,
-            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
-          },
+          dateColumn(t('时间', 'Time'), 'at', 170),
           {
             title: t('操作人', 'Actor'),
             dataIndex: 'actorUsername',
@@ -230,21 +220,8 @@ export default function AuditPage() {
             width: 150,
             render: (_v, r) => (r.targetType ? `${r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` : '—'),
           },
-          {
-            title: t('区划', 'Division'),
-            dataIndex: 'divisionCode',
-            width: 90,
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: t('结果', 'Result'),
-            dataIndex: 'result',
-            width: 90,
-            render: (v: string) => {
-              const r = RESULTS[v];
-              return <Tag color={r?.color ?? 'default'}>{r ? t(r.zh, r.en) : v}</Tag>;
-            },
-          },
+          divisionColumn(t('区划', 'Division'), 'divisionCode', 90),
+          statusColumn(t('结果', 'Result'), 'result', RESULTS, 90),
           { title: t('来源地址', 'From'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
         ]}
       />

@@ -14,27 +14,24 @@ import {
   Col,
   Descriptions,
   Empty,
-  Progress,
   Result,
   Row,
   Segmented,
   Space,
   Spin,
   Statistic,
-  Table,
-  Tag,
   Typography,
 } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { CountyDiagnosis, RunResult, ZRunPage } from '../../../../../../contracts/monitoring.ts';
-import { formatNumber } from '../../../../shared/i18n.ts';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { useT } from '../../../i18n.ts';
-import { useSession, useSignedIn } from '../../../session.tsx';
+import { useSignedIn } from '../../../session.tsx';
 import { useFetch } from '../../../lib/use-fetch.ts';
 import { ReportJobButtons } from '../components/ReportJobButtons.tsx';
-import { indicatorRows, peerMeans, targetProgress, yearsToTargetText, type IndicatorRow } from '../county.ts';
+import { indicatorRows, peerMeans } from '../county.ts';
+import { GapTable, ImprovementTable, IndicatorTable, TargetTable } from '../components/CountyTables.tsx';
 import { PEER_GROUP_NAMES } from '../labels.ts';
 import { dimensionsOf, formatScore, intervalText, pickRun } from '../results.ts';
 import { RunPicker, RunSource, RunTags } from '../components/RunPicker.tsx';
@@ -45,7 +42,6 @@ const CountyCharts = lazy(() => import('../components/CountyCharts.tsx'));
 type RunPage = z.infer<typeof ZRunPage>;
 type Peers = CountyDiagnosis['peerGroup'];
 const PEERS: Peers[] = ['type', 'league', 'neighbours', 'all'];
-type Gap = CountyDiagnosis['strengths'][number];
 
 function Centred({ height = 200 }: { height?: number }) {
   return (
@@ -55,56 +51,9 @@ function Centred({ height = 200 }: { height?: number }) {
   );
 }
 
-function GapTable({ rows, title, testId }: { rows: Gap[]; title: string; testId: string }) {
-  const t = useT();
-  return (
-    <Card size="small" title={title} styles={{ body: { padding: 0 } }}>
-      <Table<Gap>
-        data-testid={testId}
-        rowKey="indicatorCode"
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        scroll={{ x: 420 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('无', 'None')} /> }}
-        columns={[
-          { title: t('指标', 'Indicator'), dataIndex: 'nameZh', render: (n: string, r) => `${r.indicatorCode} ${n}` },
-          {
-            title: t('得分', 'Score'),
-            dataIndex: 'score',
-            width: 70,
-            align: 'right',
-            render: (v: number) => formatScore(v),
-          },
-          {
-            title: t('同组均值', 'Peer mean'),
-            dataIndex: 'peerMean',
-            width: 90,
-            align: 'right',
-            render: (v: number) => formatScore(v),
-          },
-          {
-            title: t('差距', 'Gap'),
-            dataIndex: 'gap',
-            width: 80,
-            align: 'right',
-            render: (v: number) => (
-              <span style={{ color: v >= 0 ? '#389e0d' : '#cf1322' }}>
-                {v > 0 ? '+' : ''}
-                {formatScore(v)}
-              </span>
-            ),
-          },
-        ]}
-      />
-    </Card>
-  );
-}
-
 export default function MonitoringCountyPage() {
   const { code = '' } = useParams();
   const t = useT();
-  const { locale } = useSession();
   const session = useSignedIn();
   const canManage = session.can('monitoring:manage');
   const [params, setParams] = useSearchParams();
@@ -143,7 +92,7 @@ export default function MonitoringCountyPage() {
       ]}
     />
   );
-  if (runs.error) return <LoadError message={runs.error} onRetry={runs.reload} />;
+  if (runs.error) return <ErrorBanner message={runs.error} onRetry={runs.reload} />;
   if (!runs.data) return <Centred />;
   if (!run)
     return (
@@ -228,7 +177,7 @@ export default function MonitoringCountyPage() {
           title={t('演示数据：不代表该旗县的真实情况。', 'Demo data: says nothing about the real county.')}
         />
       )}
-      {diagnosis.error && <LoadError message={diagnosis.error} onRetry={diagnosis.reload} />}
+      {diagnosis.error && <ErrorBanner message={diagnosis.error} onRetry={diagnosis.reload} />}
       {!d || !c ? (
         !diagnosis.error && <Centred height={400} />
       ) : (
@@ -302,171 +251,14 @@ export default function MonitoringCountyPage() {
               <GapTable rows={d.weaknesses} title={t('短板指标', 'Weaknesses')} testId="weaknesses" />
             </Col>
           </Row>
-          <Card size="small" title={t('目标差距', 'Distance to targets')} styles={{ body: { padding: 0 } }}>
-            <Table
-              data-testid="targets"
-              rowKey={(x) => `${x.indicatorCode}-${x.year}`}
-              size="small"
-              pagination={false}
-              dataSource={d.targets}
-              scroll={{ x: 640 }}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={t('该指标体系未设定目标值', 'The framework sets no targets')}
-                  />
-                ),
-              }}
-              columns={[
-                {
-                  title: t('指标', 'Indicator'),
-                  dataIndex: 'nameZh',
-                  render: (n: string, x) => `${x.indicatorCode} ${n}`,
-                },
-                {
-                  title: t('目标', 'Target'),
-                  key: 'target',
-                  width: 140,
-                  render: (_: unknown, x) => `${formatNumber(x.target, locale)} ${x.unit}（${x.year}）`,
-                },
-                {
-                  title: t('现值', 'Current'),
-                  key: 'current',
-                  width: 110,
-                  align: 'right',
-                  render: (_: unknown, x) =>
-                    x.current === null ? '—' : `${formatNumber(x.current, locale)} ${x.unit}`,
-                },
-                {
-                  title: t('完成度', 'Reached'),
-                  key: 'reached',
-                  width: 160,
-                  render: (_: unknown, x) => {
-                    const p = targetProgress(x);
-                    return <Progress percent={p.percent} status={p.status} size="small" />;
-                  },
-                },
-                {
-                  title: t('预计达标', 'Years to target'),
-                  key: 'years',
-                  width: 130,
-                  render: (_: unknown, x) => <span title={x.note || undefined}>{yearsToTargetText(x, t)}</span>,
-                },
-              ]}
-            />
-          </Card>
-          <Card
-            size="small"
-            title={t('提升路径', 'Path to a better rank')}
-            extra={
-              <Typography.Text type="secondary">
-                {t('逐项模拟：单项指标提升后的得分与排名', 'Each indicator improved alone: new score and rank')}
-              </Typography.Text>
-            }
-            styles={{ body: { padding: 0 } }}
-          >
-            <Table
-              data-testid="improvements"
-              rowKey={(x) => `${x.indicatorCode}-${x.step}`}
-              size="small"
-              pagination={false}
-              dataSource={d.improvements}
-              scroll={{ x: 640 }}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={t(
-                      '没有可模拟提升的指标（各项已达满分或无数据）',
-                      'No indicator to improve (all at the top score or without data)',
-                    )}
-                  />
-                ),
-              }}
-              columns={[
-                {
-                  title: t('指标', 'Indicator'),
-                  dataIndex: 'nameZh',
-                  render: (n: string, x) => `${x.indicatorCode} ${n}`,
-                },
-                { title: t('提升幅度', 'Step'), dataIndex: 'step', width: 240 },
-                {
-                  title: t('得分提升', 'Score gain'),
-                  dataIndex: 'scoreGain',
-                  width: 100,
-                  align: 'right',
-                  render: (v: number) => `+${formatScore(v)}`,
-                },
-                {
-                  title: t('新排名', 'New rank'),
-                  key: 'rank',
-                  width: 120,
-                  render: (_: unknown, x) =>
-                    x.newRank === null ? (
-                      '—'
-                    ) : (
-                      <span>
-                        {x.newRank}
-                        {x.rankGain > 0 && <span style={{ color: '#389e0d' }}> ↑{x.rankGain}</span>}
-                      </span>
-                    ),
-                },
-              ]}
-            />
-          </Card>
-          <Card size="small" title={t('指标明细', 'Indicators')} styles={{ body: { padding: 0 } }}>
-            {result.error && <LoadError message={result.error} onRetry={result.reload} />}
-            <Table<IndicatorRow>
-              data-testid="indicators"
-              rowKey="code"
-              size="small"
-              loading={!framework && !result.error}
-              pagination={false}
-              dataSource={rows}
-              scroll={{ x: 720 }}
-              columns={[
-                { title: t('维度', 'Dimension'), dataIndex: 'dimension', width: 140 },
-                {
-                  title: t('指标', 'Indicator'),
-                  key: 'name',
-                  render: (_: unknown, x) => (
-                    <Space size={4} wrap>
-                      <span>
-                        {x.code} {x.name}
-                      </span>
-                      {x.direction === -1 && <Tag>{t('逆向', 'Lower is better')}</Tag>}
-                    </Space>
-                  ),
-                },
-                {
-                  title: t('原始值', 'Raw value'),
-                  key: 'raw',
-                  width: 150,
-                  align: 'right',
-                  render: (_: unknown, x) => (x.raw === null ? '—' : `${formatNumber(x.raw, locale)} ${x.unit}`),
-                },
-                {
-                  title: t('标准化得分', 'Normalised'),
-                  dataIndex: 'score',
-                  width: 100,
-                  align: 'right',
-                  render: (v: number | null) => formatScore(v),
-                },
-                {
-                  title: t('标记', 'Flags'),
-                  key: 'flags',
-                  width: 110,
-                  render: (_: unknown, x) =>
-                    x.imputed ? (
-                      <Tag color="orange" title={t('该值为插补值或临时值', 'Imputed or provisional value')}>
-                        {t('插补/临时', 'Imputed')}
-                      </Tag>
-                    ) : null,
-                },
-              ]}
-            />
-          </Card>
+          <TargetTable targets={d.targets} />
+          <ImprovementTable improvements={d.improvements} />
+          <IndicatorTable
+            rows={rows}
+            loading={!framework && !result.error}
+            error={result.error}
+            onRetry={result.reload}
+          />
         </>
       )}
     </Space>

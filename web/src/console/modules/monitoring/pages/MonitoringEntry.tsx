@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { Form, ZSubmissionPage } from '../../../../../../contracts/monitoring.ts';
 import { api, ApiError, request } from '../../../../shared/api.ts';
 import { pick } from '../../../../shared/i18n.ts';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSession, useSignedIn } from '../../../session.tsx';
 import { useFetch } from '../../../lib/use-fetch.ts';
@@ -250,7 +250,7 @@ export default function MonitoringEntryPage() {
       }
       extra={header}
     >
-      {form.error && <LoadError message={form.error} onRetry={form.reload} />}
+      {form.error && <ErrorBanner message={form.error} onRetry={form.reload} />}
       {form.loading && !f && <Spin />}
       {f && status && (
         <>

@@ -15,7 +15,7 @@ import type {
 } from '../../../../../../contracts/monitoring.ts';
 import { api, ApiError, request } from '../../../../shared/api.ts';
 import { formatDateTime } from '../../../../shared/i18n.ts';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSession, useSignedIn } from '../../../session.tsx';
 import { FrameworkExportButton } from '../frameworks/ExportButton.tsx';
@@ -77,7 +77,7 @@ export default function MonitoringFrameworkDetailPage() {
         extra={<Link to="/console/monitoring/frameworks">{t('返回指标体系', 'Back to frameworks')}</Link>}
       />
     );
-  if (!f) return loaded.error ? <LoadError message={loaded.error} onRetry={loaded.reload} /> : <Spin />;
+  if (!f) return loaded.error ? <ErrorBanner message={loaded.error} onRetry={loaded.reload} /> : <Spin />;
 
   const change = (next: FrameworkNode[]) => {
     setNodes(next);

@@ -3,13 +3,14 @@
  * any version, activate or delete drafts and import a workbook; everyone who reads monitoring exports.
  */
 import { useState } from 'react';
-import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { CopyOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { Framework, FrameworkSummary } from '../../../../../../contracts/monitoring.ts';
 import { api, ApiError, request } from '../../../../shared/api.ts';
-import { formatDateTime } from '../../../../shared/i18n.ts';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { emptyText } from '../../../lib/list/filters.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
+import { dateColumn } from '../../../lib/list/columns.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSession, useSignedIn } from '../../../session.tsx';
 import { FrameworkExportButton } from '../frameworks/ExportButton.tsx';
@@ -68,7 +69,7 @@ export default function MonitoringFrameworksPage() {
       }
     >
       {activeDefault && <DefaultBanner canManage={manage} />}
-      {list.error && <LoadError message={list.error} onRetry={list.reload} />}
+      {list.error && <ErrorBanner message={list.error} onRetry={list.reload} />}
       <Table<FrameworkSummary>
         rowKey="id"
         size="middle"
@@ -76,17 +77,11 @@ export default function MonitoringFrameworksPage() {
         dataSource={items}
         pagination={items.length > 20 ? { pageSize: 20 } : false}
         scroll={{ x: 1300 }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                list.error
-                  ? t('未能加载指标体系', 'The frameworks could not be loaded')
-                  : t('尚无指标体系，请导入', 'No framework yet; import one')
-              }
-            />
-          ),
-        }}
+        locale={emptyText(
+          list.error
+            ? t('未能加载指标体系', 'The frameworks could not be loaded')
+            : t('尚无指标体系，请导入', 'No framework yet; import one'),
+        )}
         columns={[
           {
             title: t('名称', 'Name'),
@@ -121,19 +116,8 @@ export default function MonitoringFrameworksPage() {
               )),
           },
           { title: t('指标数', 'Indicators'), dataIndex: 'indicatorCount', width: 90 },
-          {
-            title: t('创建时间', 'Created'),
-            dataIndex: 'createdAt',
-            width: 170,
-            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
-          },
-          {
-            title: t('启用时间', 'Activated'),
-            dataIndex: 'activatedAt',
-            width: 170,
-            render: (v: string | null) =>
-              v ? <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span> : '—',
-          },
+          dateColumn(t('创建时间', 'Created'), 'createdAt', 170),
+          dateColumn(t('启用时间', 'Activated'), 'activatedAt', 170),
           {
             title: t('操作', 'Actions'),
             key: 'actions',

@@ -4,17 +4,18 @@
  * counties of the chosen league with a link to each form.
  */
 import { useEffect } from 'react';
-import { Card, Col, Empty, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Progress, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { ZCompleteness, ZSubmissionPage } from '../../../../../../contracts/monitoring.ts';
-import { formatDateTime, pick } from '../../../../shared/i18n.ts';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { emptyText } from '../../../lib/list/filters.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
+import { completenessColumn, dateColumn } from '../../../lib/list/columns.tsx';
 import { useT } from '../../../i18n.ts';
-import { useSession } from '../../../session.tsx';
 import { useFetch } from '../../../lib/use-fetch.ts';
-import { STATUS_LABELS, defaultPeriod, periodOptions } from '../collection/form-state.ts';
+import { defaultPeriod, periodOptions } from '../collection/form-state.ts';
 import { StatusBar, StatusLegend } from '../collection/StatusBar.tsx';
+import { SubmissionStatus } from '../collection/SubmissionStatus.tsx';
 
 type Completeness = z.infer<typeof ZCompleteness>;
 type League = Completeness['leagues'][number];
@@ -26,7 +27,6 @@ const submittedCount = (byStatus: Readonly<Record<string, number>>) =>
 
 export default function MonitoringProgressPage() {
   const t = useT();
-  const { locale } = useSession();
   const [params, setParams] = useSearchParams();
   const period = Number(params.get('period')) || defaultPeriod(new Date());
   const summary = useFetch<Completeness>('/api/monitoring/completeness', { period });
@@ -64,7 +64,7 @@ export default function MonitoringProgressPage() {
           />
         }
       >
-        {summary.error && <LoadError message={summary.error} onRetry={summary.reload} />}
+        {summary.error && <ErrorBanner message={summary.error} onRetry={summary.reload} />}
         {c && (
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
@@ -110,7 +110,7 @@ export default function MonitoringProgressPage() {
           loading={summary.loading}
           pagination={false}
           dataSource={leagues}
-          locale={{ emptyText: <Empty description={t('没有可查看的旗县', 'No counties in your scope')} /> }}
+          locale={emptyText(t('没有可查看的旗县', 'No counties in your scope'))}
           rowClassName={(l) => (l.code === league ? 'ant-table-row-selected' : '')}
           onRow={(l) => ({ onClick: () => set('league', l.code), style: { cursor: 'pointer' } })}
           columns={[
@@ -127,12 +127,7 @@ export default function MonitoringProgressPage() {
               align: 'right',
               render: (_, l) => `${submittedCount(l.byStatus)} / ${l.counties}`,
             },
-            {
-              title: t('完整度', 'Completeness'),
-              key: 'completeness',
-              width: 160,
-              render: (_, l) => <Progress percent={Math.round(l.completeness * 100)} size="small" />,
-            },
+            completenessColumn(t),
             {
               title: t('逾期', 'Late'),
               key: 'late',
@@ -150,7 +145,7 @@ export default function MonitoringProgressPage() {
             `Counties of ${leagues.find((l) => l.code === league)?.name ?? league}`,
           )}
         >
-          {counties.error && <LoadError message={counties.error} onRetry={counties.reload} />}
+          {counties.error && <ErrorBanner message={counties.error} onRetry={counties.reload} />}
           <Table<SubmissionRow>
             rowKey="divisionCode"
             size="small"
@@ -168,29 +163,11 @@ export default function MonitoringProgressPage() {
               {
                 title: t('状态', 'Status'),
                 key: 'status',
-                render: (_, r) => (
-                  <Space size={4}>
-                    <Tag color={STATUS_LABELS[r.status].color}>{pick(STATUS_LABELS[r.status], locale)}</Tag>
-                    {r.late && <Tag color="red">{t('逾期', 'Late')}</Tag>}
-                  </Space>
-                ),
+                render: (_, r) => <SubmissionStatus row={r} />,
               },
-              {
-                title: t('完整度', 'Completeness'),
-                key: 'completeness',
-                width: 160,
-                render: (_, r) => <Progress percent={Math.round(r.completeness * 100)} size="small" />,
-              },
-              {
-                title: t('提交时间', 'Submitted'),
-                key: 'submittedAt',
-                render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt, locale) : '—'),
-              },
-              {
-                title: t('审定时间', 'Approved'),
-                key: 'approvedAt',
-                render: (_, r) => (r.approvedAt ? formatDateTime(r.approvedAt, locale) : '—'),
-              },
+              completenessColumn(t),
+              dateColumn(t('提交时间', 'Submitted'), 'submittedAt'),
+              dateColumn(t('审定时间', 'Approved'), 'approvedAt'),
             ]}
           />
         </Card>

@@ -10,7 +10,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { RunResult, ZRunPage } from '../../../../../../contracts/monitoring.ts';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSignedIn } from '../../../session.tsx';
 import { useDownload } from '../../../lib/download.ts';
@@ -138,7 +138,7 @@ export default function MonitoringResultsPage() {
     </Card>
   );
 
-  if (runs.error) return <LoadError message={runs.error} onRetry={runs.reload} />;
+  if (runs.error) return <ErrorBanner message={runs.error} onRetry={runs.reload} />;
   if (!runs.data) return <Centred />;
   if (!run)
     return (
@@ -188,7 +188,7 @@ export default function MonitoringResultsPage() {
       {run.status !== 'done' && (
         <Alert type="info" showIcon title={t('该批次尚未测算完成', 'This run has not finished')} />
       )}
-      {result.error && <LoadError message={result.error} onRetry={result.reload} />}
+      {result.error && <ErrorBanner message={result.error} onRetry={result.reload} />}
       {!data ? (
         !result.error && <Centred height={400} />
       ) : (

@@ -4,12 +4,16 @@
  * and return-with-comment buttons.
  */
 import { useEffect } from 'react';
-import { Button, Card, Input, Progress, Segmented, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Segmented, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { ZSubmissionPage } from '../../../../../../contracts/monitoring.ts';
-import { formatDateTime, pick } from '../../../../shared/i18n.ts';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { pick } from '../../../../shared/i18n.ts';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
+import { FilterBar, SearchFilter } from '../../../lib/list/filters.tsx';
+import { completenessColumn, dateColumn } from '../../../lib/list/columns.tsx';
+import { listPagination } from '../../../lib/list/pagination.ts';
+import { writeQuery, type QueryPatch } from '../../../lib/url-query.ts';
 import { useT } from '../../../i18n.ts';
 import { useSession } from '../../../session.tsx';
 import { useFetch } from '../../../lib/use-fetch.ts';
@@ -20,6 +24,7 @@ import {
   periodOptions,
   type FormStatus,
 } from '../collection/form-state.ts';
+import { SubmissionStatus } from '../collection/SubmissionStatus.tsx';
 
 type SubmissionPage = z.infer<typeof ZSubmissionPage>;
 type SubmissionRow = SubmissionPage['items'][number];
@@ -47,19 +52,11 @@ export default function MonitoringReviewPage() {
     document.title = t('数据审核 · 旗县', 'Data review · Qixian');
   }, [t]);
 
-  const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
+  const set = (patch: QueryPatch) => setParams(writeQuery(params, patch));
 
   return (
     <Card title={t('数据审核', 'Data review')}>
-      <Space wrap style={{ marginBottom: 16 }}>
+      <FilterBar>
         <Select
           style={{ width: 120 }}
           value={period}
@@ -83,15 +80,15 @@ export default function MonitoringReviewPage() {
           />
           <Typography.Text>{t('只看待我审核', 'Waiting for me only')}</Typography.Text>
         </Space>
-        <Input.Search
-          allowClear
-          defaultValue={q}
+        <SearchFilter
+          label={t('按旗县名称或代码搜索', 'Search by county name or code')}
           placeholder={t('旗县名称或代码', 'County name or code')}
-          style={{ width: 220 }}
-          onSearch={(v) => set({ q: v.trim() })}
+          width={220}
+          value={q || undefined}
+          onSearch={(v) => set({ q: v })}
         />
-      </Space>
-      {list.error && <LoadError message={list.error} onRetry={list.reload} />}
+      </FilterBar>
+      {list.error && <ErrorBanner message={list.error} onRetry={list.reload} />}
       <Table<SubmissionRow>
         rowKey="divisionCode"
         loading={list.loading}
@@ -101,14 +98,13 @@ export default function MonitoringReviewPage() {
             ? t('没有等待您审核的旗县', 'Nothing is waiting for your review')
             : t('没有符合条件的旗县', 'No county matches'),
         }}
-        pagination={{
-          current: page,
+        pagination={listPagination({
+          page,
           pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
+          total: list.data?.total,
+          onChange: set,
           showTotal: (n) => t(`共 ${n} 个旗县`, `${n} counties`),
-          onChange: (p, s) => set({ page: String(p), pageSize: String(s) }),
-        }}
+        })}
         columns={[
           {
             title: t('旗县', 'County'),
@@ -125,19 +121,9 @@ export default function MonitoringReviewPage() {
           {
             title: t('状态', 'Status'),
             key: 'status',
-            render: (_, r) => (
-              <Space size={4}>
-                <Tag color={STATUS_LABELS[r.status].color}>{pick(STATUS_LABELS[r.status], locale)}</Tag>
-                {r.late && <Tag color="red">{t('逾期', 'Late')}</Tag>}
-              </Space>
-            ),
+            render: (_, r) => <SubmissionStatus row={r} />,
           },
-          {
-            title: t('完整度', 'Completeness'),
-            key: 'completeness',
-            width: 160,
-            render: (_, r) => <Progress percent={Math.round(r.completeness * 100)} size="small" />,
-          },
+          completenessColumn(t),
           {
             title: t('待处理问题', 'Open checks'),
             key: 'findings',
@@ -151,11 +137,7 @@ export default function MonitoringReviewPage() {
                 <Typography.Text type="secondary">0</Typography.Text>
               ),
           },
-          {
-            title: t('提交时间', 'Submitted'),
-            key: 'submittedAt',
-            render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt, locale) : '—'),
-          },
+          dateColumn(t('提交时间', 'Submitted'), 'submittedAt'),
           {
             title: t('操作', 'Action'),
             key: 'open',

@@ -3,14 +3,17 @@
  * one is queued or running), a new run, publish / unpublish with confirmation, and a link to each result.
  */
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Empty, Modal, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Modal, Progress, Space, Table, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { RunSummary, ZRunPage } from '../../../../../../contracts/monitoring.ts';
 import { api, ApiError } from '../../../../shared/api.ts';
-import { formatDateTime } from '../../../../shared/i18n.ts';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { emptyText } from '../../../lib/list/filters.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
+import { StatusTag } from '../../../lib/list/cells.tsx';
+import { dateColumn } from '../../../lib/list/columns.tsx';
+import { listPagination } from '../../../lib/list/pagination.ts';
 import { useT } from '../../../i18n.ts';
 import { useSession } from '../../../session.tsx';
 import { useFetch } from '../../../lib/use-fetch.ts';
@@ -82,7 +85,7 @@ export default function MonitoringRunsPage() {
         </Button>
       }
     >
-      {list.error && <LoadError message={list.error} onRetry={list.reload} />}
+      {list.error && <ErrorBanner message={list.error} onRetry={list.reload} />}
       <Table<RunSummary>
         data-testid="runs-table"
         rowKey="id"
@@ -90,23 +93,16 @@ export default function MonitoringRunsPage() {
         loading={list.loading && !list.data}
         dataSource={items}
         scroll={{ x: 1060 }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                list.error ? t('未能加载测算列表', 'The list could not be loaded') : t('尚无测算', 'No runs yet')
-              }
-            />
-          ),
-        }}
-        pagination={{
-          current: page,
+        locale={emptyText(
+          list.error ? t('未能加载测算列表', 'The list could not be loaded') : t('尚无测算', 'No runs yet'),
+        )}
+        pagination={listPagination({
+          page,
           pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
+          total: list.data?.total,
           pageSizeOptions: [10, 20, 50],
-          onChange: (p, s) => setParams({ page: String(p), pageSize: String(s) }, { replace: true }),
-        }}
+          onChange: (p) => setParams({ page: String(p.page), pageSize: String(p.pageSize) }, { replace: true }),
+        })}
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
           {
@@ -141,29 +137,18 @@ export default function MonitoringRunsPage() {
             key: 'status',
             width: 170,
             render: (_: unknown, r) => {
-              const s = RUN_STATUS_NAMES[r.status];
+              const tag = <StatusTag names={RUN_STATUS_NAMES} value={r.status} />;
               if (r.status === 'running' || r.status === 'queued')
                 return (
                   <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-                    <Tag color={s.color}>{t(s.zh, s.en)}</Tag>
+                    {tag}
                     <Progress percent={r.progress} size="small" status="active" />
                   </Space>
                 );
-              return (
-                <Tooltip title={r.error ?? undefined}>
-                  <Tag color={s.color}>{t(s.zh, s.en)}</Tag>
-                </Tooltip>
-              );
+              return <Tooltip title={r.error ?? undefined}>{tag}</Tooltip>;
             },
           },
-          {
-            title: t('完成时间', 'Finished'),
-            dataIndex: 'finishedAt',
-            width: 150,
-            render: (v: string | null) => (
-              <span style={{ whiteSpace: 'nowrap' }}>{v ? formatDateTime(v, locale) : '—'}</span>
-            ),
-          },
+          dateColumn(t('完成时间', 'Finished'), 'finishedAt', 150),
           {
             title: t('操作', 'Actions'),
             key: 'actions',

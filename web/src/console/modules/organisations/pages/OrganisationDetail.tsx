@@ -30,6 +30,7 @@ import { useSession, useSignedIn } from '../../../session.tsx';
 import { applyServerErrors, zodRule } from '../../../lib/forms.ts';
 import { ORG_STATUS_NAMES, ORG_TYPE_NAMES } from '../labels.ts';
 import { useFetch } from '../../../lib/use-fetch.ts';
+import { StatusTag } from '../../../lib/list/cells.tsx';
 
 type Similar = z.infer<typeof ZSimilarResult>;
 const ZName = ZUpdateOrganisationRequest.shape.name.unwrap();
@@ -132,11 +133,7 @@ export default function OrganisationDetailPage() {
               onClick={() => void navigate(-1)}
             />
             {o?.name ?? t('单位详情', 'Organisation')}
-            {o && (
-              <Tag color={ORG_STATUS_NAMES[o.status].color}>
-                {t(ORG_STATUS_NAMES[o.status].zh, ORG_STATUS_NAMES[o.status].en)}
-              </Tag>
-            )}
+            {o && <StatusTag names={ORG_STATUS_NAMES} value={o.status} />}
           </Space>
         }
         extra={

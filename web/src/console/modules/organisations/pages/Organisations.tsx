@@ -1,6 +1,6 @@
 /** 单位管理: organisations in the user's scope, server-side paged, filters in the URL, export, create, bulk import. */
 import { useState } from 'react';
-import { App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
@@ -9,10 +9,13 @@ import {
   type Organisation,
   type ZOrganisationPage,
 } from '../../../../../../contracts/organisations.ts';
-import { formatDateTime, formatNumber } from '../../../../shared/i18n.ts';
+import { formatNumber } from '../../../../shared/i18n.ts';
 import { DivisionSelect } from '../../../lib/DivisionSelect.tsx';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { ExportButtons } from '../../../lib/list/ExportButtons.tsx';
+import { emptyText, FilterBar, SearchFilter, SelectFilter } from '../../../lib/list/filters.tsx';
+import { dateColumn, divisionColumn, statusColumn } from '../../../lib/list/columns.tsx';
+import { listPagination } from '../../../lib/list/pagination.ts';
 import { useDivision } from '../../../division.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSession, useSignedIn } from '../../../session.tsx';
@@ -56,71 +59,59 @@ export default function OrganisationsPage() {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
+      <FilterBar>
         <DivisionSelect
           aria-label={t('行政区划', 'Division')}
           value={filters.division}
           onChange={(division) => update({ division })}
         />
-        <Select
-          aria-label={t('单位类型', 'Type')}
-          allowClear
+        <SelectFilter
+          label={t('单位类型', 'Type')}
           placeholder={t('全部类型', 'All types')}
-          style={{ width: 150 }}
+          width={150}
           value={query.type}
           options={optionsOf(ORG_TYPE_NAMES, ORGANISATION_TYPES, t)}
-          onChange={(type?: string) => update({ type })}
+          onChange={(type) => update({ type })}
         />
-        <Select
-          aria-label={t('状态', 'Status')}
-          allowClear
+        <SelectFilter
+          label={t('状态', 'Status')}
           placeholder={t('全部状态', 'All statuses')}
-          style={{ width: 130 }}
+          width={130}
           value={query.status}
           options={optionsOf(ORG_STATUS_NAMES, ORGANISATION_STATUSES, t)}
-          onChange={(status?: string) => update({ status })}
+          onChange={(status) => update({ status })}
         />
-        <Input.Search
-          aria-label={t('按名称或信用代码搜索', 'Search by name or credit code')}
-          key={query.q ?? ''}
-          defaultValue={query.q}
+        <SearchFilter
+          label={t('按名称或信用代码搜索', 'Search by name or credit code')}
           placeholder={t('单位名称或信用代码', 'Name or credit code')}
-          allowClear
-          enterButton={t('搜索', 'Search')}
-          style={{ width: 300 }}
+          width={300}
+          value={query.q}
+          withButton
           onSearch={(q) => update({ q })}
         />
-      </Space>
-      {list.error && <LoadError message={list.error} onRetry={list.reload} />}
+      </FilterBar>
+      {list.error && <ErrorBanner message={list.error} onRetry={list.reload} />}
       <Table<Organisation>
         rowKey="id"
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 900 }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                list.error
-                  ? t('未能加载单位列表', 'The list could not be loaded')
-                  : filtered
-                    ? t('没有符合条件的单位', 'No organisation matches the filters')
-                    : t('该区划下暂无单位', 'No organisations in this division yet')
-              }
-            />
-          ),
-        }}
-        pagination={{
-          current: query.page,
+        locale={emptyText(
+          list.error
+            ? t('未能加载单位列表', 'The list could not be loaded')
+            : filtered
+              ? t('没有符合条件的单位', 'No organisation matches the filters')
+              : t('该区划下暂无单位', 'No organisations in this division yet'),
+        )}
+        pagination={listPagination({
+          page: query.page,
           pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
+          total: list.data?.total,
+          onChange: update,
           showTotal: (total) =>
             t(`共 ${formatNumber(total, locale)} 个单位`, `${formatNumber(total, locale)} organisations`),
-          onChange: (page, pageSize) => update({ page, pageSize }),
-        }}
+        })}
         columns={[
           {
             title: t('单位名称', 'Name'),
@@ -144,21 +135,9 @@ export default function OrganisationsPage() {
             width: 200,
             render: (v: string | null) => (v ? <Typography.Text code>{v}</Typography.Text> : '—'),
           },
-          { title: t('行政区划', 'Division'), dataIndex: 'divisionName', width: 130 },
-          {
-            title: t('状态', 'Status'),
-            dataIndex: 'status',
-            width: 100,
-            render: (v: Organisation['status']) => (
-              <Tag color={ORG_STATUS_NAMES[v].color}>{t(ORG_STATUS_NAMES[v].zh, ORG_STATUS_NAMES[v].en)}</Tag>
-            ),
-          },
-          {
-            title: t('登记时间', 'Registered'),
-            dataIndex: 'createdAt',
-            width: 180,
-            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
-          },
+          divisionColumn(t('行政区划', 'Division'), 'divisionName', 130),
+          statusColumn(t('状态', 'Status'), 'status', ORG_STATUS_NAMES),
+          dateColumn(t('登记时间', 'Registered'), 'createdAt'),
         ]}
       />
       <Modal

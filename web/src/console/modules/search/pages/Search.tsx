@@ -1,6 +1,6 @@
 /** Global search (全局搜索) over everything the user may see; query and filters live in the URL. */
 import { useEffect, useState } from 'react';
-import { Alert, Card, DatePicker, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Card, DatePicker, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchHit } from '../../../../../../contracts/search.ts';
@@ -10,6 +10,8 @@ import { Snippet } from '../../../../shared/snippet.tsx';
 import { useSession } from '../../../session.tsx';
 import { useDivision } from '../../../division.tsx';
 import { useT } from '../../../i18n.ts';
+import { emptyText } from '../../../lib/list/filters.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 
 interface SearchPage {
   items: SearchHit[];
@@ -104,7 +106,7 @@ export default function SearchPage() {
           {current.name}
         </Typography.Text>
       </Space>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {error && <ErrorBanner message={error} />}
       {!q.trim() ? (
         <Empty description={t('输入检索词开始搜索', 'Type a term to search')} />
       ) : (
@@ -119,7 +121,7 @@ export default function SearchPage() {
             )
           }
           dataSource={data?.items ?? []}
-          locale={{ emptyText: <Empty description={t('没有找到匹配的结果', 'Nothing matches')} /> }}
+          locale={emptyText(t('没有找到匹配的结果', 'Nothing matches'))}
           pagination={
             data && data.total > data.pageSize
               ? {

@@ -1,6 +1,6 @@
 /** 注册审核: self-registrations of enterprises, researchers and farmers in the user's scope; approve or reject. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Typography } from 'antd';
 import type { z } from 'zod';
 import {
   ZListRegistrationsQuery,
@@ -9,8 +9,13 @@ import {
   type ZRegistrationPage,
 } from '../../../../../../contracts/users.ts';
 import { api, ApiError } from '../../../../shared/api.ts';
-import { formatDateTime, formatNumber } from '../../../../shared/i18n.ts';
+import { formatNumber } from '../../../../shared/i18n.ts';
 import { DivisionSelect } from '../../../lib/DivisionSelect.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
+import { emptyText, FilterBar } from '../../../lib/list/filters.tsx';
+import { StatusTag } from '../../../lib/list/cells.tsx';
+import { dateColumn, divisionColumn } from '../../../lib/list/columns.tsx';
+import { listPagination } from '../../../lib/list/pagination.ts';
 import { useDivision } from '../../../division.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSession } from '../../../session.tsx';
@@ -67,7 +72,7 @@ export default function RegistrationsPage() {
 
   return (
     <Card title={t('注册审核', 'Registrations')}>
-      <Space wrap style={{ marginBottom: 16 }}>
+      <FilterBar>
         <Segmented<Status>
           aria-label={t('审核状态', 'Review status')}
           value={query.status}
@@ -75,32 +80,25 @@ export default function RegistrationsPage() {
           onChange={(status) => update({ status: status === 'pending' ? undefined : status })}
         />
         <DivisionSelect value={filters.division} onChange={(division) => update({ division })} />
-      </Space>
-      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 16 }} />}
+      </FilterBar>
+      {list.error && <ErrorBanner message={list.error} />}
       <Table<Registration>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 960 }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                query.status === 'pending'
-                  ? t('暂无待审核的注册', 'No registrations waiting for review')
-                  : t('没有记录', 'Nothing here')
-              }
-            />
-          ),
-        }}
-        pagination={{
-          current: query.page,
+        locale={emptyText(
+          query.status === 'pending'
+            ? t('暂无待审核的注册', 'No registrations waiting for review')
+            : t('没有记录', 'Nothing here'),
+        )}
+        pagination={listPagination({
+          page: query.page,
           pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
+          total: list.data?.total,
+          onChange: update,
           showTotal: (n) => t(`共 ${formatNumber(n, locale)} 条`, `${formatNumber(n, locale)} in all`),
-          onChange: (page, pageSize) => update({ page, pageSize }),
-        }}
+        })}
         columns={[
           {
             title: t('申请人', 'Applicant'),
@@ -118,7 +116,7 @@ export default function RegistrationsPage() {
             width: 120,
             render: (v: string | null) => roleName(v, t),
           },
-          { title: t('行政区划', 'Division'), dataIndex: 'divisionName', width: 120 },
+          divisionColumn(t('行政区划', 'Division'), 'divisionName'),
           { title: t('手机号', 'Phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
           {
             title: t('单位', 'Organisation'),
@@ -133,12 +131,7 @@ export default function RegistrationsPage() {
                 '—'
               ),
           },
-          {
-            title: t('提交时间', 'Submitted'),
-            dataIndex: 'createdAt',
-            width: 180,
-            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
-          },
+          dateColumn(t('提交时间', 'Submitted'), 'createdAt'),
           {
             title: t('操作', 'Actions'),
             key: 'actions',
@@ -171,7 +164,7 @@ export default function RegistrationsPage() {
                   </Button>
                 </Space>
               ) : (
-                <Tag color={USER_STATUS_NAMES[r.status as Status]?.color}>{statusLabel(r.status as Status)}</Tag>
+                <StatusTag names={USER_STATUS_NAMES} value={r.status} />
               ),
           },
         ]}

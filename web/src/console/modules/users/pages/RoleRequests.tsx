@@ -5,7 +5,7 @@
  * The server checks the chain rule again when a request is approved and explains a refusal.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import {
@@ -16,6 +16,11 @@ import {
 } from '../../../../../../contracts/users.ts';
 import { api } from '../../../../shared/api.ts';
 import { formatDateTime, formatNumber, type Text } from '../../../../shared/i18n.ts';
+import { emptyText } from '../../../lib/list/filters.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
+import { StatusTag } from '../../../lib/list/cells.tsx';
+import { dateColumn, divisionColumn } from '../../../lib/list/columns.tsx';
+import { listPagination } from '../../../lib/list/pagination.ts';
 import { useT } from '../../../i18n.ts';
 import { useSession, useSignedIn } from '../../../session.tsx';
 import { applyServerErrors, zodRule } from '../../../lib/forms.ts';
@@ -51,11 +56,6 @@ export default function RoleRequestsPage() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ note?: string }>();
 
-  const statusTag = (s: Status) => (
-    <Tag color={ROLE_REQUEST_STATUS_NAMES[s].color}>
-      {t(ROLE_REQUEST_STATUS_NAMES[s].zh, ROLE_REQUEST_STATUS_NAMES[s].en)}
-    </Tag>
-  );
   const opName = (op: RoleRequest['op']) => (op === 'grant' ? t('授予', 'Grant') : t('撤销', 'Revoke'));
 
   const open = (request: RoleRequest, decision: Decision) => {
@@ -108,32 +108,25 @@ export default function RoleRequestsPage() {
           onChange={(status) => update({ status: status === 'pending' ? undefined : status })}
         />
       </div>
-      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 16 }} />}
+      {list.error && <ErrorBanner message={list.error} />}
       <Table<RoleRequest>
         rowKey="id"
         data-testid="role-requests"
         loading={list.loading}
         dataSource={items}
         scroll={{ x: 1100 }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                query.status === 'pending'
-                  ? t('暂无待批准的三员角色变更申请', 'No admin-role requests waiting for approval')
-                  : t('没有记录', 'Nothing here')
-              }
-            />
-          ),
-        }}
-        pagination={{
-          current: query.page,
+        locale={emptyText(
+          query.status === 'pending'
+            ? t('暂无待批准的三员角色变更申请', 'No admin-role requests waiting for approval')
+            : t('没有记录', 'Nothing here'),
+        )}
+        pagination={listPagination({
+          page: query.page,
           pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
+          total: list.data?.total,
+          onChange: update,
           showTotal: (n) => t(`共 ${formatNumber(n, locale)} 条`, `${formatNumber(n, locale)} in all`),
-          onChange: (page, pageSize) => update({ page, pageSize }),
-        }}
+        })}
         columns={[
           {
             title: t('账户', 'Account'),
@@ -156,19 +149,14 @@ export default function RoleRequestsPage() {
             render: (op: RoleRequest['op']) => <Tag color={op === 'grant' ? 'blue' : 'orange'}>{opName(op)}</Tag>,
           },
           { title: t('角色', 'Role'), dataIndex: 'role', width: 120, render: (v: string) => roleName(v, t) },
-          { title: t('范围', 'Scope'), dataIndex: 'divisionCode', width: 90 },
+          divisionColumn(t('范围', 'Scope'), 'divisionCode', 90),
           {
             title: t('申请人', 'Requested by'),
             key: 'requestedBy',
             width: 110,
             render: (_v, r) => r.requestedBy.username,
           },
-          {
-            title: t('申请时间', 'Requested'),
-            dataIndex: 'requestedAt',
-            width: 170,
-            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
-          },
+          dateColumn(t('申请时间', 'Requested'), 'requestedAt', 170),
           {
             title: t('理由', 'Reason'),
             dataIndex: 'reason',
@@ -180,7 +168,7 @@ export default function RoleRequestsPage() {
             width: 150,
             render: (_v, r) => (
               <Space orientation="vertical" size={0}>
-                {statusTag(r.status)}
+                <StatusTag names={ROLE_REQUEST_STATUS_NAMES} value={r.status} />
                 {r.decidedBy && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {r.decidedBy.username}

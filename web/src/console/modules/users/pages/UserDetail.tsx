@@ -5,7 +5,7 @@
  * the server's refusals are shown as they come.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Modal, Popconfirm, Result, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Modal, Popconfirm, Result, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, EyeOutlined, KeyOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
@@ -18,6 +18,8 @@ import { useSession, useSignedIn } from '../../../session.tsx';
 import { roleName, USER_STATUS_NAMES } from '../labels.ts';
 import { permissionRoots } from '../scope.ts';
 import { useFetch } from '../../../lib/use-fetch.ts';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
+import { StatusTag } from '../../../lib/list/cells.tsx';
 import { UserRoles } from '../components/UserRoles.tsx';
 import { DeliveryFacts } from '../components/delivery.tsx';
 
@@ -86,11 +88,7 @@ export default function UserDetailPage() {
               onClick={() => void navigate(-1)}
             />
             {u ? `${u.displayName}（${u.username}）` : t('账户详情', 'Account')}
-            {u && (
-              <Tag color={USER_STATUS_NAMES[u.status].color}>
-                {t(USER_STATUS_NAMES[u.status].zh, USER_STATUS_NAMES[u.status].en)}
-              </Tag>
-            )}
+            {u && <StatusTag names={USER_STATUS_NAMES} value={u.status} />}
           </Space>
         }
         extra={
@@ -166,9 +164,7 @@ export default function UserDetailPage() {
           )
         }
       >
-        {user.error && user.status !== 404 && (
-          <Alert type="error" showIcon title={user.error} style={{ marginBottom: 16 }} />
-        )}
+        {user.error && user.status !== 404 && <ErrorBanner message={user.error} />}
         {actionError && (
           <Alert
             type="error"

@@ -3,15 +3,18 @@
  * without an initial password, a notice says where the activation link went (to the holder only).
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { ZListUsersQuery, type User, type ZUserPage } from '../../../../../../contracts/users.ts';
-import { formatDateTime, formatNumber } from '../../../../shared/i18n.ts';
+import { formatNumber } from '../../../../shared/i18n.ts';
 import { DivisionSelect } from '../../../lib/DivisionSelect.tsx';
-import { LoadError } from '../../../lib/list/ErrorBanner.tsx';
+import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { ExportButtons } from '../../../lib/list/ExportButtons.tsx';
+import { emptyText, FilterBar, SearchFilter, SelectFilter } from '../../../lib/list/filters.tsx';
+import { dateColumn, divisionColumn, statusColumn } from '../../../lib/list/columns.tsx';
+import { listPagination } from '../../../lib/list/pagination.ts';
 import { useDivision } from '../../../division.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSession, useSignedIn } from '../../../session.tsx';
@@ -52,64 +55,52 @@ export default function UsersPage() {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
+      <FilterBar>
         <DivisionSelect value={filters.division} onChange={(division) => update({ division })} />
-        <Select
-          aria-label={t('状态', 'Status')}
-          allowClear
+        <SelectFilter
+          label={t('状态', 'Status')}
           placeholder={t('全部状态', 'All statuses')}
-          style={{ width: 130 }}
+          width={130}
           value={query.status}
           options={optionsOf(USER_STATUS_NAMES, USER_STATUSES, t)}
-          onChange={(status?: string) => update({ status })}
+          onChange={(status) => update({ status })}
         />
-        <Select
-          aria-label={t('角色', 'Role')}
-          allowClear
+        <SelectFilter
+          label={t('角色', 'Role')}
           placeholder={t('全部角色', 'All roles')}
-          style={{ width: 200 }}
+          width={200}
           value={query.role}
           options={ROLE_CODES.map((r) => ({ value: r, label: roleName(r, t) }))}
-          onChange={(role?: string) => update({ role })}
+          onChange={(role) => update({ role })}
         />
-        <Input.Search
-          aria-label={t('按用户名或姓名搜索', 'Search by username or name')}
-          key={query.q ?? ''}
-          defaultValue={query.q}
+        <SearchFilter
+          label={t('按用户名或姓名搜索', 'Search by username or name')}
           placeholder={t('用户名或姓名', 'Username or name')}
-          allowClear
-          enterButton={t('搜索', 'Search')}
-          style={{ width: 280 }}
+          width={280}
+          value={query.q}
+          withButton
           onSearch={(q) => update({ q })}
         />
-      </Space>
-      {list.error && <LoadError message={list.error} onRetry={list.reload} />}
+      </FilterBar>
+      {list.error && <ErrorBanner message={list.error} onRetry={list.reload} />}
       <Table<User>
         rowKey="id"
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1000 }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                filtered
-                  ? t('没有符合条件的账户', 'No account matches the filters')
-                  : t('该区划下暂无账户', 'No accounts in this division')
-              }
-            />
-          ),
-        }}
-        pagination={{
-          current: query.page,
+        locale={emptyText(
+          filtered
+            ? t('没有符合条件的账户', 'No account matches the filters')
+            : t('该区划下暂无账户', 'No accounts in this division'),
+        )}
+        pagination={listPagination({
+          page: query.page,
           pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
+          total: list.data?.total,
+          onChange: update,
           showTotal: (n) => t(`共 ${formatNumber(n, locale)} 个账户`, `${formatNumber(n, locale)} accounts`),
-          onChange: (page, pageSize) => update({ page, pageSize }),
-        }}
+        })}
         columns={[
           {
             title: t('用户名', 'Username'),
@@ -117,7 +108,7 @@ export default function UsersPage() {
             render: (v: string, u) => <Link to={`/console/users/${u.id}`}>{v}</Link>,
           },
           { title: t('姓名', 'Name'), dataIndex: 'displayName' },
-          { title: t('所属区划', 'Division'), dataIndex: 'divisionName', width: 120 },
+          divisionColumn(t('所属区划', 'Division'), 'divisionName'),
           {
             title: t('角色', 'Roles'),
             dataIndex: 'roles',
@@ -129,20 +120,8 @@ export default function UsersPage() {
               ),
           },
           { title: t('手机号', 'Phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
-          {
-            title: t('状态', 'Status'),
-            dataIndex: 'status',
-            width: 90,
-            render: (v: User['status']) => (
-              <Tag color={USER_STATUS_NAMES[v].color}>{t(USER_STATUS_NAMES[v].zh, USER_STATUS_NAMES[v].en)}</Tag>
-            ),
-          },
-          {
-            title: t('创建时间', 'Created'),
-            dataIndex: 'createdAt',
-            width: 180,
-            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
-          },
+          statusColumn(t('状态', 'Status'), 'status', USER_STATUS_NAMES, 90),
+          dateColumn(t('创建时间', 'Created'), 'createdAt'),
         ]}
       />
       <Modal
