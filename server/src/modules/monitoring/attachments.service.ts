@@ -14,7 +14,8 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { DEFAULT_LIMITS, RejectionError } from '../../platform/spreadsheets/limits.ts';
 import { inspectZip } from '../../platform/spreadsheets/zip-guard.ts';
 import { indicatorsOf } from './frameworks.repository.ts';
-import * as repo from './collection.repository.ts';
+import * as repo from './attachments.repository.ts';
+import { ensureSubmission, submissionStatus } from './submissions.repository.ts';
 import { currentFramework, resolveCounty, type FormKey } from './collection.service.ts';
 import { isEditableStatus } from './workflow.ts';
 
@@ -90,7 +91,7 @@ export async function uploadAttachment(
     });
   const now = iso(deps.clock.now());
   const id = await deps.db.transaction().execute(async (trx) => {
-    const sub = await repo.ensureSubmission(
+    const sub = await ensureSubmission(
       trx,
       { frameworkCode: framework.code, county: key.division, period: key.period },
       now,
@@ -159,12 +160,7 @@ export async function deleteAttachment(deps: Deps, caller: Caller, id: number): 
   if (!row || !(await isWithinScope(deps.db, scopeRoots(caller.principal, 'monitoring:enter'), row.division_code)))
     throw new AppError('NOT_FOUND');
   await deps.db.transaction().execute(async (trx) => {
-    const sub = await trx
-      .selectFrom('mon_submission')
-      .select('status')
-      .where('id', '=', row.submission_id)
-      .executeTakeFirstOrThrow();
-    if (!isEditableStatus(sub.status))
+    if (!isEditableStatus(await submissionStatus(trx, row.submission_id)))
       throw new AppError('INVALID_STATE', {
         zh: '数据已提交或审定，不能删除附件',
         en: 'The form is submitted or approved; attachments cannot be deleted',

@@ -19,7 +19,10 @@ import { AppError } from '../../platform/errors/errors.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { notify } from '../../platform/notifications/index.ts';
 import { indicatorsOf, loadCurrentFramework } from './frameworks.repository.ts';
-import * as repo from './collection.repository.ts';
+import { listAttachments } from './attachments.repository.ts';
+import { findDivision, isRegionCounty } from './counties.repository.ts';
+import * as submissions from './submissions.repository.ts';
+import * as values from './values.repository.ts';
 import type { SubmissionAction, SubmissionStatus } from './monitoring.tables.ts';
 import { blockingFindings, completenessOf, explainedWarningCodes, validateForm, type CellState } from './validation.ts';
 import {
@@ -54,10 +57,10 @@ export async function currentFramework(db: DbOrTrx): Promise<Framework> {
  * the scope answers 404, a division that is not a county 400.
  */
 export async function resolveCounty(deps: Deps, caller: Caller, division: string, permission: Permission) {
-  const row = await repo.findDivision(deps.db, division);
+  const row = await findDivision(deps.db, division);
   if (!row || !(await isWithinScope(deps.db, scopeRoots(caller.principal, permission), division)))
     throw new AppError('NOT_FOUND');
-  if (!(await repo.isRegionCounty(deps.db, division)))
+  if (!(await isRegionCounty(deps.db, division)))
     throw new AppError('VALIDATION', {
       zh: '只有自治区所辖旗县（市、区）填报监测数据',
       en: 'Only the counties of the region enter monitoring data',
@@ -95,7 +98,7 @@ export function isLate(status: FormStatus, submittedAt: string | null, deadline:
   return now.getTime() > deadline.getTime();
 }
 
-type PeriodValues = Awaited<ReturnType<typeof repo.listPeriodValues>>;
+type PeriodValues = Awaited<ReturnType<typeof values.listPeriodValues>>;
 
 /** Cells of one county and the other counties' numeric values per indicator (the outlier reference). */
 export function splitPeriodValues(rows: PeriodValues, county: string) {
@@ -118,7 +121,7 @@ export function splitPeriodValues(rows: PeriodValues, county: string) {
 }
 
 async function previousValues(db: DbOrTrx, frameworkCode: string, county: string, period: number) {
-  const rows = await repo.listValues(db, frameworkCode, county, period - 1);
+  const rows = await values.listValues(db, frameworkCode, county, period - 1);
   return new Map(rows.map((r) => [r.indicator_code, r.value === null ? null : Number(r.value)]));
 }
 
@@ -126,7 +129,7 @@ async function previousValues(db: DbOrTrx, frameworkCode: string, county: string
 async function findingsOf(db: DbOrTrx, framework: Framework, county: string, period: number) {
   const indicators = indicatorsOf(framework);
   const [periodRows, previous] = await Promise.all([
-    repo.listPeriodValues(db, framework.code, period),
+    values.listPeriodValues(db, framework.code, period),
     previousValues(db, framework.code, county, period),
   ]);
   const { own, peers } = splitPeriodValues(periodRows, county);
@@ -166,14 +169,14 @@ export async function getForm(deps: Deps, caller: Caller, key: FormKey): Promise
   const division = await resolveCounty(deps, caller, key.division, 'monitoring:read');
   const framework = await currentFramework(deps.db);
   const [submission, valueRows, caps, checked] = await Promise.all([
-    repo.findSubmission(deps.db, framework.code, key.division, key.period),
-    repo.listValues(deps.db, framework.code, key.division, key.period),
+    submissions.findSubmission(deps.db, framework.code, key.division, key.period),
+    values.listValues(deps.db, framework.code, key.division, key.period),
     capabilitiesFor(deps, caller, key.division),
     findingsOf(deps.db, framework, key.division, key.period),
   ]);
   const status: FormStatus = submission?.status ?? 'not_started';
   const [events, attachments] = submission
-    ? await Promise.all([repo.listEvents(deps.db, submission.id), repo.listAttachments(deps.db, submission.id)])
+    ? await Promise.all([submissions.listEvents(deps.db, submission.id), listAttachments(deps.db, submission.id)])
     : [[], []];
   return {
     divisionCode: division.code,
@@ -188,7 +191,7 @@ export async function getForm(deps: Deps, caller: Caller, key: FormKey): Promise
       textValue: r.text_value,
       source: r.source,
       note: r.note,
-      flags: repo.parseFlags(r.flags),
+      flags: values.parseFlags(r.flags),
       version: r.version,
       updatedAt: r.updated_at,
       reporterName: r.reporter_name,
@@ -281,20 +284,20 @@ export async function writeFormCells(
   if (errors.length > 0) throw new AppError('VALIDATION', { details: errors });
   const now = iso(deps.clock.now());
   return deps.db.transaction().execute(async (trx) => {
-    const submission = await repo.ensureSubmission(
+    const submission = await submissions.ensureSubmission(
       trx,
       { frameworkCode: framework.code, county: key.division, period: key.period },
       now,
     );
     if (!isEditableStatus(submission.status)) throw lockedError(submission.status);
     const existing = new Map(
-      (await repo.listValues(trx, framework.code, key.division, key.period)).map((r) => [r.indicator_code, r]),
+      (await values.listValues(trx, framework.code, key.division, key.period)).map((r) => [r.indicator_code, r]),
     );
-    const writes: repo.CellWrite[] = cells.map((c) => {
+    const writes: values.CellWrite[] = cells.map((c) => {
       const old = existing.get(c.indicatorCode);
       // A file carries no flags: it keeps the cell's own (estimated, carried forward) as well as the system ones.
       const kept = old
-        ? repo.parseFlags(old.flags).filter((f) => (audit.keepFlags ? f !== 'outlier' : KEPT_FLAGS.includes(f)))
+        ? values.parseFlags(old.flags).filter((f) => (audit.keepFlags ? f !== 'outlier' : KEPT_FLAGS.includes(f)))
         : [];
       return {
         indicatorCode: c.indicatorCode,
@@ -305,13 +308,13 @@ export async function writeFormCells(
         flags: [...new Set([...c.flags, ...kept])],
       };
     });
-    const changed = await repo.writeCells(
+    const changed = await values.writeCells(
       trx,
       { frameworkCode: framework.code, county: key.division, period: key.period },
       writes,
       { userId: caller.principal.userId, now },
     );
-    if (changed.length > 0) await repo.touchSubmission(trx, submission.id, now);
+    if (changed.length > 0) await submissions.touchSubmission(trx, submission.id, now);
     await writeAudit(trx, deps.audit, caller.actor, {
       action: audit.action,
       targetType: 'mon_submission',
@@ -346,11 +349,11 @@ export async function saveValues(
 
 async function recipientsAfter(db: DbOrTrx, to: SubmissionStatus, county: string): Promise<number[]> {
   if (to === 'submitted') {
-    const league = await repo.usersCovering(db, ['league-officer'], county);
-    return league.length > 0 ? league : repo.usersCovering(db, ['region-officer'], county);
+    const league = await submissions.usersCovering(db, ['league-officer'], county);
+    return league.length > 0 ? league : submissions.usersCovering(db, ['region-officer'], county);
   }
-  if (to === 'league_approved') return repo.usersCovering(db, ['region-officer'], county);
-  return repo.usersCovering(db, ['county-officer'], county);
+  if (to === 'league_approved') return submissions.usersCovering(db, ['region-officer'], county);
+  return submissions.usersCovering(db, ['county-officer'], county);
 }
 
 /**
@@ -368,7 +371,7 @@ export async function act(
   const division = await resolveCounty(deps, caller, key.division, ACTION_RULES[action].permission);
   const framework = await currentFramework(deps.db);
   const caps = await capabilitiesFor(deps, caller, key.division);
-  const existing = await repo.findSubmission(deps.db, framework.code, key.division, key.period);
+  const existing = await submissions.findSubmission(deps.db, framework.code, key.division, key.period);
   const status: FormStatus = existing?.status ?? 'not_started';
   const step = transition(status, action, caps);
   if (!step.ok) {
@@ -416,7 +419,7 @@ export async function act(
 
   const now = iso(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
-    const sub = await repo.ensureSubmission(
+    const sub = await submissions.ensureSubmission(
       trx,
       { frameworkCode: framework.code, county: key.division, period: key.period },
       now,
@@ -435,18 +438,18 @@ export async function act(
       ...(step.to === 'approved' ? { approved_at: now } : {}),
       ...(action === 'unlock' ? { approved_at: null } : {}),
     };
-    if (!(await repo.moveSubmission(trx, sub.id, from, set)))
+    if (!(await submissions.moveSubmission(trx, sub.id, from, set)))
       throw new AppError('CONFLICT', {
         zh: '状态已被他人更改，请刷新后重试',
         en: 'The status changed; reload and retry',
       });
     if (action === 'submit')
-      await repo.setOutlierFlags(
+      await values.setOutlierFlags(
         trx,
         { frameworkCode: framework.code, county: key.division, period: key.period },
         outliers,
       );
-    await repo.insertEvent(trx, {
+    await submissions.insertEvent(trx, {
       submissionId: sub.id,
       action,
       from,

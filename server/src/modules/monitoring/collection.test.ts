@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../test/harness.ts';
-import { approvedValues } from './collection.repository.ts';
+import { approvedValues } from './values.repository.ts';
 import { OFFICERS, TEST_FRAMEWORK_CODE, VALID_VALUES, insertTestFramework } from './collection.test-helpers.ts';
 
 const FORM = '/api/monitoring/forms/150102/2025';

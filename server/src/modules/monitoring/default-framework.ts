@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { FrameworkNode, FrameworkSettings, IndicatorSpec } from '../../../../contracts/monitoring.ts';
 import type { Db } from '../../db/database.ts';
 import { parseTrustedCsv } from '../../platform/spreadsheets/csv.ts';
-import { DEFAULT_FRAMEWORK_CODE, insertFramework } from './frameworks.repository.ts';
+import { DEFAULT_FRAMEWORK_CODE, insertFramework, latestOfCode } from './frameworks.repository.ts';
 
 const CSV_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'default-county-framework.csv');
 
@@ -222,12 +222,7 @@ export function buildDefaultFramework(): { nodes: FrameworkNode[]; settings: Fra
  * database whose administrators retired or replaced it is left alone). Returns whether it was inserted.
  */
 export async function seedDefaultFramework(db: Db, now: string): Promise<boolean> {
-  const existing = await db
-    .selectFrom('mon_framework')
-    .select('id')
-    .where('code', '=', DEFAULT_FRAMEWORK_CODE)
-    .executeTakeFirst();
-  if (existing) return false;
+  if (await latestOfCode(db, DEFAULT_FRAMEWORK_CODE)) return false;
   const { nodes, settings } = buildDefaultFramework();
   await db.transaction().execute((trx) =>
     insertFramework(trx, {

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import {
-  DEMO_RUN_YEARS,
-  demoStatus2025,
-  generateDemoValues,
-  NOT_STARTED_2025,
-  seedMonitoringDemo,
-} from './demo-values.ts';
+import { DEMO_RUN_YEARS, seedMonitoringDemo } from './demo-seed.ts';
+import { demoStatus2025, generateDemoValues, NOT_STARTED_2025 } from './demo-values.ts';
 import { DEFAULT_FRAMEWORK_CODE, loadActiveFramework } from './frameworks.repository.ts';
-import { listRunCounties } from './runs.repository.ts';
+import { listRunCounties } from './counties.repository.ts';
 import { parseStoredResult } from './runs.presenter.ts';
 import type { Framework } from '../../../../contracts/monitoring.ts';
 import type { CountyInfo } from './run-engine.ts';

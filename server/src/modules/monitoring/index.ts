@@ -1,5 +1,5 @@
 import { defineModule } from '../../platform/modules/manifest.ts';
-import { seedMonitoringDemo } from './demo-values.ts';
+import { seedMonitoringDemo } from './demo-seed.ts';
 import { seedDefaultFramework } from './default-framework.ts';
 import { REPORT_AUDIT, reportJob } from './reports/reports.service.ts';
 import { registerCollectionRoutes } from './collection.routes.ts';
@@ -10,8 +10,9 @@ import { indexRunJob } from './runs.service.ts';
 import { registerReportJobRoutes } from './reports/reports.routes.ts';
 
 export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks.repository.ts';
-export { approvedValues, type CollectedValue } from './collection.repository.ts';
-export { liveValues, monitoredCounties, type LiveValue } from './live.ts';
+export { approvedValues, type CollectedValue } from './values.repository.ts';
+export { monitoredCounties } from './counties.repository.ts';
+export { liveValues, type LiveValue } from './live.ts';
 export { getCountyDiagnosis } from './diagnosis.ts';
 export { getRunResult, loadDoneRun, publishRun } from './runs.service.ts';
 export { tierName } from './runs.export.ts';

@@ -3,7 +3,8 @@ import type { FactResult } from '../../../../contracts/metrics.ts';
 import type { Framework } from '../../../../contracts/monitoring.ts';
 import { addUser, createTestApp, signIn, type TestApp } from '../../test/harness.ts';
 import { DEFAULT_FRAMEWORK_CODE, loadActiveFramework } from './frameworks.repository.ts';
-import { liveValues, monitoredCounties } from './live.ts';
+import { monitoredCounties } from './counties.repository.ts';
+import { liveValues } from './live.ts';
 
 describe('experts.count and live values', () => {
   let t: TestApp;

@@ -8,7 +8,7 @@ import type { Framework } from '../../../../contracts/monitoring.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { aggregateRows } from '../../platform/metrics/aggregate.ts';
 import { findFact, type FactDefinition, type FactRow } from '../../platform/metrics/registry.ts';
-import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
+import { monitoredCounties } from './counties.repository.ts';
 
 export interface LiveValue {
   divisionCode: string;
@@ -18,19 +18,6 @@ export interface LiveValue {
   fact: string;
   /** The fact period read: `current` for snapshots, else the year. */
   factPeriod: string;
-}
-
-/** Codes of every county-level division in the monitored region, ordered. */
-export async function monitoredCounties(db: DbOrTrx, region = DEFAULT_REGION_CODE): Promise<string[]> {
-  const rows = await db
-    .selectFrom('division_closure as c')
-    .innerJoin('division as d', 'd.code', 'c.descendant_code')
-    .select('d.code')
-    .where('c.ancestor_code', '=', region)
-    .where('d.level', '=', 'county')
-    .orderBy('d.code')
-    .execute();
-  return rows.map((r) => r.code);
 }
 
 function factPeriod(fact: FactDefinition, period: number): string {

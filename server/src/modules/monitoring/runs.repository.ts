@@ -2,47 +2,9 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { MonRunTable, RunMode, RunStatus } from './monitoring.tables.ts';
-import type { CountyInfo } from './run-engine.ts';
-import { DEFAULT_REGION_CODE } from '../../../../contracts/region.ts';
 
 export type RunRow = Omit<MonRunTable, 'id'> & { id: number };
 export type RunRowWithFramework = RunRow & { framework_code: string; framework_version: number };
-
-/** Counties of the region by code, with league, administrative type and 2020 census resident population. */
-export async function listRunCounties(db: DbOrTrx): Promise<CountyInfo[]> {
-  const rows = await db
-    .selectFrom('division_closure')
-    .innerJoin('division as c', 'c.code', 'division_closure.descendant_code')
-    .innerJoin('division as l', 'l.code', 'c.parent_code')
-    .select(['c.code', 'c.name', 'l.code as league_code', 'l.name as league_name'])
-    .where('division_closure.ancestor_code', '=', DEFAULT_REGION_CODE)
-    .where('c.level', '=', 'county')
-    .orderBy('c.code')
-    .execute();
-  const attrs = await db
-    .selectFrom('county_attribute')
-    .select(['division_code', 'attribute', 'value_text', 'value_number', 'year'])
-    .where('attribute', 'in', ['admin_type', 'resident_population'])
-    .where('division_code', 'in', rows.length > 0 ? rows.map((r) => r.code) : [''])
-    .orderBy('year')
-    .execute();
-  const type = new Map<string, string>();
-  const population = new Map<string, number>();
-  for (const a of attrs) {
-    // the latest year wins (rows are in year order); population is the 2020 census figure
-    if (a.attribute === 'admin_type' && a.value_text) type.set(a.division_code, a.value_text);
-    if (a.attribute === 'resident_population' && a.value_number !== null && a.year === 2020)
-      population.set(a.division_code, Number(a.value_number));
-  }
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    leagueCode: r.league_code,
-    leagueName: r.league_name,
-    countyType: type.get(r.code) ?? null,
-    population: population.get(r.code) ?? null,
-  }));
-}
 
 export interface StoredValue {
   divisionCode: string;
@@ -239,4 +201,17 @@ export async function listPublishedPeriods(db: DbOrTrx): Promise<number[]> {
     .orderBy('period', 'desc')
     .execute();
   return rows.map((r) => r.period);
+}
+
+/** Active league and county officers of the region (told when results are published). */
+export async function listRegionOfficers(db: DbOrTrx): Promise<number[]> {
+  const rows = await db
+    .selectFrom('user_role')
+    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+    .select('user_role.user_id')
+    .distinct()
+    .where('user_role.role_code', 'in', ['league-officer', 'county-officer'])
+    .where('app_user.status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.user_id);
 }

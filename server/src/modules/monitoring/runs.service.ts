@@ -24,6 +24,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { defineJobKind, scheduleJob } from '../../platform/jobs/index.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { loadCurrentFramework, loadFramework } from './frameworks.repository.ts';
+import { listRunCounties } from './counties.repository.ts';
 import { liveValues } from './live.ts';
 import { type RunData, isScored, prepareRun } from './run-engine.ts';
 import { computeRun } from './run-result.ts';
@@ -124,7 +125,7 @@ export async function loadRunData(
   period: number,
   includeUnapproved: boolean,
 ): Promise<RunData> {
-  const counties = await repo.listRunCounties(deps.db);
+  const counties = await listRunCounties(deps.db);
   const scored = new Set(framework.nodes.filter(isScored).map((n) => n.code));
   const rows = await repo.readRunValues(deps.db, { frameworkCode: framework.code, upTo: period, includeUnapproved });
   const values: Record<string, Record<string, Record<string, number>>> = {};
@@ -306,19 +307,6 @@ export async function getRunResult(deps: Deps, caller: Caller, id: number): Prom
   };
 }
 
-/** League and county officers of the region (told when results are published). */
-async function officersOfRegion(deps: Deps): Promise<number[]> {
-  const rows = await deps.db
-    .selectFrom('user_role')
-    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select('user_role.user_id')
-    .distinct()
-    .where('user_role.role_code', 'in', ['league-officer', 'county-officer'])
-    .where('app_user.status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
 /**
  * Publishes a finished, non-provisional run (409 otherwise): its results appear on the portal and to every
  * `monitoring:read` user; league and county officers are notified. Audited.
@@ -343,7 +331,7 @@ export async function publishRun(
   if (row.published_at !== null)
     throw new AppError('INVALID_STATE', { zh: '该测算已发布', en: 'The run is already published' });
   const now = deps.clock.now();
-  const recipients = opts.notify === false ? [] : await officersOfRegion(deps);
+  const recipients = opts.notify === false ? [] : await repo.listRegionOfficers(deps.db);
   await deps.db.transaction().execute(async (trx) => {
     await repo.setPublished(trx, id, iso(now), caller?.principal.userId ?? null);
     await writeAudit(trx, deps.audit, caller?.actor ?? { userId: null, username: 'seed', ip: null }, {

@@ -5,7 +5,7 @@ import { generateDemoValues } from './demo-values.ts';
 import { DEFAULT_FRAMEWORK_CODE, loadActiveFramework } from './frameworks.repository.ts';
 import type { MonValueTable, SubmissionStatus } from './monitoring.tables.ts';
 import type { Insertable } from 'kysely';
-import { listRunCounties } from './runs.repository.ts';
+import { listRunCounties } from './counties.repository.ts';
 import { executeRun, insertQueuedRun } from './runs.service.ts';
 
 /**

@@ -12,7 +12,9 @@ import type {
 import { scopeRoots } from '../../platform/access/scope.ts';
 import type { Caller, Deps } from '../../platform/deps.ts';
 import { indicatorsOf } from './frameworks.repository.ts';
-import * as repo from './collection.repository.ts';
+import { listCounties } from './counties.repository.ts';
+import * as submissions from './submissions.repository.ts';
+import { listPeriodValues } from './values.repository.ts';
 import { currentFramework, deadlineDate, deadlineEnd, isLate, splitPeriodValues } from './collection.service.ts';
 import { completenessOf, validateForm } from './validation.ts';
 import type { FormStatus } from './workflow.ts';
@@ -23,15 +25,15 @@ type Row = z.infer<typeof ZSubmissionRow>;
 async function countyRows(deps: Deps, caller: Caller, period: number, division?: string) {
   const framework = await currentFramework(deps.db);
   const roots = scopeRoots(caller.principal, 'monitoring:read');
-  let counties = await repo.listCounties(deps.db, roots);
+  let counties = await listCounties(deps.db, roots);
   if (division) {
-    const inside = new Set((await repo.listCounties(deps.db, [division])).map((c) => c.code));
+    const inside = new Set((await listCounties(deps.db, [division])).map((c) => c.code));
     counties = counties.filter((c) => inside.has(c.code));
   }
   const [subs, values, previousRows] = await Promise.all([
-    repo.listSubmissions(deps.db, framework.code, period),
-    repo.listPeriodValues(deps.db, framework.code, period),
-    repo.listPeriodValues(deps.db, framework.code, period - 1),
+    submissions.listSubmissions(deps.db, framework.code, period),
+    listPeriodValues(deps.db, framework.code, period),
+    listPeriodValues(deps.db, framework.code, period - 1),
   ]);
   const subByCounty = new Map(subs.map((s) => [s.division_code, s]));
   const indicators = indicatorsOf(framework);
@@ -93,7 +95,7 @@ export async function listSubmissions(
   }
   if (query.mine === 'true') {
     const within = async (p: 'monitoring:enter' | 'monitoring:approve' | 'monitoring:manage') =>
-      new Set((await repo.listCounties(deps.db, scopeRoots(caller.principal, p))).map((c) => c.code));
+      new Set((await listCounties(deps.db, scopeRoots(caller.principal, p))).map((c) => c.code));
     const [enter, approve, manage] = await Promise.all([
       within('monitoring:enter'),
       within('monitoring:approve'),

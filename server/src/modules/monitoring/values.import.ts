@@ -10,7 +10,7 @@ import { parseInWorker } from '../../platform/spreadsheets/parse.ts';
 import type { Cell } from '../../platform/spreadsheets/limits.ts';
 import type { RowError } from '../../platform/spreadsheets/sheet.ts';
 import { indicatorsOf } from './frameworks.repository.ts';
-import * as repo from './collection.repository.ts';
+import { listValues } from './values.repository.ts';
 import {
   currentFramework,
   deadlineDate,
@@ -42,7 +42,7 @@ export async function buildFormTemplate(deps: Deps, caller: Caller, key: FormKey
   const division = await resolveCounty(deps, caller, key.division, 'monitoring:enter');
   const framework = await currentFramework(deps.db);
   const previous = new Map(
-    (await repo.listValues(deps.db, framework.code, key.division, key.period - 1)).map((r) => [r.indicator_code, r]),
+    (await listValues(deps.db, framework.code, key.division, key.period - 1)).map((r) => [r.indicator_code, r]),
   );
   const dimensions = new Map(framework.nodes.map((n) => [n.code, n.nameZh]));
   const wb = new ExcelJS.Workbook();
