@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { fakeSession, renderSignedIn, stubFetch } from './lib/test-utils.tsx';
-import { canUse, menuEntries, selectedEntry, type PageEntry } from './nav.tsx';
+import { canUse, MENU_GROUPS, menuEntries, PAGES, selectedEntry, type PageEntry } from './nav.tsx';
 
 afterEach(() => {
   cleanup();
@@ -74,6 +74,41 @@ describe('menu groups', () => {
     expect(canUse('monitoring/runs', ['monitoring:read'])).toBe(false);
     expect(canUse('monitoring/runs', ['monitoring:manage'])).toBe(true);
     expect(canUse('monitoring/counties/:code', ['monitoring:read'])).toBe(true);
+  });
+});
+
+describe('module registry', () => {
+  it('joins the modules’ pages in registry order', () => {
+    expect(PAGES.map((p) => p.path)).toEqual([
+      '',
+      'divisions/:code',
+      'organisations',
+      'organisations/import',
+      'organisations/:id',
+      'registrations',
+      'users',
+      'users/:id',
+      'role-requests',
+      'audit',
+      'search',
+      'monitoring/results',
+      'monitoring/counties/:code',
+      'monitoring/entry',
+      'monitoring/entry/:division/:period',
+      'monitoring/review',
+      'monitoring/progress',
+      'monitoring/runs',
+      'monitoring/frameworks',
+      'monitoring/frameworks/:id',
+      'profile',
+      'notifications',
+    ]);
+  });
+
+  it('gives every menu group a page names a title', () => {
+    const groups = new Set(PAGES.flatMap((p) => (p.menu?.group ? [p.menu.group] : [])));
+    expect([...groups]).toEqual(['monitoring']);
+    expect(MENU_GROUPS.monitoring?.zh).toBe('监测评价');
   });
 });
 
