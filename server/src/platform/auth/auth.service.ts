@@ -2,7 +2,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { LOCALES, type Locale, type Session } from '../../../../contracts/auth.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { ROLE_PERMISSIONS, isRoleCode } from '../../../../contracts/access.ts';
+import { permissionsOfRole } from '../modules/installed.ts';
 import { needsSecondFactor } from '../access/roles.ts';
 import type { Principal } from '../access/scope.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.ts';
@@ -259,7 +259,11 @@ export async function presentSession(db: DbOrTrx, principal: Principal, state: S
   const division = await repo.getSessionDivision(db, principal.divisionCode);
   const user = await repo.getSessionAccount(db, principal.userId);
   const permissions = new Set<string>();
-  for (const r of principal.roles) if (isRoleCode(r.role)) for (const p of ROLE_PERMISSIONS[r.role]) permissions.add(p);
+  const rolePermissions: Record<string, string[]> = {};
+  for (const r of principal.roles) {
+    rolePermissions[r.role] = [...permissionsOfRole(r.role)];
+    for (const p of rolePermissions[r.role]!) permissions.add(p);
+  }
   return {
     user: {
       id: principal.userId,
@@ -272,6 +276,7 @@ export async function presentSession(db: DbOrTrx, principal: Principal, state: S
     },
     roles: principal.roles,
     permissions: state.mfaPending ? [] : [...permissions].sort(),
+    rolePermissions: state.mfaPending ? {} : rolePermissions,
     division,
     csrfToken: state.csrfToken,
     mfaRequired: state.mfaPending,
