@@ -1,4 +1,7 @@
-/** The SQL of sign-in, the second factor, sign-out and the session view (auth.service.ts holds the rules). */
+/**
+ * The SQL of sign-in, the second factor, the session view and the own password change (auth.service.ts and
+ * password-change.ts hold the rules; sessions and throttles have their own repositories).
+ */
 import type { DbOrTrx } from '../../db/database.ts';
 
 /** The account a sign-in names (`excludeDemo`: production answers demo accounts like unknown ones). */
@@ -9,11 +12,6 @@ export async function findLoginAccount(db: DbOrTrx, username: string, opts: { ex
     .where('username', '=', username)
     .$if(opts.excludeDemo, (qb) => qb.where('is_demo', '=', 0))
     .executeTakeFirst();
-}
-
-/** Ends one session by the hash of its id (no-op when it is gone already). */
-export async function deleteSession(db: DbOrTrx, idHash: string): Promise<void> {
-  await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
 }
 
 /** The account's second-factor state (throws when the account does not exist). */
@@ -54,11 +52,6 @@ export async function claimTotpStep(db: DbOrTrx, userId: number, step: number): 
   return Number(claimed.numUpdatedRows) === 1;
 }
 
-/** Clears one throttle row (e.g. the second-factor lock after an accepted code). */
-export async function deleteThrottle(db: DbOrTrx, key: string): Promise<void> {
-  await db.deleteFrom('auth_throttle').where('key', '=', key).execute();
-}
-
 /** The division shown with the session (throws when it does not exist). */
 export async function getSessionDivision(db: DbOrTrx, code: string) {
   return db.selectFrom('division').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirstOrThrow();
@@ -71,4 +64,34 @@ export async function getSessionAccount(db: DbOrTrx, userId: number) {
     .select(['totp_enabled', 'locale', 'must_change_password'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
+}
+
+/** The account's password hash and division, for a password change (throws when the account does not exist). */
+export async function getPasswordState(db: DbOrTrx, userId: number) {
+  return db
+    .selectFrom('app_user')
+    .select(['password_hash', 'division_code'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Stores a password the holder chose: clears the forced change, and `password_set_by` (an administrator no longer
+ * knows this account's password: 三员 chain rule).
+ */
+export async function setOwnPassword(
+  db: DbOrTrx,
+  opts: { userId: number; passwordHash: string; now: string },
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({
+      password_hash: opts.passwordHash,
+      password_changed_at: opts.now,
+      must_change_password: 0,
+      password_set_by: null,
+      updated_at: opts.now,
+    })
+    .where('id', '=', opts.userId)
+    .execute();
 }

@@ -11,6 +11,7 @@ import { AppError } from '../errors/errors.ts';
 import * as repo from './auth.repository.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, loadPrincipal, type SessionState } from './session.ts';
+import { deleteSession } from './sessions.repository.ts';
 import {
   MFA_MAX_FAILURES,
   claimLock,
@@ -20,6 +21,7 @@ import {
   releasePasswordCheck,
   renewDeviceCookie,
 } from './throttle.ts';
+import { deleteThrottle } from './throttle.repository.ts';
 
 export { LOCKOUT_MS, MAX_FAILURES, clearThrottle } from './throttle.ts';
 
@@ -101,7 +103,7 @@ export async function login(
   if (!principal) throw new AppError('LOGIN_FAILED');
   const roles = principal.roles.map((r) => r.role);
   const opened = await deps.db.transaction().execute(async (trx) => {
-    if (input.previousSessionHash) await repo.deleteSession(trx, input.previousSessionHash);
+    if (input.previousSessionHash) await deleteSession(trx, input.previousSessionHash);
     await releasePasswordCheck(trx, key, client);
     const session = await createSession(trx, deps, {
       userId: user.id,
@@ -179,7 +181,7 @@ export async function checkTotpCode(deps: Deps, userId: number, username: string
   if (delta === null) return 'wrong';
   const step = Math.floor(now / (TOTP_PERIOD_S * 1000)) + delta;
   if (!(await repo.claimTotpStep(deps.db, userId, step))) return 'replayed';
-  await repo.deleteThrottle(deps.db, mfaKey(key));
+  await deleteThrottle(deps.db, mfaKey(key));
   return 'ok';
 }
 
@@ -211,7 +213,7 @@ export async function verifyTotp(
     throw mfaInvalid();
   }
   return deps.db.transaction().execute(async (trx) => {
-    await repo.deleteSession(trx, opts.session.idHash);
+    await deleteSession(trx, opts.session.idHash);
     if (user.totp_enabled !== 1) await repo.enableTotp(trx, opts.principal.userId);
     const session = await createSession(trx, deps, {
       userId: opts.principal.userId,
@@ -235,7 +237,7 @@ export async function logout(
   opts: { principal: Principal; session: SessionState; ip: string },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await repo.deleteSession(trx, opts.session.idHash);
+    await deleteSession(trx, opts.session.idHash);
     await writeAudit(
       trx,
       deps.audit,

@@ -13,8 +13,10 @@ import { writeAudit, type AuditActor } from '../audit/audit.ts';
 import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, type ErrorDetail } from '../errors/errors.ts';
+import { getPasswordState, setOwnPassword } from './auth.repository.ts';
 import { checkNewPassword, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, type SessionState } from './session.ts';
+import { deleteUserSessions } from './sessions.repository.ts';
 
 export interface ChangeOwnPasswordInput extends ChangePasswordRequest {
   principal: Principal;
@@ -30,11 +32,7 @@ export async function changeOwnPassword(
 ): Promise<{ id: string; state: SessionState }> {
   const { principal } = input;
   const actor: AuditActor = { userId: principal.userId, username: principal.username, ip: input.ip };
-  const user = await deps.db
-    .selectFrom('app_user')
-    .select(['password_hash', 'division_code'])
-    .where('id', '=', principal.userId)
-    .executeTakeFirstOrThrow();
+  const user = await getPasswordState(deps.db, principal.userId);
 
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     await deps.db.transaction().execute((trx) =>
@@ -72,20 +70,10 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   const now = iso(deps.clock.now());
   return deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({
-        password_hash: passwordHash,
-        password_changed_at: now,
-        must_change_password: 0,
-        // The holder chose it: an administrator no longer knows this account's password (三员 chain rule).
-        password_set_by: null,
-        updated_at: now,
-      })
-      .where('id', '=', principal.userId)
-      .execute();
+    // The holder chose it: an administrator no longer knows this account's password (三员 chain rule).
+    await setOwnPassword(trx, { userId: principal.userId, passwordHash, now });
     // Every session of the user ends, the current one included; the current one is re-issued below.
-    const ended = await trx.deleteFrom('session').where('user_id', '=', principal.userId).executeTakeFirst();
+    const ended = await deleteUserSessions(trx, principal.userId);
     const session = await createSession(trx, deps, {
       userId: principal.userId,
       roles: principal.roles.map((r) => r.role),
@@ -99,7 +87,7 @@ export async function changeOwnPassword(
       targetType: 'user',
       targetId: principal.userId,
       divisionCode: user.division_code,
-      details: { otherSessionsEnded: Math.max(0, Number(ended.numDeletedRows) - 1), sessionRotated: true },
+      details: { otherSessionsEnded: Math.max(0, ended - 1), sessionRotated: true },
     });
     return session;
   });

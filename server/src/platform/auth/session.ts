@@ -2,13 +2,13 @@
 import '@fastify/cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { CompiledQuery } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Principal } from '../access/scope.ts';
 import { ADMIN_ROLES } from '../../../../contracts/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
+import * as repo from './sessions.repository.ts';
 
 export const IDLE_TIMEOUT_S = 30 * 60;
 export const ADMIN_IDLE_TIMEOUT_S = 15 * 60;
@@ -47,17 +47,9 @@ export function cookieName(deps: Deps): string {
 
 /** Loads a principal (user + role assignments) by user id. */
 export async function loadPrincipal(db: DbOrTrx, userId: number): Promise<Principal | null> {
-  const user = await db
-    .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'division_code', 'org_id', 'status'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const user = await repo.findPrincipalAccount(db, userId);
   if (!user || user.status !== 'active') return null;
-  const roles = await db
-    .selectFrom('user_role')
-    .select(['role_code', 'division_code'])
-    .where('user_id', '=', userId)
-    .execute();
+  const roles = await repo.listRoleAssignments(db, userId);
   return {
     userId: user.id,
     username: user.username,
@@ -96,21 +88,18 @@ export async function createSession(
     expiresAt: iso(new Date(Date.parse(createdAt) + ABSOLUTE_TIMEOUT_S * 1000)),
     idleTimeoutS: idleTimeoutFor(opts.roles),
   };
-  await trx
-    .insertInto('session')
-    .values({
-      id_hash: state.idHash,
-      user_id: opts.userId,
-      csrf_token: state.csrfToken,
-      created_at: state.createdAt,
-      last_seen_at: iso(now),
-      expires_at: state.expiresAt,
-      idle_timeout_s: state.idleTimeoutS,
-      mfa_pending: opts.mfaPending ? 1 : 0,
-      ip: opts.ip.slice(0, 64),
-      user_agent: opts.userAgent.slice(0, 300),
-    })
-    .execute();
+  await repo.insertSession(trx, {
+    id_hash: state.idHash,
+    user_id: opts.userId,
+    csrf_token: state.csrfToken,
+    created_at: state.createdAt,
+    last_seen_at: iso(now),
+    expires_at: state.expiresAt,
+    idle_timeout_s: state.idleTimeoutS,
+    mfa_pending: opts.mfaPending ? 1 : 0,
+    ip: opts.ip.slice(0, 64),
+    user_agent: opts.userAgent.slice(0, 300),
+  });
   return { id, state };
 }
 
@@ -131,11 +120,6 @@ export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
     secure: deps.config.secureCookies,
     sameSite: 'strict',
   });
-}
-
-/** A compiled query with new values for its parameters (same SQL, same order). */
-function withParameters<R>(query: CompiledQuery<R>, parameters: unknown[]): CompiledQuery<R> {
-  return { ...query, parameters };
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -173,40 +157,15 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  // The two queries every authenticated request runs, built once: Kysely's query building cost more than SQLite's
-  // execution here. Session and account come in one query, roles in the second.
-  const sessionQuery = deps.db
-    .selectFrom('session')
-    .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select([
-      'session.csrf_token',
-      'session.created_at',
-      'session.last_seen_at',
-      'session.expires_at',
-      'session.idle_timeout_s',
-      'session.mfa_pending',
-      'session.user_id',
-      'app_user.username',
-      'app_user.display_name',
-      'app_user.division_code',
-      'app_user.org_id',
-      'app_user.status',
-      'app_user.must_change_password',
-    ])
-    .where('session.id_hash', '=', '')
-    .compile();
-  const rolesQuery = deps.db
-    .selectFrom('user_role')
-    .select(['role_code', 'division_code'])
-    .where('user_id', '=', 0)
-    .compile();
+  // The two queries every authenticated request runs, built once (see prepareSessionLookup).
+  const lookup = repo.prepareSessionLookup(deps.db);
 
   app.addHook('onRequest', async (req) => {
     const raw = req.cookies[cookieName(deps)];
     if (!raw) return;
     const idHash = hashSessionId(raw);
     // Session and account in one query, roles in a second: the whole cost of authentication per request.
-    const row = (await deps.db.executeQuery(withParameters(sessionQuery, [idHash]))).rows[0];
+    const row = await lookup.findSession(idHash);
     if (!row) {
       req.sessionExpired = true;
       return;
@@ -214,23 +173,19 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
     const now = deps.clock.now();
     const idleDeadline = Date.parse(row.last_seen_at) + row.idle_timeout_s * 1000;
     if (now.getTime() >= Date.parse(row.expires_at) || now.getTime() >= idleDeadline) {
-      await deps.db.deleteFrom('session').where('id_hash', '=', idHash).execute();
+      await repo.deleteSession(deps.db, idHash);
       req.sessionExpired = true;
       return;
     }
     if (row.status !== 'active') {
-      await deps.db.deleteFrom('session').where('id_hash', '=', idHash).execute();
+      await repo.deleteSession(deps.db, idHash);
       req.sessionExpired = true;
       return;
     }
     if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
-      await deps.db
-        .updateTable('session')
-        .set({ last_seen_at: iso(now) })
-        .where('id_hash', '=', idHash)
-        .execute();
+      await repo.touchSession(deps.db, idHash, iso(now));
     }
-    const roles = (await deps.db.executeQuery(withParameters(rolesQuery, [row.user_id]))).rows;
+    const roles = await lookup.listRoles(row.user_id);
     req.principal = {
       userId: row.user_id,
       username: row.username,

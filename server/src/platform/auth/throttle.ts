@@ -19,6 +19,7 @@ import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from '
 import type { DbOrTrx } from '../../db/database.ts';
 import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
+import * as repo from './throttle.repository.ts';
 
 /** Failures per (account, client) before that pair is locked; also wrong one-time codes per account. */
 export const MAX_FAILURES = 5;
@@ -64,39 +65,15 @@ export async function claimLock(db: DbOrTrx, key: string, now: Date, max: number
   const windowStart = iso(new Date(now.getTime() - LOCKOUT_MS));
   const lockUntil = iso(new Date(now.getTime() + LOCKOUT_MS));
   for (let pass = 0; pass < 2; pass++) {
-    const updated = await db
-      .updateTable('auth_throttle')
-      .set((eb) => ({
-        failures: eb
-          .case()
-          .when('first_failure_at', '>', windowStart)
-          .then(eb('failures', '+', 1))
-          .else(1)
-          .end(),
-        locked_until: eb
-          .case()
-          .when(eb.and([eb('first_failure_at', '>', windowStart), eb('failures', '>=', max - 1)]))
-          .then(lockUntil)
-          .else(null)
-          .end(),
-        first_failure_at: iso(now),
-      }))
-      .where('key', '=', key)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', iso(now))]))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) > 0) return true;
-    const inserted = await db
-      .insertInto('auth_throttle')
-      .values({
-        key,
-        failures: 1,
-        first_failure_at: iso(now),
-        locked_until: max <= 1 ? lockUntil : null,
-        next_allowed_at: null,
-      })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true;
+    if (await repo.countLockFailure(db, { key, now: iso(now), windowStart, lockUntil, max })) return true;
+    const firstFailure = {
+      key,
+      failures: 1,
+      first_failure_at: iso(now),
+      locked_until: max <= 1 ? lockUntil : null,
+      next_allowed_at: null,
+    };
+    if (await repo.insertFirstFailure(db, firstFailure)) return true;
     // The row exists but the update did not match: locked, or inserted concurrently just now (then try once more).
   }
   return false;
@@ -114,36 +91,15 @@ export async function claimSlowDown(db: DbOrTrx, key: string, now: Date): Promis
     const d = slowDownDelayMs(n);
     return d === null ? null : iso(new Date(now.getTime() + d));
   };
+  // The count before a claim is failures; the claim makes it failures + 1 (or 1 in a new run).
+  const steps: { failures: number; at: string | null }[] = [];
+  let n = SLOWDOWN_AFTER;
+  for (; slowDownDelayMs(n) !== SLOWDOWN_CAP_MS; n++) steps.push({ failures: n - 1, at: at(n) });
+  const schedule = { newRunAt: at(1), steps, freeBelow: SLOWDOWN_AFTER - 1, cappedAt: at(n) };
   for (let pass = 0; pass < 2; pass++) {
-    const updated = await db
-      .updateTable('auth_throttle')
-      .set((eb) => {
-        // `failures` is the count before this claim: the claim makes it failures + 1 (or 1 in a new run).
-        let next = eb.case().when('first_failure_at', '<=', windowStart).then(at(1));
-        let n = SLOWDOWN_AFTER;
-        for (; slowDownDelayMs(n) !== SLOWDOWN_CAP_MS; n++) next = next.when('failures', '=', n - 1).then(at(n));
-        next = next.when('failures', '<', SLOWDOWN_AFTER - 1).then(null);
-        return {
-          failures: eb
-            .case()
-            .when('first_failure_at', '>', windowStart)
-            .then(eb('failures', '+', 1))
-            .else(1)
-            .end(),
-          next_allowed_at: next.else(at(n)).end(),
-          first_failure_at: nowIso,
-        };
-      })
-      .where('key', '=', key)
-      .where((eb) => eb.or([eb('next_allowed_at', 'is', null), eb('next_allowed_at', '<=', nowIso)]))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) > 0) return true;
-    const inserted = await db
-      .insertInto('auth_throttle')
-      .values({ key, failures: 1, first_failure_at: nowIso, locked_until: null, next_allowed_at: at(1) })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true;
+    if (await repo.countSlowDownFailure(db, { key, now: nowIso, windowStart, schedule })) return true;
+    const firstFailure = { key, failures: 1, first_failure_at: nowIso, locked_until: null, next_allowed_at: at(1) };
+    if (await repo.insertFirstFailure(db, firstFailure)) return true;
   }
   return false;
 }
@@ -181,16 +137,9 @@ export async function releasePasswordCheck(
   account: string,
   client: { device: string } | { ip: string },
 ): Promise<void> {
-  await trx.deleteFrom('auth_throttle').where('key', '=', pairKey(account, client)).execute();
+  await repo.deleteThrottle(trx, pairKey(account, client));
   if ('device' in client) return;
-  const key = accountKey(account);
-  await trx
-    .updateTable('auth_throttle')
-    .set((eb) => ({ failures: eb('failures', '-', 1) }))
-    .where('key', '=', key)
-    .where('failures', '>', 0)
-    .execute();
-  await trx.deleteFrom('auth_throttle').where('key', '=', key).where('failures', '<=', 0).execute();
+  await repo.giveBackFailure(trx, accountKey(account));
 }
 
 /**
@@ -199,12 +148,10 @@ export async function releasePasswordCheck(
  */
 export async function clearThrottle(trx: DbOrTrx, username: string): Promise<void> {
   const account = username.trim().toLowerCase().slice(0, 64);
-  await trx
-    .deleteFrom('auth_throttle')
-    .where((eb) =>
-      eb.or([eb('key', 'in', [accountKey(account), mfaKey(account)]), eb('key', 'like', `pair:${sha256(account)}:%`)]),
-    )
-    .execute();
+  await repo.deleteThrottles(trx, {
+    keys: [accountKey(account), mfaKey(account)],
+    keyPrefix: `pair:${sha256(account)}:`,
+  });
 }
 
 // --- Device cookies ------------------------------------------------------------------------------------------------
