@@ -1,21 +1,22 @@
 import { defineModule } from '../../platform/modules/manifest.ts';
-import { seedMonitoringDemo } from './demo-seed.ts';
-import { seedDefaultFramework } from './default-framework.ts';
+import { seedMonitoringDemo } from './demo/demo-seed.ts';
+import { seedDefaultFramework } from './frameworks/default-framework.ts';
 import { REPORT_AUDIT, reportJob } from './reports/reports.service.ts';
-import { registerCollectionRoutes } from './collection.routes.ts';
-import { registerFrameworkRoutes } from './frameworks.routes.ts';
-import { registerPublicMonitoringRoutes } from './public.routes.ts';
-import { registerRunRoutes } from './runs.routes.ts';
-import { indexRunJob } from './runs.service.ts';
+import { registerCollectionRoutes } from './collection/collection.routes.ts';
+import { registerDiagnosisRoutes } from './diagnosis/diagnosis.routes.ts';
+import { registerFrameworkRoutes } from './frameworks/frameworks.routes.ts';
+import { registerPublicMonitoringRoutes } from './runs/public.routes.ts';
+import { registerRunRoutes } from './runs/runs.routes.ts';
+import { indexRunJob } from './runs/runs.service.ts';
 import { registerReportJobRoutes } from './reports/reports.routes.ts';
 
-export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks.repository.ts';
-export { approvedValues, type CollectedValue } from './values.repository.ts';
-export { monitoredCounties } from './counties.repository.ts';
-export { liveValues, type LiveValue } from './live.ts';
-export { getCountyDiagnosis } from './diagnosis.ts';
-export { getRunResult, loadDoneRun, publishRun } from './runs.service.ts';
-export { tierName } from './runs.export.ts';
+export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks/frameworks.repository.ts';
+export { approvedValues, type CollectedValue } from './collection/values.repository.ts';
+export { monitoredCounties } from './shared/counties.repository.ts';
+export { liveValues, type LiveValue } from './shared/live.ts';
+export { getCountyDiagnosis } from './diagnosis/diagnosis.service.ts';
+export { getRunResult, loadDoneRun, publishRun } from './runs/runs.service.ts';
+export { tierName } from './runs/runs.export.ts';
 
 /**
  * 县域创新能力监测和评价 (county innovation monitoring): frameworks, data collection and approval, index runs, gap
@@ -51,6 +52,7 @@ export const monitoringModule = defineModule({
     registerFrameworkRoutes(app, deps);
     registerCollectionRoutes(app, deps);
     registerRunRoutes(app, deps);
+    registerDiagnosisRoutes(app, deps);
     registerReportJobRoutes(app, deps);
     registerPublicMonitoringRoutes(app, deps);
   },

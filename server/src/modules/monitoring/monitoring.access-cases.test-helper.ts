@@ -18,9 +18,9 @@ import {
   loadActiveFramework,
   loadCurrentFramework,
   loadFramework,
-} from './frameworks.repository.ts';
-import { insertTestFramework } from './collection.test-helpers.ts';
-import { runCopier } from './runs.test-helper.ts';
+} from './frameworks/frameworks.repository.ts';
+import { insertTestFramework } from './collection/collection.test-helpers.ts';
+import { runCopier } from './runs/runs.test-helper.ts';
 
 /** 8-byte PNG signature + padding: an attachment recognised by its bytes. */
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);

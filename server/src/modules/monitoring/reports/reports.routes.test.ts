@@ -9,7 +9,7 @@ import type { RoleCode } from '../../../../../contracts/access.ts';
 import { whenJobsIdle } from '../../../platform/jobs/index.ts';
 import { docxText, readPdf, readZip } from '../../../test/documents.ts';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../../test/harness.ts';
-import { insertRunValues } from '../runs.test-helper.ts';
+import { insertRunValues } from '../runs/runs.test-helper.ts';
 
 const USERS: [string, RoleCode, string][] = [
   ['region', 'region-officer', '150000'],

@@ -16,8 +16,8 @@ import {
 } from '../../../platform/documents/index.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
 import { defineJobKind, enqueueJob, presentJob, type JobContext } from '../../../platform/jobs/index.ts';
-import { getCountyDiagnosis } from '../diagnosis.ts';
-import { getRunResult } from '../runs.service.ts';
+import { getCountyDiagnosis } from '../diagnosis/diagnosis.service.ts';
+import { getRunResult } from '../runs/runs.service.ts';
 import { countyReportDocument } from './county-report.ts';
 import { regionMap } from './region-map.ts';
 import { regionReportDocument } from './region-report.ts';

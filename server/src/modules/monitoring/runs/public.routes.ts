@@ -1,0 +1,59 @@
+/**
+ * Published results on the portal (门户): GET /api/public/monitoring/results[?period=&mode=]. Public and rate-limited
+ * like every public endpoint; only published, finished runs; the rank table without indicator detail.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { ZErrorBody, errorResponses } from '../../../../../contracts/common.ts';
+import { ZPublishedResults, ZPublishedResultsQuery } from '../../../../../contracts/monitoring.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { presentRunSummary } from './runs.presenter.ts';
+import * as repo from './runs.repository.ts';
+import { countiesWithPrevious, loadDoneRun } from './runs.service.ts';
+
+type PublishedResults = z.infer<typeof ZPublishedResults>;
+
+/** The latest published run of the period (newest period by default), optionally of one mode. */
+export async function getPublishedResults(
+  deps: Deps,
+  query: z.infer<typeof ZPublishedResultsQuery>,
+): Promise<PublishedResults> {
+  const periods = await repo.listPublishedPeriods(deps.db);
+  const period = query.period ?? periods[0];
+  const runs = period === undefined ? [] : await repo.listPublishedRuns(deps.db, { period, mode: query.mode });
+  // listPublishedRuns: newest publication first within a period
+  const chosen = runs[0];
+  if (!chosen) return { run: null, periods, counties: [] };
+  const { row, stored } = await loadDoneRun(deps, null, chosen.id);
+  const counties = (await countiesWithPrevious(deps, row, stored))
+    .map((c) => ({
+      code: c.code,
+      name: c.name,
+      leagueName: c.leagueName,
+      score: c.score,
+      rank: c.rank,
+      rankLow: c.rankLow,
+      rankHigh: c.rankHigh,
+      tier: c.tier,
+      rankChange: c.previousRank === null || c.rank === null ? null : c.previousRank - c.rank,
+    }))
+    .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.code.localeCompare(b.code));
+  return { run: presentRunSummary(row), periods, counties };
+}
+
+export function registerPublicMonitoringRoutes(app: FastifyInstance, deps: Deps): void {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/public/monitoring/results', {
+    config: {
+      rule: { access: 'public', scope: 'public-data', audit: 'none' },
+      rateLimit: { max: 300, timeWindow: '1 minute' },
+    },
+    schema: {
+      tags: ['monitoring'],
+      summary: '已发布的县域创新能力监测结果 / published county innovation results',
+      querystring: ZPublishedResultsQuery,
+      response: { 200: ZPublishedResults, ...errorResponses, 429: ZErrorBody },
+    },
+    handler: (req) => getPublishedResults(deps, req.query),
+  });
+}
