@@ -11,7 +11,7 @@ import { scopeRoots } from '../access/scope.ts';
 import type { Caller, Deps } from '../deps.ts';
 import { AppError } from '../errors/errors.ts';
 import { keysetPages, writeExport, type ExportColumn, type ExportFormat } from '../spreadsheets/export.ts';
-import { auditRows, type AuditFilter } from './audit.repository.ts';
+import { openAuditExport, type AuditFilter } from './audit.repository.ts';
 import { writeAudit } from './audit.ts';
 
 export const AUDIT_EXPORT_CAP = 100_000;
@@ -55,12 +55,7 @@ export async function exportAudit(
   opts: { cap?: number } = {},
 ): Promise<{ buffer: Buffer; count: number }> {
   const cap = opts.cap ?? AUDIT_EXPORT_CAP;
-  const base = await auditRows(deps.db, scopeRoots(caller.principal, 'audit:read'), query);
-  const summary = await base
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('audit_log.seq').as('last')])
-    .executeTakeFirst();
-  const total = Number(summary?.n ?? 0);
-  const last = Number(summary?.last ?? 0);
+  const { total, readBatch } = await openAuditExport(deps.db, scopeRoots(caller.principal, 'audit:read'), query);
   const audit = (result: 'success' | 'failure', details: Record<string, unknown>) =>
     deps.db.transaction().execute((trx) =>
       writeAudit(trx, deps.audit, caller.actor, {
@@ -81,13 +76,7 @@ export async function exportAudit(
     sheetName: '审计日志',
     columns: auditExportColumns,
     rows: keysetPages(async (after, limit) => {
-      const rows = await base
-        .selectAll()
-        .where('audit_log.seq', '<=', last)
-        .$if(after !== null, (qb) => qb.where('audit_log.seq', '<', after ?? 0))
-        .orderBy('audit_log.seq', 'desc')
-        .limit(limit)
-        .execute();
+      const rows = await readBatch(after, limit);
       return rows.map((r): ExportRow => ({
         id: r.seq,
         at: r.at,

@@ -5,9 +5,8 @@ import { ZAuditActionNames, ZAuditPage, ZAuditVerifyResult, ZListAuditQuery } fr
 import { scopeRoots } from '../access/scope.ts';
 import type { Deps } from '../deps.ts';
 import { callerOf } from '../http/caller.ts';
-import { fetchPage } from '../http/paging.ts';
 import { registerAuditExportRoutes } from './audit.export.ts';
-import { auditRows } from './audit.repository.ts';
+import { listAuditPage } from './audit.repository.ts';
 import { verifyAuditChain } from './audit.ts';
 import { auditActionNames } from '../modules/installed.ts';
 
@@ -36,8 +35,7 @@ export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (req) => {
       const q = req.query;
-      const base = await auditRows(deps.db, scopeRoots(callerOf(req).principal, 'audit:read'), q);
-      const { rows, total } = await fetchPage(base, (qb) => qb.selectAll().orderBy('audit_log.seq', 'desc'), q);
+      const { rows, total } = await listAuditPage(deps.db, scopeRoots(callerOf(req).principal, 'audit:read'), q);
       return {
         items: rows.map((row) => ({
           seq: row.seq,

@@ -8,6 +8,7 @@ import { lockForChain } from '../../db/dialect.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Kysely } from 'kysely';
 import { iso, type Clock } from '../clock.ts';
+import * as repo from './audit.repository.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const CHAIN_LOCK_KEY = 0x51_78_69_61; // "Qxia"
@@ -69,12 +70,7 @@ export function chainHash(key: string, prevHash: string, row: ChainedFields): st
 /** Appends one audit row inside `trx`; if the write around it rolls back, so does the row (and vice versa). */
 export async function writeAudit(trx: DbOrTrx, ctx: AuditContext, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await lockForChain(ctx.engine, trx as Kysely<unknown>, CHAIN_LOCK_KEY);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await repo.findChainTail(trx);
   const fields: ChainedFields = {
     seq: (last?.seq ?? 0) + 1,
     at: iso(ctx.clock.now()),
@@ -89,15 +85,12 @@ export async function writeAudit(trx: DbOrTrx, ctx: AuditContext, actor: AuditAc
     details: entry.details ? JSON.stringify(entry.details) : null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await trx
-    .insertInto('audit_log')
-    .values({
-      ...fields,
-      result: fields.result as 'success' | 'failure' | 'denied',
-      prev_hash: prevHash,
-      hash: chainHash(ctx.key, prevHash, fields),
-    })
-    .execute();
+  await repo.insertAuditRow(trx, {
+    ...fields,
+    result: fields.result as 'success' | 'failure' | 'denied',
+    prev_hash: prevHash,
+    hash: chainHash(ctx.key, prevHash, fields),
+  });
 }
 
 export interface ChainProblem {
@@ -170,13 +163,7 @@ export async function verifyAuditChain(
   let head: ChainHead | null = null;
   const witnessSeen = new Set<number>();
   for (;;) {
-    const page = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(batch)
-      .execute();
+    const page = await repo.listChainBatch(db, after, batch);
     if (page.length === 0) break;
     for (const row of page) {
       rows++;
