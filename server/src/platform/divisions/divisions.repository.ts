@@ -69,3 +69,8 @@ export async function listCodeHistory(db: DbOrTrx, opts: { code?: string }): Pro
   if (code !== undefined) q = q.where((eb) => eb.or([eb('old_code', '=', code), eb('new_code', '=', code)]));
   return q.orderBy('effective_date').orderBy('id').execute();
 }
+
+/** Code and name of every division (the name lookup behind divisionNames). */
+export async function listDivisionNames(db: DbOrTrx): Promise<Pick<DivisionRow, 'code' | 'name'>[]> {
+  return db.selectFrom('division').select(['code', 'name']).execute();
+}

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Deps } from '../deps.ts';
+import { listDivisionNames } from './divisions.repository.ts';
 import { registerDivisionRoutes } from './divisions.routes.ts';
 
 export { loadChinaDivisions } from './division-source.ts';
@@ -20,11 +21,7 @@ const nameCache = new WeakMap<object, Promise<Map<string, string>>>();
 export function divisionNames(db: DbOrTrx): Promise<Map<string, string>> {
   let names = nameCache.get(db);
   if (!names) {
-    names = db
-      .selectFrom('division')
-      .select(['code', 'name'])
-      .execute()
-      .then((rows) => new Map(rows.map((r) => [r.code, r.name])));
+    names = listDivisionNames(db).then((rows) => new Map(rows.map((r) => [r.code, r.name])));
     names.catch(() => nameCache.delete(db));
     nameCache.set(db, names);
   }
