@@ -1,5 +1,7 @@
-/** SQL of notifications; every statement is narrowed to one recipient. */
+/** SQL of notifications: writing them for `notify`, and the recipient's own reads and marks (narrowed to that recipient). */
+import type { Insertable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import type { NotificationTable } from './notifications.tables.ts';
 
 const COLUMNS = ['id', 'kind', 'title_zh', 'title_en', 'body_zh', 'body_en', 'link', 'created_at', 'read_at'] as const;
 
@@ -57,4 +59,9 @@ export async function markAllOwnRead(db: DbOrTrx, userId: number, at: string): P
     .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
+}
+
+/** Writes notifications (one statement; the caller keeps the batches small). */
+export async function insertNotifications(db: DbOrTrx, rows: Insertable<NotificationTable>[]): Promise<void> {
+  await db.insertInto('notification').values(rows).execute();
 }

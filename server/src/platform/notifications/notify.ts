@@ -1,6 +1,7 @@
 /** Writing notifications: called by a module inside the transaction of the write that causes them. */
 import type { DbOrTrx } from '../../db/database.ts';
 import { iso } from '../clock.ts';
+import { insertNotifications } from './notifications.repository.ts';
 
 export interface LocalisedText {
   zh: string;
@@ -42,10 +43,10 @@ export async function notify(trx: DbOrTrx, n: NotifyInput): Promise<number> {
     read_at: null,
   };
   for (let i = 0; i < recipients.length; i += BATCH) {
-    await trx
-      .insertInto('notification')
-      .values(recipients.slice(i, i + BATCH).map((userId) => ({ ...row, user_id: userId })))
-      .execute();
+    await insertNotifications(
+      trx,
+      recipients.slice(i, i + BATCH).map((userId) => ({ ...row, user_id: userId })),
+    );
   }
   return recipients.length;
 }
