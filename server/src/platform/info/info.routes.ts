@@ -11,6 +11,7 @@ import { ZPlatformInfo, type PlatformInfo } from '../../../../contracts/platform
 import { presentSession } from '../auth/auth.service.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import type { Deps } from '../deps.ts';
+import { listDemoAccounts } from './info.repository.ts';
 
 /** GET /api/auth/current answers 200 either way, so a page that only asks "am I signed in?" logs no error. */
 export const ZCurrentSession = z.object({ session: ZSession.nullable() });
@@ -25,18 +26,7 @@ export function registerPlatformInfo(app: FastifyInstance, deps: Deps): void {
     schema: { tags: ['platform'], summary: '平台信息（演示账户） / platform info', response: { 200: ZPlatformInfo } },
     handler: async (): Promise<PlatformInfo> => {
       if (deps.config.mode !== 'demo') return { mode: deps.config.mode, demo: null };
-      const rows = await deps.db
-        .selectFrom('app_user')
-        .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
-        .innerJoin('division', 'division.code', 'app_user.division_code')
-        .select(['app_user.username', 'app_user.display_name', 'user_role.role_code', 'division.name'])
-        .where('app_user.is_demo', '=', 1)
-        .where('app_user.status', '=', 'active')
-        .where((eb) =>
-          eb.or([eb('app_user.username', 'not like', 'county-%'), eb('app_user.username', 'in', SHOWN_COUNTIES)]),
-        )
-        .orderBy('app_user.id')
-        .execute();
+      const rows = await listDemoAccounts(deps.db, SHOWN_COUNTIES);
       return {
         mode: 'demo',
         demo: {
