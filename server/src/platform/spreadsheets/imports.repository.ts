@@ -1,6 +1,7 @@
 /** SQL of pending imports (table import_job, migration 0003). */
 import type { Generated } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { scopeFilter } from '../access/scope.ts';
 
 export type ImportStatus = 'parsing' | 'validated' | 'failed' | 'committed' | 'expired';
 
@@ -26,7 +27,7 @@ export interface ImportJobTable {
 }
 
 /** The database seen with the import table (kept out of the shared Database type: it belongs to this folder). */
-export function jobs(db: DbOrTrx) {
+function jobs(db: DbOrTrx) {
   return db.withTables<{ import_job: ImportJobTable }>();
 }
 
@@ -74,4 +75,21 @@ export function findOwnJob(db: DbOrTrx, userId: number, id: number) {
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .executeTakeFirst();
+}
+
+/** Marks a validated job committed and drops its stored rows; false when it was not (or no longer) validated. */
+export async function markJobCommitted(db: DbOrTrx, id: number, now: string): Promise<boolean> {
+  const res = await jobs(db)
+    .updateTable('import_job')
+    .set({ status: 'committed', rows_enc: null, committed_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'validated')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Codes of every division within the roots, through the one scope function. */
+export async function listDivisionCodesInScope(db: DbOrTrx, roots: readonly string[]): Promise<string[]> {
+  const rows = await db.selectFrom('division').select('code').where(scopeFilter('division.code', roots)).execute();
+  return rows.map((r) => r.code);
 }

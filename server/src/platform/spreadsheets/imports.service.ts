@@ -5,7 +5,7 @@
 import type { ImportJob } from '../../../../contracts/imports.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import { hasPermission, scopeFilter, scopeRoots } from '../access/scope.ts';
+import { hasPermission, scopeRoots } from '../access/scope.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { iso } from '../clock.ts';
 import type { Caller, Deps } from '../deps.ts';
@@ -52,12 +52,6 @@ function present(job: JobRow, now: Date): ImportJob {
   };
 }
 
-/** Codes of every division within the roots, through the one scope function. */
-async function divisionsInScope(db: DbOrTrx, roots: readonly string[]): Promise<Set<string>> {
-  const rows = await db.selectFrom('division').select('code').where(scopeFilter('division.code', roots)).execute();
-  return new Set(rows.map((r) => r.code));
-}
-
 /** Scope and database checks of validated rows. */
 async function checkRows(
   deps: Deps,
@@ -66,7 +60,7 @@ async function checkRows(
   caller: Caller,
   rows: readonly ValidRow<unknown>[],
 ) {
-  const inScope = await divisionsInScope(db, scopeRoots(caller.principal, kind.permission));
+  const inScope = new Set(await repo.listDivisionCodesInScope(db, scopeRoots(caller.principal, kind.permission)));
   const divisionColumn = kind.sheet.columns.find((c) => c.key === 'divisionCode')?.header ?? '行政区划代码';
   const errors: RowError[] = [];
   for (const r of rows) {
@@ -253,14 +247,7 @@ export async function commitImport(
             .slice(0, 100)
             .map((e) => ({ path: `row ${e.row}: ${e.column}`, message: e.message, messageEn: e.messageEn })),
         });
-      const res = await repo
-        .jobs(trx)
-        .updateTable('import_job')
-        .set({ status: 'committed', rows_enc: null, committed_at: now, updated_at: now })
-        .where('id', '=', id)
-        .where('status', '=', 'validated')
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw new AppError('INVALID_STATE');
+      if (!(await repo.markJobCommitted(trx, id, now))) throw new AppError('INVALID_STATE');
       await notify(trx, {
         userIds: [caller.principal.userId],
         kind: 'import.committed',
