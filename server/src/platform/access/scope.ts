@@ -7,6 +7,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Permission } from '../../../../contracts/access.ts';
 import { isDeclaredPermission, permissionsOfRole } from '../modules/installed.ts';
+import { hasAncestorIn } from './scope.repository.ts';
 
 export interface RoleAssignment {
   role: string;
@@ -77,13 +78,7 @@ export function scopeCoversAll(
 /** Whether one division lies within the roots (for an object already loaded). */
 export async function isWithinScope(db: DbOrTrx, roots: readonly string[], divisionCode: string): Promise<boolean> {
   if (roots.length === 0) return false;
-  const row = await db
-    .selectFrom('division_closure')
-    .select('descendant_code')
-    .where('descendant_code', '=', divisionCode)
-    .where('ancestor_code', 'in', [...roots])
-    .executeTakeFirst();
-  return row !== undefined;
+  return hasAncestorIn(db, divisionCode, roots);
 }
 
 /** Pure model of the closure: the ancestors of every node of a parent map, itself included. */
