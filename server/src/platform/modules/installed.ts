@@ -73,6 +73,15 @@ export function installModules(modules: readonly ModuleManifest[]): void {
   for (const k of next.imports)
     if (!next.permissions.has(k.permission))
       throw new Error(`import kind ${k.kind} needs undeclared permission ${k.permission}`);
+  const jobKinds = new Set<string>();
+  for (const m of modules)
+    for (const k of m.jobKinds ?? []) {
+      if (jobKinds.has(k.kind)) throw new Error(`job kind "${k.kind}" is listed twice`);
+      jobKinds.add(k.kind);
+      const permission = 'permission' in k ? k.permission : undefined;
+      if (permission !== undefined && !next.permissions.has(permission))
+        throw new Error(`job kind ${k.kind} needs undeclared permission ${permission}`);
+    }
   // Facts and search sources have their own registries (idempotent per definition).
   for (const m of modules) {
     for (const f of m.facts ?? []) defineFact(f);
