@@ -43,8 +43,8 @@ export const organisationsModule = defineModule({
   searchSources: [ORGANISATION_SOURCE],
   imports: [organisationImport],
   auditActions: {
-    'organisation.create': { zh: '新增单位', en: 'Organisation created' },
-    'organisation.update': { zh: '修改单位', en: 'Organisation updated' },
-    'organisation.export': { zh: '导出单位名录', en: 'Organisations exported' },
+    'organisation.create': { zh: '登记单位', en: 'Create organisation' },
+    'organisation.update': { zh: '修改单位', en: 'Update organisation' },
+    'organisation.export': { zh: '导出单位', en: 'Export organisations' },
   },
 });
