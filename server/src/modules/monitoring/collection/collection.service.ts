@@ -15,6 +15,7 @@ import { findDivision, isRegionCounty } from '../shared/counties.repository.ts';
 import * as values from './values.repository.ts';
 import { validateForm, type CellState } from './validation.ts';
 import type { Capabilities, FormStatus } from './workflow.ts';
+
 export interface FormKey {
   division: string;
   period: number;
@@ -31,32 +32,66 @@ export async function currentFramework(db: DbOrTrx): Promise<Framework> {
   return f;
 }
 
+/** A county of the region the caller reaches, loaded once per request with its scope checks remembered. */
+export interface CountyAccess {
+  division: NonNullable<Awaited<ReturnType<typeof findDivision>>>;
+  /**
+   * Whether the caller holds `permission` with the county inside its scope. One `isWithinScope` per distinct set of
+   * roots, remembered: a role grants the monitoring permissions at the same divisions, so a request that needs
+   * several (save, then answer the form with its actions) checks the scope once.
+   */
+  holds(permission: Permission): Promise<boolean>;
+  /** What the caller may do for the county (the workflow's capabilities). */
+  capabilities(): Promise<Capabilities>;
+}
+
 /**
  * Checks that `division` is a county of the region within the caller's scope for `permission`: unknown or outside
- * the scope answers 404, a division that is not a county 400.
+ * the scope answers 404, a division that is not a county 400. The answer carries the division and the caller's
+ * other permissions there, so that the rest of the request neither reads the division nor checks the scope again.
  */
-export async function resolveCounty(deps: Deps, caller: Caller, division: string, permission: Permission) {
+export async function resolveCounty(
+  deps: Deps,
+  caller: Caller,
+  division: string,
+  permission: Permission,
+): Promise<CountyAccess> {
+  const checks = new Map<string, Promise<boolean>>();
+  const holds = (p: Permission): Promise<boolean> => {
+    const roots = scopeRoots(caller.principal, p);
+    const key = [...roots].sort().join(',');
+    let check = checks.get(key);
+    if (!check) checks.set(key, (check = isWithinScope(deps.db, roots, division)));
+    return check;
+  };
   const row = await findDivision(deps.db, division);
-  if (!row || !(await isWithinScope(deps.db, scopeRoots(caller.principal, permission), division)))
-    throw new AppError('NOT_FOUND');
+  if (!row || !(await holds(permission))) throw new AppError('NOT_FOUND');
   if (!(await isRegionCounty(deps.db, division)))
     throw new AppError('VALIDATION', {
       zh: '只有自治区所辖旗县（市、区）填报监测数据',
       en: 'Only the counties of the region enter monitoring data',
       details: [{ path: 'params.division', message: '请选择旗县级行政区', messageEn: 'Choose a county' }],
     });
-  return row;
+  return {
+    division: row,
+    holds,
+    async capabilities() {
+      const [enter, approve, manage] = await Promise.all([
+        holds('monitoring:enter'),
+        holds('monitoring:approve'),
+        holds('monitoring:manage'),
+      ]);
+      return { enter, approve, manage };
+    },
+  };
 }
 
-/** What the caller may do for a county: each permission held with the county inside its scope. */
-export async function capabilitiesFor(deps: Deps, caller: Caller, county: string): Promise<Capabilities> {
-  const within = (p: Permission) => isWithinScope(deps.db, scopeRoots(caller.principal, p), county);
-  const [enter, approve, manage] = await Promise.all([
-    within('monitoring:enter'),
-    within('monitoring:approve'),
-    within('monitoring:manage'),
-  ]);
-  return { enter, approve, manage };
+/**
+ * After a write, the form is answered as GET would answer it: within the read scope (else 404, as GET). The county
+ * and its scope checks come from the write's own `resolveCounty`.
+ */
+export async function assertReadable(access: CountyAccess): Promise<void> {
+  if (!(await access.holds('monitoring:read'))) throw new AppError('NOT_FOUND');
 }
 
 /** The collection deadline of a period: settings.deadline ("06-30") in the following year, as a date. */

@@ -18,11 +18,12 @@ import { indicatorsOf } from '../frameworks/frameworks.repository.ts';
 import type { SubmissionStatus } from '../shared/monitoring.tables.ts';
 import { listAttachments } from './attachments.repository.ts';
 import {
-  capabilitiesFor,
+  assertReadable,
   currentFramework,
   deadlineDate,
   findingsOf,
   resolveCounty,
+  type CountyAccess,
   type FormKey,
 } from './collection.service.ts';
 import * as submissions from './submissions.repository.ts';
@@ -58,12 +59,20 @@ function withDimensionParents(framework: Framework, indicators: readonly Framewo
 
 /** The entry form of a county and year (GET /api/monitoring/forms/:division/:period). */
 export async function getForm(deps: Deps, caller: Caller, key: FormKey): Promise<Form> {
-  const division = await resolveCounty(deps, caller, key.division, 'monitoring:read');
-  const framework = await currentFramework(deps.db);
+  const access = await resolveCounty(deps, caller, key.division, 'monitoring:read');
+  return presentForm(deps, key, access, await currentFramework(deps.db));
+}
+
+/**
+ * The form of a county the request has resolved (its division and scope checks) under the framework it has read:
+ * GET answers it, and so do the writes (save, workflow steps) without resolving the county again.
+ */
+export async function presentForm(deps: Deps, key: FormKey, access: CountyAccess, framework: Framework): Promise<Form> {
+  const { division } = access;
   const [submission, valueRows, caps, checked] = await Promise.all([
     submissions.findSubmission(deps.db, framework.code, key.division, key.period),
     values.listValues(deps.db, framework.code, key.division, key.period),
-    capabilitiesFor(deps, caller, key.division),
+    access.capabilities(),
     findingsOf(deps.db, framework, key.division, key.period),
   ]);
   const status: FormStatus = submission?.status ?? 'not_started';
@@ -233,8 +242,9 @@ export async function saveValues(
   key: FormKey,
   body: z.infer<typeof ZSaveValuesRequest>,
 ): Promise<Form> {
-  await resolveCounty(deps, caller, key.division, 'monitoring:enter');
+  const access = await resolveCounty(deps, caller, key.division, 'monitoring:enter');
   const framework = await currentFramework(deps.db);
   await writeFormCells(deps, caller, key, framework, body.values, { action: 'monitoring.values.save' });
-  return getForm(deps, caller, key);
+  await assertReadable(access);
+  return presentForm(deps, key, access, framework);
 }

@@ -33,7 +33,7 @@ const MAX_FORM_ROWS = 1000;
 
 /** The template of a county-year (GET …/template.xlsx). */
 export async function buildFormTemplate(deps: Deps, caller: Caller, key: FormKey) {
-  const division = await resolveCounty(deps, caller, key.division, 'monitoring:enter');
+  const { division } = await resolveCounty(deps, caller, key.division, 'monitoring:enter');
   const framework = await currentFramework(deps.db);
   const previous = new Map(
     (await listValues(deps.db, framework.code, key.division, key.period - 1)).map((r) => [r.indicator_code, r]),

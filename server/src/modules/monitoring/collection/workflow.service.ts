@@ -10,8 +10,8 @@ import type { Caller, Deps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
 import { notify } from '../../../platform/notifications/index.ts';
 import type { SubmissionAction, SubmissionStatus } from '../shared/monitoring.tables.ts';
-import { capabilitiesFor, currentFramework, findingsOf, resolveCounty, type FormKey } from './collection.service.ts';
-import { getForm } from './forms.service.ts';
+import { assertReadable, currentFramework, findingsOf, resolveCounty, type FormKey } from './collection.service.ts';
+import { presentForm } from './forms.service.ts';
 import * as submissions from './submissions.repository.ts';
 import { blockingFindings, explainedWarningCodes } from './validation.ts';
 import { setOutlierFlags } from './values.repository.ts';
@@ -37,9 +37,10 @@ export async function act(
   action: SubmissionAction,
   comment: string,
 ): Promise<Form> {
-  const division = await resolveCounty(deps, caller, key.division, ACTION_RULES[action].permission);
+  const access = await resolveCounty(deps, caller, key.division, ACTION_RULES[action].permission);
+  const { division } = access;
   const framework = await currentFramework(deps.db);
-  const caps = await capabilitiesFor(deps, caller, key.division);
+  const caps = await access.capabilities();
   const existing = await submissions.findSubmission(deps.db, framework.code, key.division, key.period);
   const status: FormStatus = existing?.status ?? 'not_started';
   const step = transition(status, action, caps);
@@ -149,5 +150,6 @@ export async function act(
       at: deps.clock.now(),
     });
   });
-  return getForm(deps, caller, key);
+  await assertReadable(access);
+  return presentForm(deps, key, access, framework);
 }
