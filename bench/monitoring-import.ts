@@ -355,7 +355,7 @@ async function main(): Promise<void> {
       upsertSubsection(
         path.resolve('docs/BENCHMARKS.md'),
         'Monitoring bulk import (bench/monitoring-import.ts)',
-        "The region-level yearbook CSV import of monitoring values (`POST /api/monitoring/values/import.csv`, `importBulkCsv` in `server/src/modules/monitoring/values.bulk.ts`): 1,000,000 values through the real use case against reading the same file without validation and against better-sqlite3 writing the same rows with one prepared statement in key order (the floor), all in the same run. Writing in the file's order instead (year-major, as yearbooks come) made the same raw insert 2-4x slower in earlier runs on this machine (`--file-order` measures it): the import sorts the validated rows by cell key before writing. Target (spec): 1M values < 30 s, memory bounded.",
+        "The region-level yearbook CSV import of monitoring values (`POST /api/monitoring/values/import.csv`, `importBulkCsv` in `server/src/modules/monitoring/collection/values.bulk.ts`): 1,000,000 values through the real use case against reading the same file without validation and against better-sqlite3 writing the same rows with one prepared statement in key order (the floor), all in the same run. Writing in the file's order instead (year-major, as yearbooks come) made the same raw insert 2-4x slower in earlier runs on this machine (`--file-order` measures it): the import sorts the validated rows by cell key before writing. Target (spec): 1M values < 30 s, memory bounded.",
         ENGINE === 'postgres' ? 'PostgreSQL' : 'SQLite',
         content,
       );
