@@ -5,14 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../database.ts';
 import { buildClosure } from '../../platform/access/scope.ts';
 import { parseTrustedCsv } from '../../platform/spreadsheets/csv.ts';
 import { loadChinaDivisions } from '../../platform/divisions/index.ts';
 import { MODULES } from '../../modules/registry.ts';
 
-const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+const DATA_DIR = path.join(import.meta.dirname, 'data');
 
 /** Known code changes in the default region, each with its source. */
 const CODE_HISTORY = [

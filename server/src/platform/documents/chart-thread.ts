@@ -5,20 +5,13 @@
  * fonts takes it a second or two), holds its own fonts and maps, and ends after five idle minutes. Any failure of
  * the worker rejects; the caller then draws on the main thread.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChartRequest, ChartResponse } from './chart.worker.ts';
 import type { ChartSpec } from './model.ts';
+import { workerEntry } from '../worker-entry.ts';
 
-const WORKER_URL = new URL('./chart.worker.ts', import.meta.url).href;
-// The worker is TypeScript: it loads itself through tsx's ESM API (as platform/spreadsheets' parse worker does).
-const TSX_API = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve('tsx/package.json')
-    .replace(/package\.json$/, 'dist/esm/api/index.mjs'),
-).href;
-const BOOT = `import(${JSON.stringify(TSX_API)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)}))`;
+/** TypeScript through tsx from sources, the compiled chart.worker.js in dist/server (see worker-entry.ts). */
+const ENTRY = workerEntry(import.meta.url, 'chart.worker');
 
 const IDLE_MS = 5 * 60_000;
 /** One chart never takes this long; a worker that does is stuck and is replaced. */
@@ -50,8 +43,8 @@ function stop(reason: Error): void {
 }
 
 function start(): Worker {
-  const w = new Worker(BOOT, {
-    eval: true,
+  const w = new Worker(ENTRY.filename, {
+    eval: ENTRY.eval,
     resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
   w.unref(); // never keeps the process alive

@@ -6,11 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
-const DOMAIN_DICT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dict', 'domain.txt');
+const DOMAIN_DICT = path.join(import.meta.dirname, 'dict', 'domain.txt');
 
 /** Most query terms taken from one query (a pasted paragraph must not become a 200-term AND). */
 export const MAX_QUERY_TERMS = 12;

@@ -2,21 +2,14 @@
  * Runs parse.worker.ts in a worker thread with a heap limit and a wall-clock timeout; whatever happens inside
  * (bomb, malformed file, out of memory, endless loop) comes back as a 4xx AppError, never a crash.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors/errors.ts';
+import { workerEntry } from '../worker-entry.ts';
 import { DEFAULT_LIMITS, type Grid, type ParseLimits, type Rejection } from './limits.ts';
 import type { WorkerInput, WorkerMessage } from './parse.worker.ts';
 
-const WORKER_URL = new URL('./parse.worker.ts', import.meta.url).href;
-// The worker is TypeScript: it loads itself through tsx's ESM API (plain `--import tsx` does not reach workers on Node 20).
-const TSX_API = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve('tsx/package.json')
-    .replace(/package\.json$/, 'dist/esm/api/index.mjs'),
-).href;
-const BOOT = `import(${JSON.stringify(TSX_API)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)}))`;
+/** TypeScript through tsx from sources, the compiled parse.worker.js in dist/server (see worker-entry.ts). */
+const ENTRY = workerEntry(import.meta.url, 'parse.worker');
 
 /** Maps a rejection to the AppError the routes answer with. */
 export function rejectionError(r: Rejection): AppError {
@@ -46,8 +39,8 @@ export function parseInWorker(
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   const input: WorkerInput = { bytes: copy, limits };
-  const worker = new Worker(BOOT, {
-    eval: true,
+  const worker = new Worker(ENTRY.filename, {
+    eval: ENTRY.eval,
     workerData: input,
     transferList: [copy.buffer],
     resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },

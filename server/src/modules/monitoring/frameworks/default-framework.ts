@@ -16,13 +16,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FrameworkNode, FrameworkSettings, IndicatorSpec } from '../../../../../contracts/monitoring.ts';
 import type { Db } from '../../../db/database.ts';
 import { parseTrustedCsv } from '../../../platform/spreadsheets/csv.ts';
 import { DEFAULT_FRAMEWORK_CODE, insertFramework, latestOfCode } from './frameworks.repository.ts';
 
-const CSV_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'default-county-framework.csv');
+const CSV_PATH = path.join(import.meta.dirname, '..', 'data', 'default-county-framework.csv');
 
 export const DEFAULT_FRAMEWORK_NAME = {
   zh: '县域科技创新能力监测指标体系（默认，待官方指标替换）',
