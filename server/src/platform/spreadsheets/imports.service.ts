@@ -14,8 +14,9 @@ import { notify } from '../notifications/index.ts';
 import type { AnyImportKind } from './import-kind.ts';
 import * as repo from './imports.repository.ts';
 import type { ParseLimits } from './limits.ts';
-import { parseInWorker } from './parse.ts';
-import { mapHeaders, validateGrid, type RowError, type ValidRow } from './sheet.ts';
+import { openRows, sealRows } from './pending-rows.ts';
+import type { RowError, ValidRow } from './sheet.ts';
+import { validateUpload } from './validate-upload.ts';
 
 const MAX_REPORTED_ERRORS = 1000;
 /** A validated import can be committed for this long. */
@@ -97,13 +98,9 @@ async function runValidation(
     await repo.updateJob(deps.db, jobId, { progress: v, updated_at: stamp() });
   };
   try {
-    const maxRows = kind.sheet.maxRows ?? limits?.maxRows;
-    const { grid } = await parseInWorker(bytes, {
-      limits: { ...limits, ...(maxRows ? { maxRows } : {}) },
-      onProgress: (n) => void setProgress(Math.min(40, (n / (maxRows ?? 100_000)) * 40)).catch(() => undefined),
-    });
-    await setProgress(40);
-    const { missing } = mapHeaders(kind.sheet, grid.header);
+    // Rows are validated as the worker reads them: the grid is never held whole (bench/import.ts).
+    const { head, missing, validated } = await validateUpload(kind, bytes, limits, (f) => setProgress(f * 90));
+    await setProgress(90);
     let errors: RowError[];
     let valid: ValidRow<unknown>[] = [];
     let rowCount = 0;
@@ -115,10 +112,9 @@ async function runValidation(
         messageEn: `Missing column "${c.headerEn}"; use the template`,
       }));
     } else {
-      const result = await validateGrid(kind.sheet, grid, (f) => setProgress(40 + f * 50));
-      rowCount = result.rowCount;
-      valid = result.rows;
-      errors = [...result.errors, ...(await checkRows(deps, deps.db, kind, caller, valid))];
+      rowCount = validated.rowCount;
+      valid = validated.rows;
+      errors = [...validated.errors, ...(await checkRows(deps, deps.db, kind, caller, valid))];
       if (rowCount === 0)
         errors.push({ row: 2, column: '', message: '文件中没有数据行', messageEn: 'The file has no data rows' });
     }
@@ -126,8 +122,8 @@ async function runValidation(
     const report: Report = {
       errors: errors.slice(0, MAX_REPORTED_ERRORS),
       truncated: errors.length > MAX_REPORTED_ERRORS,
-      format: grid.format,
-      encoding: grid.encoding ?? null,
+      format: head.format,
+      encoding: head.encoding ?? null,
     };
     await repo.updateJob(deps.db, jobId, {
       status: errors.length === 0 ? 'validated' : 'failed',
@@ -136,7 +132,7 @@ async function runValidation(
       progress: 100,
       report: JSON.stringify(report),
       // Rows may carry personal data (phones, ID numbers, initial passwords): encrypted at rest until commit.
-      rows_enc: errors.length === 0 ? deps.vault.encrypt(JSON.stringify(valid)) : null,
+      rows_enc: errors.length === 0 ? sealRows(deps.vault, valid) : null,
       updated_at: stamp(),
     });
   } catch (err) {
@@ -234,7 +230,7 @@ export async function commitImport(
           ? 'The import has expired; upload again'
           : 'Only a validated, uncommitted import can be committed',
     });
-  const rows = JSON.parse(deps.vault.decrypt(job.rows_enc)) as ValidRow<unknown>[];
+  const rows = openRows(deps.vault, job.rows_enc);
   const now = iso(deps.clock.now());
   const count = await commitOrConflict(() =>
     kind.commit(deps, caller, rows, async (trx) => {

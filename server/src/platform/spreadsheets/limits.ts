@@ -46,10 +46,14 @@ export interface GridRow {
   cells: Cell[];
 }
 
-export interface Grid {
+/** What a file says before its rows: its format (and a CSV's encoding) and the header row. */
+export interface GridHead {
   format: 'xlsx' | 'csv';
   encoding?: string;
   header: Cell[];
+}
+
+export interface Grid extends GridHead {
   rows: GridRow[];
 }
 

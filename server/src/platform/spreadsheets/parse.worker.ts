@@ -1,12 +1,14 @@
 /**
- * Worker entry: turns untrusted bytes into a bounded grid of cells. Runs under resourceLimits and a timeout set by
- * parse.ts; everything it trusts has been checked here first (size, zip directory, inflated bytes).
+ * Worker entry: turns untrusted bytes into a bounded stream of rows. Runs under resourceLimits and a timeout set by
+ * parse.ts; everything it trusts has been checked here first (size, zip directory, inflated bytes). Rows go back in
+ * batches of ROW_BATCH; a batch is posted only after the main thread has taken the previous one (a `next` message),
+ * so at most two batches exist at a time — one being handled there, one being read here.
  */
 import { Readable } from 'node:stream';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { decodeText, parseCsv } from './csv.ts';
-import { RejectionError, reject, type Cell, type Grid, type GridRow, type ParseLimits } from './limits.ts';
+import { RejectionError, reject, type Cell, type GridHead, type GridRow, type ParseLimits } from './limits.ts';
 import { inspectZip } from './zip-guard.ts';
 
 export interface WorkerInput {
@@ -14,10 +16,26 @@ export interface WorkerInput {
   limits: ParseLimits;
 }
 
+/** Worker -> main. */
 export type WorkerMessage =
-  | { type: 'progress'; rows: number }
-  | { type: 'done'; grid: Grid; heapUsed: number }
+  | { type: 'head'; head: GridHead }
+  | { type: 'rows'; rows: GridRow[] }
+  | { type: 'done'; heapUsed: number }
   | { type: 'rejected'; rejection: RejectionError['rejection'] };
+
+/** Main -> worker: the previous batch has been handled. */
+export interface NextMessage {
+  type: 'next';
+}
+
+/** Rows per message. */
+export const ROW_BATCH = 2000;
+
+/** Where the parser puts what it reads: the head once (before any row), then each data row. */
+export interface RowOut {
+  head(head: GridHead): void;
+  row(row: GridRow): Promise<void> | void;
+}
 
 function toCell(v: unknown, maxChars: number): Cell {
   if (v === null || v === undefined) return null;
@@ -38,7 +56,18 @@ function toCell(v: unknown, maxChars: number): Cell {
   return null;
 }
 
-async function parseXlsx(bytes: Buffer, limits: ParseLimits, progress: (n: number) => void): Promise<Grid> {
+function tooManyRows(limits: ParseLimits): RejectionError {
+  return new RejectionError(
+    reject(
+      413,
+      'rows',
+      `行数超过上限 ${limits.maxRows} 行，请拆分文件`,
+      `More than ${limits.maxRows} rows; split the file`,
+    ),
+  );
+}
+
+async function parseXlsx(bytes: Buffer, limits: ParseLimits, out: RowOut): Promise<void> {
   await inspectZip(bytes, limits);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
@@ -48,7 +77,7 @@ async function parseXlsx(bytes: Buffer, limits: ParseLimits, progress: (n: numbe
     entries: 'ignore',
   });
   let header: Cell[] | null = null;
-  const rows: GridRow[] = [];
+  let count = 0;
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = row.values as unknown[];
@@ -57,33 +86,25 @@ async function parseXlsx(bytes: Buffer, limits: ParseLimits, progress: (n: numbe
       for (let c = 1; c <= width; c++) cells.push(toCell(values[c], limits.maxCellChars));
       if (header === null) {
         header = cells;
+        out.head({ format: 'xlsx', header });
         continue;
       }
-      rows.push({ row: row.number, cells });
-      if (rows.length > limits.maxRows)
-        throw new RejectionError(
-          reject(
-            413,
-            'rows',
-            `行数超过上限 ${limits.maxRows} 行，请拆分文件`,
-            `More than ${limits.maxRows} rows; split the file`,
-          ),
-        );
-      if (rows.length % 5000 === 0) progress(rows.length);
+      if (++count > limits.maxRows) throw tooManyRows(limits);
+      await out.row({ row: row.number, cells });
     }
     break; // the first worksheet only
   }
-  return { format: 'xlsx', header: header ?? [], rows };
+  if (header === null) out.head({ format: 'xlsx', header: [] });
 }
 
 /** Parses the bytes: xlsx by its zip signature, CSV otherwise; legacy .xls is refused. */
-export async function parseBytes(bytes: Buffer, limits: ParseLimits, progress: (n: number) => void): Promise<Grid> {
+export async function parseBytes(bytes: Buffer, limits: ParseLimits, out: RowOut): Promise<void> {
   if (bytes.length > limits.maxBytes)
     throw new RejectionError(reject(413, 'size', '文件过大', 'The file is too large'));
   if (bytes.length === 0) throw new RejectionError(reject(400, 'empty', '文件为空', 'The file is empty'));
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     try {
-      return await parseXlsx(bytes, limits, progress);
+      return await parseXlsx(bytes, limits, out);
     } catch (err) {
       if (err instanceof RejectionError) throw err;
       throw new RejectionError(reject(400, 'malformed-xlsx', 'xlsx 文件无法解析', 'The xlsx file cannot be read'));
@@ -99,17 +120,54 @@ export async function parseBytes(bytes: Buffer, limits: ParseLimits, progress: (
       ),
     );
   const { text, encoding } = decodeText(bytes);
-  return { ...parseCsv(text, limits), encoding };
+  const grid = parseCsv(text, limits);
+  out.head({ format: 'csv', encoding, header: grid.header });
+  // Handed on in order; each row is dropped from the grid once it is out, so the worker's copy shrinks as it goes.
+  for (let i = 0; i < grid.rows.length; i++) {
+    const row = grid.rows[i] as GridRow;
+    (grid.rows as (GridRow | undefined)[])[i] = undefined;
+    await out.row(row);
+  }
+}
+
+/** Batches rows to the port; a batch waits until the main thread has acknowledged the one before. */
+function portOut(port: MessagePort): RowOut & { flush(): Promise<void> } {
+  let batch: GridRow[] = [];
+  let acked: Promise<void> = Promise.resolve();
+  let release: (() => void) | null = null;
+  port.on('message', (m: NextMessage) => {
+    if (m.type === 'next') release?.();
+  });
+  const send = async () => {
+    await acked;
+    const rows = batch;
+    batch = [];
+    acked = new Promise<void>((resolve) => (release = resolve));
+    port.postMessage({ type: 'rows', rows } satisfies WorkerMessage);
+  };
+  return {
+    head: (head) => port.postMessage({ type: 'head', head } satisfies WorkerMessage),
+    row(row) {
+      batch.push(row);
+      return batch.length >= ROW_BATCH ? send() : undefined;
+    },
+    async flush() {
+      if (batch.length > 0) await send();
+      await acked;
+    },
+  };
 }
 
 const port = parentPort;
 if (port && workerData) {
   const input = workerData as WorkerInput;
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-  parseBytes(bytes, input.limits, (rows) => port.postMessage({ type: 'progress', rows } satisfies WorkerMessage))
-    .then((grid) =>
-      port.postMessage({ type: 'done', grid, heapUsed: process.memoryUsage().heapUsed } satisfies WorkerMessage),
-    )
+  const out = portOut(port);
+  parseBytes(bytes, input.limits, out)
+    .then(() => out.flush())
+    .then(() => {
+      port.postMessage({ type: 'done', heapUsed: process.memoryUsage().heapUsed } satisfies WorkerMessage);
+    })
     .catch((err: unknown) => {
       const rejection =
         err instanceof RejectionError

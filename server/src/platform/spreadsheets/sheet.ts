@@ -3,7 +3,7 @@
  * the template, the header mapping and the row-level validation of an import.
  */
 import type { z } from 'zod';
-import type { Cell, Grid } from './limits.ts';
+import type { Cell, Grid, GridRow } from './limits.ts';
 
 export type ColumnType = 'text' | 'number' | 'date';
 
@@ -112,50 +112,71 @@ function isExample(spec: SheetSpec<unknown>, index: Map<string, number>, cells: 
   });
 }
 
+/** Result of validating rows: the valid ones, the row errors and how many data rows there were. */
+export interface Validated<Row> {
+  rows: ValidRow<Row>[];
+  errors: RowError[];
+  rowCount: number;
+}
+
 /**
- * Validates every data row of a grid against the sheet. Rows that are empty or identical to the template's
- * example row are skipped. Yields to the event loop between chunks and reports progress (0-1).
+ * An incremental validator for a sheet with the given header row: `add` takes rows as they come (skipping rows that
+ * are empty or identical to the template's example row) and keeps only what validation produced.
+ */
+export function rowValidator<Row>(spec: SheetSpec<Row>, header: readonly Cell[]) {
+  const { index } = mapHeaders(spec, header);
+  const result: Validated<Row> = { rows: [], errors: [], rowCount: 0 };
+  const { rows, errors } = result;
+  const add = (r: GridRow) => {
+    if (r.cells.every((c) => c === null || String(c).trim() === '')) return;
+    if (isExample(spec, index, r.cells)) return;
+    result.rowCount++;
+    const obj: Record<string, unknown> = {};
+    let ok = true;
+    for (const col of spec.columns) {
+      const i = index.get(col.key);
+      const parsed = col.schema.safeParse(cellValue(col, i === undefined ? undefined : r.cells[i]));
+      if (parsed.success) {
+        if (parsed.data !== undefined) obj[col.key] = parsed.data;
+      } else {
+        ok = false;
+        const first = parsed.error.issues[0];
+        const m = first ? issueMessage(first) : { message: '格式不正确', messageEn: 'invalid' };
+        errors.push({ row: r.row, column: col.header, ...m });
+      }
+    }
+    if (!ok) return;
+    const whole = spec.row.safeParse(obj);
+    if (whole.success) rows.push({ row: r.row, value: whole.data });
+    else
+      for (const issue of whole.error.issues) {
+        const col = spec.columns.find((c) => c.key === issue.path[0]);
+        errors.push({ row: r.row, column: col?.header ?? '', ...issueMessage(issue) });
+      }
+  };
+  return {
+    add(batch: readonly GridRow[]) {
+      for (const r of batch) add(r);
+    },
+    result: () => result,
+  };
+}
+
+/**
+ * Validates every data row of a grid against the sheet (see rowValidator). Yields to the event loop between chunks
+ * and reports progress (0-1).
  */
 export async function validateGrid<Row>(
   spec: SheetSpec<Row>,
   grid: Grid,
   onProgress?: (fraction: number) => void | Promise<void>,
-): Promise<{ rows: ValidRow<Row>[]; errors: RowError[]; rowCount: number }> {
-  const { index } = mapHeaders(spec, grid.header);
-  const rows: ValidRow<Row>[] = [];
-  const errors: RowError[] = [];
-  let rowCount = 0;
+): Promise<Validated<Row>> {
+  const validator = rowValidator(spec, grid.header);
   const CHUNK = 2000;
   for (let start = 0; start < grid.rows.length; start += CHUNK) {
-    for (const r of grid.rows.slice(start, start + CHUNK)) {
-      if (r.cells.every((c) => c === null || String(c).trim() === '')) continue;
-      if (isExample(spec, index, r.cells)) continue;
-      rowCount++;
-      const obj: Record<string, unknown> = {};
-      let ok = true;
-      for (const col of spec.columns) {
-        const i = index.get(col.key);
-        const parsed = col.schema.safeParse(cellValue(col, i === undefined ? undefined : r.cells[i]));
-        if (parsed.success) {
-          if (parsed.data !== undefined) obj[col.key] = parsed.data;
-        } else {
-          ok = false;
-          const first = parsed.error.issues[0];
-          const m = first ? issueMessage(first) : { message: '格式不正确', messageEn: 'invalid' };
-          errors.push({ row: r.row, column: col.header, ...m });
-        }
-      }
-      if (!ok) continue;
-      const whole = spec.row.safeParse(obj);
-      if (whole.success) rows.push({ row: r.row, value: whole.data });
-      else
-        for (const issue of whole.error.issues) {
-          const col = spec.columns.find((c) => c.key === issue.path[0]);
-          errors.push({ row: r.row, column: col?.header ?? '', ...issueMessage(issue) });
-        }
-    }
+    validator.add(grid.rows.slice(start, start + CHUNK));
     await onProgress?.(Math.min(1, (start + CHUNK) / Math.max(1, grid.rows.length)));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return { rows, errors, rowCount };
+  return validator.result();
 }
