@@ -2,7 +2,16 @@
  * Every difference between SQLite and PostgreSQL lives in this file. Callers ask for a capability; they never test
  * the engine themselves.
  */
-import { CompiledQuery, sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  CompiledQuery,
+  PostgresIntrospector,
+  sql,
+  type ColumnDefinitionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -61,6 +70,27 @@ export function bulkInsert(
   return CompiledQuery.raw(text, rows.flat());
 }
 
+const preparedNames = new Map<string, string>();
+
+/**
+ * Marks a compiled hot-path query (run on every request: the session lookup) to run as a named prepared statement
+ * on PostgreSQL: each pooled connection parses and plans it once, then only binds and executes (connect.ts passes
+ * the name to the pg driver). SQLite's connection already caches prepared statements by SQL text. `name` must be
+ * unique to this SQL text; the query is returned as is.
+ */
+export function namedStatement<R>(name: string, query: CompiledQuery<R>): CompiledQuery<R> {
+  const known = preparedNames.get(query.sql);
+  if (known === undefined && [...preparedNames.values()].includes(name))
+    throw new Error(`prepared statement name "${name}" is used for another query`);
+  preparedNames.set(query.sql, name);
+  return query;
+}
+
+/** The prepared-statement name of a SQL text marked by `namedStatement`, if any. */
+export function preparedStatementName(sqlText: string): string | undefined {
+  return preparedNames.get(sqlText);
+}
+
 /** Escapes LIKE wildcards in user text; pair with `escape '\'`. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -72,6 +102,34 @@ export function likePattern(text: string): string {
  */
 export async function lockForChain(engine: Engine, trx: Kysely<unknown>, key: number): Promise<void> {
   if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}
+
+/**
+ * The row-picking subquery of a claim (`update … where id = (select id … limit 1) returning …`) that several nodes
+ * run at once: PostgreSQL locks the picked row and skips rows other claims hold (`for update skip locked`), so two
+ * nodes never pick the same row and neither waits for the other. SQLite runs one writer at a time, so the update is
+ * atomic as it stands.
+ */
+export function claimable<DB, TB extends keyof DB, O>(
+  engine: Engine,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return engine === 'postgres' ? query.forUpdate().skipLocked() : query;
+}
+
+/**
+ * Refreshes the planner's statistics after a bulk write (seed, a large committed import). PostgreSQL: `analyze`
+ * (sampled, seconds at most), so plans stop assuming the tables are as small as before autovacuum gets round to
+ * them. SQLite: nothing; its planner runs without `sqlite_stat1` here, the queries and their indexes were tuned that
+ * way, and statistics would change their plans under the benchmarks.
+ */
+export async function analyzeAfterBulkWrite<DB>(db: Kysely<DB>): Promise<void> {
+  if (engineOf(db) === 'postgres') await sql`analyze`.execute(db);
+}
+
+/** The engine behind a Kysely instance, for helpers called with a bare `db` (seeds). */
+export function engineOf<DB>(db: Kysely<DB>): Engine {
+  return db.introspection instanceof PostgresIntrospector ? 'postgres' : 'sqlite';
 }
 
 /**

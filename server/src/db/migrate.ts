@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-imports.ts';
 import * as m0004 from './migrations/0004-accounts-notifications.ts';
 import * as m0005 from './migrations/0005-monitoring.ts';
 import * as m0006 from './migrations/0006-security.ts';
+import * as m0007 from './migrations/0007-job-leases.ts';
 
 import { MODULES } from '../modules/registry.ts';
 import { moduleMigrations } from '../platform/modules/installed.ts';
@@ -27,6 +28,7 @@ const CORE_MIGRATIONS: Record<string, EngineMigration> = {
   '0004-accounts-notifications': m0004,
   '0005-monitoring': m0005,
   '0006-security': m0006,
+  '0007-job-leases': m0007,
 };
 
 /** Every migration by name: the core list and the modules' (a name used twice is refused). */

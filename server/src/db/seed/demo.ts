@@ -5,6 +5,7 @@
  */
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { iso } from '../../platform/clock.ts';
+import { analyzeAfterBulkWrite } from '../dialect.ts';
 import { idNumberCheckChar, usccCheckChar } from '../../../../contracts/identifiers.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { RoleCode } from '../../../../contracts/access.ts';
@@ -273,6 +274,7 @@ export async function seedDemo(deps: Deps): Promise<{ accounts: DemoAccount[]; o
   }
   // 监测评价演示数据: values 2021-2025, submissions, published runs (after the accounts: they report and approve)
   for (const m of MODULES) await m.seeds?.demo?.(deps);
+  if (!already) await analyzeAfterBulkWrite(db); // first seed: fresh statistics for the planner (PostgreSQL)
   for (const p of plan)
     accounts.push({ username: p.username, password: DEMO_PASSWORD, role: p.role, division: p.division, note: p.note });
   return { accounts, organisations };

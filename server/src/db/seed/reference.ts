@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../database.ts';
+import { analyzeAfterBulkWrite } from '../dialect.ts';
 import { buildClosure } from '../../platform/access/scope.ts';
 import { parseTrustedCsv } from '../../platform/spreadsheets/csv.ts';
 import { loadChinaDivisions } from '../../platform/divisions/index.ts';
@@ -88,5 +89,6 @@ export async function seedReference(db: Db, now: string): Promise<{ divisions: n
     );
     await trx.insertInto('division_code_history').values(CODE_HISTORY).execute();
   });
+  await analyzeAfterBulkWrite(db); // fresh statistics for the planner (PostgreSQL)
   return { divisions: divisions.length, attributes: attrRows.length };
 }

@@ -11,6 +11,7 @@ export {
   defineJobKind,
   enqueueJob,
   purgeExpiredJobs,
+  jobNodeId,
   recoverInterruptedJobs,
   scheduleJob,
   whenJobsIdle,

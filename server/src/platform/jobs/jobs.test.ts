@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { addUser, createTestApp, signIn, testConfig, type TestApp } from '../../test/harness.ts';
+import { addUser, createTestApp, signIn, type TestApp } from '../../test/harness.ts';
 import type { RoleCode } from '../../../../contracts/access.ts';
 import type { Caller } from '../deps.ts';
 import { AppError } from '../errors/errors.ts';
@@ -169,34 +168,6 @@ describe('background jobs (platform/jobs)', () => {
     const job = await enqueueJob(t.app.deps, boss.caller, managed, null);
     await whenJobsIdle(t.app.deps);
     expect((await boss.agent.request('GET', `/api/jobs/${job.id}`)).json().status).toBe('done');
-  });
-
-  it('fails jobs left queued or running when the server starts again', async () => {
-    const alice = await user('alice');
-    const running = await enqueueJob(t.app.deps, alice.caller, steps, { gate: 'never', name: '一' });
-    const queued = await enqueueJob(t.app.deps, alice.caller, steps, { gate: 'never', name: '二' });
-    await until(async () => (await alice.agent.request('GET', `/api/jobs/${running.id}`)).json().status === 'running');
-
-    // A second process over the same database starts (the first one "died" with its in-memory queue).
-    const again = await buildApp({ config: testConfig(), database: t.db, clock: t.clock, logger: false });
-    await again.ready();
-    try {
-      for (const id of [running.id, queued.id]) {
-        const row = await t.db.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        expect(row).toMatchObject({
-          status: 'failed',
-          error: '服务重启，任务中断 / the server restarted; the job was interrupted',
-        });
-        expect(row.finished_at).not.toBeNull();
-      }
-    } finally {
-      await again.close();
-    }
-    // The old process's job ends later; its result does not resurrect the failed row's queue mate.
-    gate('never').open();
-    await whenJobsIdle(t.app.deps);
-    const q = await t.db.db.selectFrom('job').select('status').where('id', '=', queued.id).executeTakeFirstOrThrow();
-    expect(q.status).toBe('failed');
   });
 
   it('drops files 24 hours after the job finished', async () => {

@@ -4,7 +4,7 @@
  */
 import type { ImportJob } from '../../../../contracts/imports.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { isUniqueViolation } from '../../db/dialect.ts';
+import { analyzeAfterBulkWrite, isUniqueViolation } from '../../db/dialect.ts';
 import { hasPermission, scopeRoots } from '../access/scope.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { iso } from '../clock.ts';
@@ -19,6 +19,9 @@ import type { RowError, ValidRow } from './sheet.ts';
 import { validateUpload } from './validate-upload.ts';
 
 const MAX_REPORTED_ERRORS = 1000;
+/** A commit of at least this many rows refreshes the planner's statistics (PostgreSQL `analyze`). */
+const ANALYZE_AFTER_ROWS = 1000;
+
 /** A validated import can be committed for this long. */
 const JOB_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -266,5 +269,6 @@ export async function commitImport(
     }),
   );
   if (count !== rows.length) throw new AppError('INTERNAL');
+  if (count >= ANALYZE_AFTER_ROWS) await analyzeAfterBulkWrite(deps.db);
   return getImport(deps, caller, id);
 }
