@@ -281,7 +281,8 @@ describe('administration in Chromium', () => {
         // The status filter lives in the URL.
         await page.getByText('已驳回', { exact: true }).click();
         await page.waitForURL(/status=rejected/);
-        await page.getByText('E2E牧民甲').waitFor();
+        // In the rejected list (the 已驳回 … notice may still be on screen).
+        await page.locator('tbody').getByText('E2E牧民甲').first().waitFor();
 
         // The third enterprise's organisation is approved on its own page.
         await page.goto(`${stack.baseUrl}/console/organisations?status=pending`);
