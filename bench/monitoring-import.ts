@@ -238,7 +238,7 @@ async function main(): Promise<void> {
     const deps = createDeps(config, handle);
     const userId = await createUser(deps, {
       username: 'bench-region',
-      password: 'Bench#Pass2026',
+      password: 'Qx-7mRt2#vLp9-zeb',
       displayName: 'bench',
       roles: [{ role: 'region-officer', divisionCode: '150000' }],
       divisionCode: '150000',
