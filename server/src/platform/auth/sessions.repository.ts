@@ -1,6 +1,7 @@
 /** SQL of server-side sessions (table `session`) and the principal each one carries (session.ts holds the rules). */
 import type { CompiledQuery, Insertable } from 'kysely';
 import type { Db, DbOrTrx } from '../../db/database.ts';
+import { namedStatement } from '../../db/dialect.ts';
 import type { SessionTable } from '../platform.tables.ts';
 
 /** The account a principal is built from, or undefined for an unknown id. */
@@ -45,7 +46,8 @@ function withParameters<R>(query: CompiledQuery<R>, parameters: unknown[]): Comp
 
 /**
  * The two queries every authenticated request runs, compiled once: Kysely's query building cost more than SQLite's
- * execution here. Session and account come in one query (`findSession`), roles in the second (`listRoles`).
+ * execution here. Session and account come in one query (`findSession`), roles in the second (`listRoles`). On
+ * PostgreSQL both run as named prepared statements (parsed and planned once per pooled connection).
  */
 export function prepareSessionLookup(db: Db) {
   const sessionQuery = db
@@ -68,11 +70,13 @@ export function prepareSessionLookup(db: Db) {
     ])
     .where('session.id_hash', '=', '')
     .compile();
+  namedStatement('qx_session_lookup', sessionQuery);
   const rolesQuery = db
     .selectFrom('user_role')
     .select(['role_code', 'division_code'])
     .where('user_id', '=', 0)
     .compile();
+  namedStatement('qx_session_roles', rolesQuery);
   return {
     /** The session with this id hash and its account, or undefined. */
     findSession: async (idHash: string) => (await db.executeQuery(withParameters(sessionQuery, [idHash]))).rows[0],

@@ -141,6 +141,7 @@ export function createJobNode(deps: Deps, log: Log): JobNode {
   let wanted = false;
   let closed = false;
   let poll: NodeJS.Timeout | undefined;
+  let sweeping: Promise<void> | null = null;
 
   /** Claims one queued job and runs it; false when none was queued (or the node closed meanwhile). */
   const claimAndRun = async (): Promise<boolean> => {
@@ -200,10 +201,11 @@ export function createJobNode(deps: Deps, log: Log): JobNode {
     sweep,
     startPolling() {
       poll ??= setInterval(() => {
-        if (closed || active) return;
-        sweep()
+        if (closed || active || sweeping) return;
+        sweeping = sweep()
           .then(() => kick())
-          .catch((err: unknown) => log.error({ err, node: id }, 'job poll failed'));
+          .catch((err: unknown) => log.error({ err, node: id }, 'job poll failed'))
+          .finally(() => (sweeping = null));
       }, POLL_MS).unref();
     },
     async idle() {
@@ -212,6 +214,7 @@ export function createJobNode(deps: Deps, log: Log): JobNode {
     async close() {
       closed = true;
       clearInterval(poll);
+      await sweeping;
       local.length = 0; // self-tracked rows left queued: failed as interrupted at the next start (their `recover`)
       while (active) await active;
     },
