@@ -32,15 +32,19 @@ function unclosedQuoteError(): Error {
  */
 export function createCsvReader(onRecord: (fields: string[]) => void, opts: CsvReaderOptions = {}): CsvReader {
   let field = '';
-  let record: string[] = [];
+  const record: string[] = [];
   let quoted = false;
   let afterQuote = false;
   let pendingCR = false;
   const endRecord = () => {
     record.push(field);
     field = '';
-    const done = record;
-    record = [];
+    // Hand out a copy and reuse the working array. A `[]` literal here would be one V8 allocation site shared by
+    // every mode: the trusted and upload modes keep all their records, so V8 learns to allocate that site's arrays
+    // in old space, and a streaming import's 1M short-lived records then pile up there until a full GC (peak RSS of
+    // the 1M-value import 365 -> 450 MB). `slice()` has no allocation site.
+    const done = record.slice();
+    record.length = 0;
     onRecord(done);
   };
   return {
