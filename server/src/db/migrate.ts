@@ -9,7 +9,8 @@ import * as m0005 from './migrations/0005-monitoring.ts';
 import * as m0006 from './migrations/0006-security.ts';
 import * as m0007 from './migrations/0007-job-leases.ts';
 
-import { MODULES } from '../modules/registry.ts';
+// Loading the registry installs the manifests, whose migrations are read below.
+import '../modules/registry.ts';
 import { moduleMigrations } from '../platform/modules/installed.ts';
 
 interface EngineMigration {
@@ -34,8 +35,6 @@ const CORE_MIGRATIONS: Record<string, EngineMigration> = {
 /** Every migration by name: the core list and the modules' (a name used twice is refused). */
 function allMigrations(): Record<string, EngineMigration> {
   const all: Record<string, EngineMigration> = { ...CORE_MIGRATIONS };
-  // MODULES is imported so that the manifests are installed before their migrations are read.
-  if (MODULES.length === 0) return all;
   for (const [name, m] of moduleMigrations()) {
     if (all[name]) throw new Error(`migration ${name} is defined twice`);
     all[name] = m;
