@@ -11,7 +11,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../contracts/identifiers.ts';
-import { openJourney, SCREENSHOT_DIR, signIn, startStack, type Journey, type Stack } from './support.ts';
+import { describeFailure, openJourney, SCREENSHOT_DIR, signIn, startStack, type Journey, type Stack } from './support.ts';
 
 const NAME_PREFIX = 'E2E导入测试单位';
 
@@ -39,6 +39,7 @@ async function journey(browser: Browser, name: string, run: (j: Journey) => Prom
     expect(j.errors).toEqual([]);
   } catch (err) {
     await shot(j.page, `failed-${name}`).catch(() => undefined);
+    console.error(`journey ${name} failed:\n${await describeFailure(j)}`);
     throw err;
   } finally {
     await j.context.close();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openJourney, SCREENSHOT_DIR, signIn, startStack, type Journey, type Stack } from './support.ts';
+import { describeFailure, openJourney, SCREENSHOT_DIR, signIn, startStack, type Journey, type Stack } from './support.ts';
 
 const COUNTY = '150102';
 const PERIOD = 2025;
@@ -41,6 +41,7 @@ async function as(
     expect(j.errors.length).toBe(unexpected.length + expected.length);
   } catch (err) {
     await shot(j.page, `failed-${name}`).catch(() => undefined);
+    console.error(`journey step ${name} (${username}) failed:\n${await describeFailure(j)}`);
     throw err;
   } finally {
     await j.context.close();

@@ -66,6 +66,8 @@ export interface Journey {
   context: BrowserContext;
   page: Page;
   errors: string[];
+  /** Every API call of the journey with its answer's status, oldest first (printed when a step fails). */
+  calls: string[];
 }
 
 export async function openJourney(browser: Browser, width = 1360): Promise<Journey> {
@@ -82,7 +84,19 @@ export async function openJourney(browser: Browser, width = 1360): Promise<Journ
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
+  const calls: string[] = [];
+  const started = Date.now();
+  const at = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) calls.push(`${at()} ${r.request().method()} ${url.pathname} ${r.status()}`);
+  });
+  page.on('requestfailed', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/'))
+      calls.push(`${at()} ${r.method()} ${url.pathname} failed: ${r.failure()?.errorText ?? '?'}`);
+  });
+  return { context, page, errors, calls };
 }
 
 /** Fills the console sign-in form (a TOTP step, when the account has one, follows on the same page). */
@@ -91,4 +105,21 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.locator('button[type=submit]').click();
+}
+
+/**
+ * What the page showed when a step failed: toasts, dialogs and form errors, the journey's API calls and console
+ * errors. A journey that fails on a busy CI machine leaves only its log behind, so the log must say why.
+ */
+export async function describeFailure(j: Journey): Promise<string> {
+  const visible = await j.page
+    .locator('.ant-message-notice, .ant-notification-notice, .ant-modal, .ant-alert, .ant-form-item-explain-error')
+    .allInnerTexts()
+    .catch((e: unknown) => [`(page unreadable: ${String(e)})`]);
+  return [
+    `url: ${j.page.url()}`,
+    `on screen: ${visible.map((v) => v.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ') || '(no message or dialog)'}`,
+    `api calls:\n  ${j.calls.slice(-40).join('\n  ') || '(none)'}`,
+    `console errors: ${j.errors.join(' | ') || '(none)'}`,
+  ].join('\n');
 }
