@@ -1,3 +1,4 @@
+import { checkNodeWeights, checkPositive } from './aggregate-checks.ts';
 import { type DataSet, type Framework } from './types.ts';
 
 /**
@@ -187,7 +188,8 @@ export function copelandColumns(cols: readonly Float64Array[], weights: Float64A
 
 /**
  * Aggregates level by level up the tree. Returns the input columns followed by one column per aggregate node
- * (bottom-up order).
+ * (bottom-up order). Throws on a negative weight, on siblings whose weights sum to 0 and on a value <= 0 under a
+ * geometric, harmonic or generalised (p <= 0) mean (aggregate-checks.ts).
  */
 export function aggregate(data: DataSet, framework: Framework, params: AggregateParams = {}): DataSet {
   return aggregateTree(data, resolveTree(framework), params);
@@ -210,6 +212,8 @@ export function aggregateTree(data: DataSet, nodes: readonly ResolvedNode[], par
   for (const node of nodes) {
     const method = params.methodByLevel?.[node.level] ?? params.method ?? 'arithmetic';
     const cols = node.children.map(column);
+    checkNodeWeights(node);
+    checkPositive(node, cols, data.units, method);
     at.set(node.code, columns.length);
     columns.push(aggregateColumns(cols, node.weights, method, params.dataThreshold ?? 0));
     indicators.push(node.code);

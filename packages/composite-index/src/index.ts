@@ -21,6 +21,7 @@ export * from './optimise-weights.ts';
 export * from './effective-weights.ts';
 export * from './weight-stage.ts';
 export * from './aggregate.ts';
+export * from './aggregate-checks.ts';
 export * from './rank.ts';
 export * from './classify.ts';
 export * from './classify-stage.ts';

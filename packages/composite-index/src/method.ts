@@ -67,6 +67,8 @@ export const ZWeightStage = z.discriminatedUnion('method', [
     level: ZLevel.optional(),
     scope: z.enum(['group', 'global']).optional(),
     scheme: z.enum(['handbook', 'firstComponent']).optional(),
+    /** firstComponent: refuse negative weights ('signed', default) or take |loading| normalised to sum 1. */
+    loadings: z.enum(['signed', 'absolute']).optional(),
     rotation: z.enum(['varimax', 'none']).optional(),
     factors: z.number().int().min(1).optional(),
     minEigenvalue: z.number().min(0).optional(),

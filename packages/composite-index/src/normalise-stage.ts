@@ -2,6 +2,7 @@
  * The normalise stage of a method: checks which keys apply to the method, finds the base year of a growth index and
  * the history of a window, and reports them for the log.
  */
+import { type StageWarning, listNames } from './aggregate-checks.ts';
 import { type NormaliseStageSpec } from './method.ts';
 import { type NormaliseParams, normalise } from './normalise.ts';
 import type { PipelineInput } from './pipeline.ts';
@@ -97,4 +98,51 @@ export function runNormaliseStage(
     ...(base ? { base: base.label } : {}),
   };
   return { data: out, report };
+}
+
+/** True when the present values of a column are all equal (or fewer than two are present). */
+function isConstant(col: Float64Array): boolean {
+  let first = Number.NaN;
+  for (const v of col) {
+    if (Number.isNaN(v)) continue;
+    if (Number.isNaN(first)) first = v;
+    else if (v !== first) return false;
+  }
+  return true;
+}
+
+/**
+ * Warnings for cells present before a normalisation and missing after it. An indicator whose values are all equal
+ * (zero variance: min-max and z-score divide by 0, as in COINr) is missing for every unit and so left out of every
+ * aggregate above it, for all units alike; other losses (a growth base <= 0, a zero best) name the units.
+ */
+export function lostCellWarnings(s: NormaliseStageSpec, before: DataSet, after: DataSet): StageWarning[] {
+  const warnings: StageWarning[] = [];
+  after.indicators.forEach((code, j) => {
+    const src = before.columns[before.indicators.indexOf(code)];
+    const out = after.columns[j] as Float64Array;
+    if (!src) return;
+    const lost: string[] = [];
+    let present = 0;
+    for (let i = 0; i < src.length; i++) {
+      if (Number.isNaN(src[i])) continue;
+      present++;
+      if (Number.isNaN(out[i])) lost.push(before.units[i] ?? '');
+    }
+    if (lost.length === 0) return;
+    if (lost.length === present && isConstant(src)) {
+      warnings.push({
+        code: 'constantIndicator',
+        zh: `指标 ${code} 所有单元取值相同（方差为 0），${s.method} 无法归一化：该指标对所有单元缺失，不参与上级聚合`,
+        en: `indicator ${code} has the same value for every unit (zero variance) and cannot be normalised by ${s.method}: it is missing for all units and left out of every aggregate above it`,
+      });
+      return;
+    }
+    warnings.push({
+      code: 'normalisedMissing',
+      zh: `指标 ${code}：${lost.length} 个单元的数值在 ${s.method} 归一化后缺失：${listNames(lost)}`,
+      en: `indicator ${code}: ${lost.length} units lose their value in the ${s.method} normalisation: ${listNames(lost)}`,
+    });
+  });
+  return warnings;
 }

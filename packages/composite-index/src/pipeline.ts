@@ -3,11 +3,12 @@
  * log of the parameters and outcome of each stage, so any run can be reproduced or re-run with other parameters.
  */
 import { type ResolvedNode, aggregateTree, resolveTree } from './aggregate.ts';
+import { type StageWarning, coverageWarnings } from './aggregate-checks.ts';
 import { type DenominateReport, denominate } from './denominate.ts';
 import { multiYearMean } from './small-numbers.ts';
 import { type ImputeResult, imputeByGroup, imputeLatestYear, imputeLinearTime } from './impute.ts';
 import { DEFAULT_STAGE_NAMES, type MethodSpec, type StageSpec, toAggregateParams } from './method.ts';
-import { type NormaliseStageReport, runNormaliseStage } from './normalise-stage.ts';
+import { type NormaliseStageReport, lostCellWarnings, runNormaliseStage } from './normalise-stage.ts';
 import { rankWithinGroups } from './classify.ts';
 import { type ClassifyStageReport, runClassifyStage } from './classify-stage.ts';
 import { rankColumn } from './rank.ts';
@@ -61,6 +62,11 @@ export interface StageLogEntry {
   readonly input: string;
   readonly spec: StageSpec;
   readonly report: StageReport;
+  /**
+   * What the stage decided about bad or thin input instead of stopping (an indicator that cannot be normalised, units
+   * without a score or scored on fewer children, absolute PCA loadings); absent when there is nothing to say.
+   */
+  readonly warnings?: readonly StageWarning[];
 }
 
 /** The outcome of a run. */
@@ -116,7 +122,12 @@ function runImpute(s: Extract<StageSpec, { op: 'impute' }>, data: DataSet, input
   return imputeByGroup(data, statistic, groups);
 }
 
-type StageOutput = { data: DataSet; report: StageReport; flags?: readonly Uint8Array[] };
+type StageOutput = {
+  data: DataSet;
+  report: StageReport;
+  flags?: readonly Uint8Array[];
+  warnings?: readonly StageWarning[];
+};
 
 const treeCache = new WeakMap<Framework, ResolvedNode[]>();
 
@@ -170,12 +181,12 @@ function runStage(
     }
     case 'normalise': {
       const r = runNormaliseStage(s, data, input, state.datasets);
-      return { data: r.data, report: { op: 'normalise', ...r.report } };
+      return { data: r.data, report: { op: 'normalise', ...r.report }, warnings: lostCellWarnings(s, data, r.data) };
     }
     case 'weight': {
       const base = weightSetNamed(state, s.base);
       const r = computeWeightStage(s, data, fw, base);
-      return { data, report: { op: 'weight', weights: r.weights, details: r.details } };
+      return { data, report: { op: 'weight', weights: r.weights, details: r.details }, warnings: r.warnings };
     }
     case 'aggregate': {
       const setName = s.weights ?? ORIGINAL_WEIGHTS;
@@ -183,7 +194,10 @@ function runStage(
       const out = aggregateTree(data, tree, toAggregateParams(s));
       const levels: Record<string, number> = {};
       for (const n of tree) levels[n.code] = n.level;
-      return { data: out, report: { op: 'aggregate', levels, weights: setName } };
+      const warnings = coverageWarnings(data, tree, out);
+      const none = warnings.find((w) => w.code === 'aggregateMissingForAll');
+      if (none) throw new Error(`${none.en} / ${none.zh}`);
+      return { data: out, report: { op: 'aggregate', levels, weights: setName }, warnings };
     }
     case 'rank': {
       const columns = s.columns ?? fw.aggregates.map((a) => a.code).filter((c) => data.indicators.includes(c));
@@ -250,7 +264,8 @@ export function applyStage(
   if (!data) throw new Error(`stage ${spec.op}: no data set named ${inputName}`);
   const name = spec.name ?? DEFAULT_STAGE_NAMES[spec.op];
   const out = runStage(spec, data, input, state, opts);
-  const log = [...state.log, { name, input: inputName, spec, report: out.report }];
+  const warnings = out.warnings && out.warnings.length > 0 ? { warnings: out.warnings } : {};
+  const log = [...state.log, { name, input: inputName, spec, report: out.report, ...warnings }];
   if (out.report.op === 'weight') {
     return { ...state, weights: { ...state.weights, [name]: out.report.weights }, log, previous: inputName };
   }

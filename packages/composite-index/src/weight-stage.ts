@@ -4,6 +4,7 @@
  * it found (entropies, consistency ratios, eigenvalues, achieved correlations) for the parameter log.
  */
 import { resolveTree } from './aggregate.ts';
+import { type StageWarning } from './aggregate-checks.ts';
 import { type AhpResult, ahpWeights, parseJudgement } from './ahp.ts';
 import { type WeightStageSpec, toAggregateParams } from './method.ts';
 import { optimiseWeights } from './optimise-weights.ts';
@@ -56,6 +57,7 @@ export type WeightDetails =
 export interface WeightStageOutput {
   readonly weights: Record<string, number>;
   readonly details: WeightDetails;
+  readonly warnings?: readonly StageWarning[];
 }
 
 interface Group {
@@ -91,6 +93,38 @@ function sumUp(framework: Framework, weights: Record<string, number>): void {
   for (const node of resolveTree(framework)) {
     weights[node.code] = node.children.reduce((s, c) => s + (weights[c] ?? 0), 0);
   }
+}
+
+/**
+ * First-component loadings can have mixed signs (COINr `get_PCA` warns), and a negative weight turns a pillar into a
+ * difference of indicators that leaves the normalised range. `loadings: "absolute"` takes |loading| normalised to sum
+ * 1 (a common convention; the warning names the indicators whose sign was dropped); otherwise negative weights stop
+ * the run.
+ */
+function signedPcaWeights(
+  g: Group,
+  w: Float64Array,
+  loadings: 'signed' | 'absolute' | undefined,
+  warnings: StageWarning[],
+): Float64Array {
+  const negative = g.codes.filter((_, i) => (w[i] as number) < 0);
+  if (loadings !== 'absolute') {
+    if (negative.length === 0) return w;
+    throw new Error(
+      `PCA ${g.node}: negative first-component weights for ${negative.join(', ')}; ` +
+        'use "loadings": "absolute" (|loading| normalised to sum 1) or another scheme / ' +
+        `主成分权重 ${g.node}：${negative.join(', ')} 的第一主成分载荷为负；可设 "loadings": "absolute"（取绝对值并归一）或改用其他方案`,
+    );
+  }
+  let sum = 0;
+  for (const v of w) sum += Math.abs(v);
+  if (negative.length > 0)
+    warnings.push({
+      code: 'pcaAbsoluteLoadings',
+      zh: `主成分权重 ${g.node}：${negative.join(', ')} 的载荷为负，按绝对值计入权重（权重取 |载荷| 并归一为 1）`,
+      en: `PCA ${g.node}: ${negative.join(', ')} load negatively; their weights use |loading| (normalised to sum 1)`,
+    });
+  return Float64Array.from(w, (v) => Math.abs(v) / sum);
 }
 
 const toRecord = (codes: readonly string[], xs: ArrayLike<number>): Record<string, number> =>
@@ -149,9 +183,10 @@ export function computeWeightStage(
     }
     case 'pca': {
       const scope = spec.scope ?? 'group';
+      const warnings: StageWarning[] = [];
       const groups = groupsOf(framework, spec.level ?? 1, scope).map((g) => {
         const r = pcaWeights(columnsOf(data, g.codes), spec);
-        Object.assign(weights, toRecord(g.codes, r.weights));
+        Object.assign(weights, toRecord(g.codes, signedPcaWeights(g, r.weights, spec.loadings, warnings)));
         return {
           node: g.node,
           units: r.units,
@@ -166,7 +201,7 @@ export function computeWeightStage(
         };
       });
       if (scope === 'global') sumUp(framework, weights);
-      return { weights, details: { method: 'pca', groups } };
+      return { weights, details: { method: 'pca', groups }, warnings };
     }
     case 'optimise': {
       const r = optimiseWeights(data, framework, {
