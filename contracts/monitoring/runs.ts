@@ -41,6 +41,76 @@ export type RunSummary = z.infer<typeof ZRunSummary>;
 
 export const TIERS = [1, 2, 3, 4, 5, 6] as const;
 
+/**
+ * Where a county's submission for the run's year stands: approved (审核通过), in_review (已报送，盟市或自治区审核中),
+ * returned (退回), not_submitted (未报送: no form or a draft).
+ */
+export const COVERAGE_STATUSES = ['approved', 'in_review', 'returned', 'not_submitted'] as const;
+/** Why a county has no (approved) score: the submission status, or no_data (approved, yet nothing to score). */
+export const MISSING_REASONS = ['not_submitted', 'in_review', 'returned', 'no_data'] as const;
+export type MissingReason = (typeof MISSING_REASONS)[number];
+/** Names of the missing reasons (UI, exports, reports). */
+export const MISSING_REASON_NAMES: Record<MissingReason, { zh: string; en: string }> = {
+  not_submitted: { zh: '未报送', en: 'not submitted' },
+  in_review: { zh: '审核中', en: 'in review' },
+  returned: { zh: '退回', en: 'returned' },
+  no_data: { zh: '无数据', en: 'no data' },
+};
+
+const ZCoverageCounts = z.object({
+  total: z.number().int(),
+  approved: z.number().int(),
+  inReview: z.number().int(),
+  returned: z.number().int(),
+  notSubmitted: z.number().int(),
+});
+
+/**
+ * Coverage of a run's year (数据覆盖): submissions of the 103 counties by status, overall and by league, and every
+ * county that is not approved or has no score. Stored with the publication (as it stood then); live before.
+ */
+export const ZRunCoverage = ZCoverageCounts.extend({
+  period: z.number().int(),
+  /** When the coverage was read (the publication time once published). */
+  asOf: z.string(),
+  /** Counties with a score in the run. */
+  scored: z.number().int(),
+  /** Every county approved and scored. */
+  complete: z.boolean(),
+  leagues: z.array(ZCoverageCounts.extend({ code: z.string(), name: z.string() })),
+  /** The counties not approved or without a score, with the reason. */
+  missing: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      leagueCode: z.string(),
+      leagueName: z.string(),
+      status: z.enum(COVERAGE_STATUSES),
+      reason: z.enum(MISSING_REASONS),
+      /** Scored all the same (ranking mode carries earlier years forward). */
+      scored: z.boolean(),
+    }),
+  ),
+});
+export type RunCoverage = z.infer<typeof ZRunCoverage>;
+
+/** POST /api/monitoring/runs/:id/publish: publishing with counties missing needs this acknowledgement. */
+export const ZPublishRunRequest = z.strictObject({ acknowledgeIncomplete: z.boolean().optional() });
+
+/**
+ * How a run's ranks compare with the previous published run: ranks are compared only over the counties scored in
+ * both periods (`common`); tier changes only when both periods scored the same counties (`tiersComparable`).
+ */
+export const ZRankComparison = z.object({
+  previousRunId: z.number().int(),
+  previousPeriod: z.number().int(),
+  common: z.number().int(),
+  current: z.number().int(),
+  previous: z.number().int(),
+  tiersComparable: z.boolean(),
+});
+export type RankComparison = z.infer<typeof ZRankComparison>;
+
 export const ZCountyResult = z.object({
   code: z.string(),
   name: z.string(),
@@ -60,6 +130,16 @@ export const ZCountyResult = z.object({
   previousRank: z.number().int().nullable(),
   previousScore: z.number().nullable(),
   previousTier: z.number().int().nullable(),
+  /**
+   * Like-for-like change (filled when read): ranks among the counties scored in both periods, places moved (positive
+   * = up), score change; null when the county is not scored in both.
+   */
+  comparableRank: z.number().int().nullable().optional(),
+  comparablePreviousRank: z.number().int().nullable().optional(),
+  rankChange: z.number().int().nullable().optional(),
+  scoreChange: z.number().nullable().optional(),
+  /** Why the county has no approved score for the year (null: approved and scored). */
+  missingReason: z.enum(MISSING_REASONS).nullable().optional(),
   rankInLeague: z.number().int().nullable(),
   rankInType: z.number().int().nullable(),
   /** Dimension code -> score. */
@@ -92,6 +172,10 @@ export const ZRunResult = z.object({
   }),
   /** The engine's parameter log (stages and what each found). */
   log: z.array(z.unknown()),
+  /** Comparison with the previous published run (null without one). */
+  comparison: ZRankComparison.nullable().optional(),
+  /** Coverage of the year: as published, or live for an unpublished run. */
+  coverage: ZRunCoverage.optional(),
 });
 export type RunResult = z.infer<typeof ZRunResult>;
 
@@ -187,7 +271,13 @@ export const ZPublishedResults = z.object({
       rankLow: z.number().nullable(),
       rankHigh: z.number().nullable(),
       tier: z.number().int().nullable(),
+      /** Places moved among the counties scored in both periods (null when not scored in both). */
       rankChange: z.number().int().nullable(),
+      scoreChange: z.number().nullable().optional(),
+      missingReason: z.enum(MISSING_REASONS).nullable().optional(),
     }),
   ),
+  /** Coverage of the year as published. */
+  coverage: ZRunCoverage.nullable().optional(),
+  comparison: ZRankComparison.nullable().optional(),
 });

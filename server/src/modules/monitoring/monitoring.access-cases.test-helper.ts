@@ -204,9 +204,14 @@ export const accessCases = defineAccessCases((ctx) => {
       'GET /api/monitoring/runs': {},
       'GET /api/monitoring/runs/:id': run(),
       'GET /api/monitoring/runs/:id/result': run(),
+      'GET /api/monitoring/runs/:id/coverage': run(),
       'GET /api/monitoring/runs/:id/counties/:code': { ...run(), url: '/api/monitoring/runs/:id/counties/150102' },
       'GET /api/monitoring/runs/:id/export.xlsx': run(),
-      'POST /api/monitoring/runs/:id/publish': { ...run(['unpublished']), region: true },
+      'POST /api/monitoring/runs/:id/publish': {
+        ...run(['unpublished']),
+        region: true,
+        body: () => ({ acknowledgeIncomplete: true }),
+      },
       'POST /api/monitoring/runs/:id/unpublish': { ...run(['published']), region: true },
       // A report job (202) of a published run, then an unpublished one: the region report (150000) needs
       // monitoring:read over the region; a county report follows the county diagnosis (any county of a run the

@@ -3,7 +3,7 @@
  * the dimensions against the peer mean, trend, strengths and weaknesses, targets with years to target, improvement
  * suggestions and the method. Pure: the run result and the county's diagnosis in, a ReportDocument out.
  */
-import type { CountyDiagnosis, CountyResult, RunResult } from '../../../../../contracts/monitoring.ts';
+import type { CountyDiagnosis, CountyResult, RankComparison, RunResult } from '../../../../../contracts/monitoring.ts';
 import type { Block, ReportDocument, Section, TableCell } from '../../../platform/documents/index.ts';
 import {
   MODE_LABELS,
@@ -51,19 +51,29 @@ function trendSentence(t: CountyDiagnosis['targets'][number]): string {
   return `按当前趋势${t.yearsToTarget > MAX_YEARS ? `需${text}` : `${text.replace(/^约/, '约需')}`}才能达到`;
 }
 
-function changeSentence(c: CountyResult): string {
-  if (c.previousRank === null || c.rank === null) return '上一年度没有已发布的同口径结果，暂不比较名次变化。';
-  const d = c.previousRank - c.rank;
-  const score =
-    c.previousScore !== null && c.score !== null
-      ? `得分由${fmt(c.previousScore)}分${c.score >= c.previousScore ? '升至' : '降至'}${fmt(c.score)}分，`
-      : '';
+/**
+ * The change on last year, compared only among the counties scored in both years (a shrinking set would lift every
+ * county below a missing one); the tier change only when both years scored the same counties.
+ */
+export function changeSentence(c: CountyResult, comparison: RankComparison | null | undefined): string {
+  if (!comparison) return '上一年度没有已发布的同口径结果，暂不比较名次变化。';
+  if (c.score === null) return '本期没有综合得分，不比较名次变化。';
+  const d = c.rankChange ?? null;
+  if (d === null || c.previousScore === null)
+    return `上一年度（${comparison.previousPeriod}年）该旗县没有综合得分，暂不比较名次变化。`;
+  const score = `得分由${fmt(c.previousScore)}分${c.score >= c.previousScore ? '升至' : '降至'}${fmt(c.score)}分，`;
   const rank = d > 0 ? `名次上升${d}位` : d < 0 ? `名次下降${-d}位` : '名次持平';
+  const places = `（第${c.comparablePreviousRank ?? '—'}位→第${c.comparableRank ?? '—'}位）`;
   const tier =
-    c.tier !== null && c.previousTier !== null && c.tier !== c.previousTier
+    comparison.tiersComparable && c.tier !== null && c.previousTier !== null && c.tier !== c.previousTier
       ? `，类别由${tierName(c.previousTier)}变为${tierName(c.tier)}`
       : '';
-  return `与上一年度相比，${score}${rank}（第${c.previousRank}位→第${c.rank}位）${tier}。`;
+  const sets = comparison.tiersComparable
+    ? ''
+    : `两期参评旗县不同（本期有得分${comparison.current}个、上期${comparison.previous}个），类别不作比较。`;
+  return (
+    `与上一年度相比，${score}在两期均有得分的${comparison.common}个旗县中${rank}${places}${tier}。` + sets
+  );
 }
 
 function standingTable(caption: string, rows: CountyDiagnosis['strengths'], peerLabel: string): Block {
@@ -142,8 +152,8 @@ export function countyReportDocument(
     ['同类型旗县内名次', c.rankInType],
     ['上年得分', fmt(c.previousScore)],
     ['上年名次', c.previousRank],
-    ['名次变化', rankChange(c)],
-    ['类别变化', tierChange(c)],
+    [result.comparison ? `名次变化（两期均有得分的${result.comparison.common}个旗县间）` : '名次变化', rankChange(c)],
+    ['类别变化', tierChange(c, result.comparison?.tiersComparable ?? false)],
   ];
 
   const dimRows: TableCell[][] = dims.map((d) => {
@@ -248,7 +258,7 @@ export function countyReportDocument(
       heading: '一、总体评价',
       blocks: [
         { kind: 'paragraph', text: overview },
-        { kind: 'paragraph', text: changeSentence(c) },
+        { kind: 'paragraph', text: changeSentence(c, result.comparison) },
         {
           kind: 'table',
           caption: `${c.name}主要结果`,

@@ -31,8 +31,9 @@ describe('report wording', () => {
     expect(rankInterval({ rankLow: 3.2, rankHigh: 9.6 })).toBe('3–10');
     expect(rankInterval({ rankLow: 4, rankHigh: 4 })).toBe('4');
     expect(rankInterval({ rankLow: null, rankHigh: null })).toBe('—');
-    expect([rankChange({ rank: 3, previousRank: 7 }), rankChange({ rank: 7, previousRank: 3 })]).toEqual(['↑4', '↓4']);
-    expect(rankChange({ rank: 5, previousRank: 5 })).toBe('持平');
+    expect([rankChange({ rankChange: 4 }), rankChange({ rankChange: -4 })]).toEqual(['↑4', '↓4']);
+    expect(rankChange({ rankChange: 0 })).toBe('持平');
+    expect(rankChange({ rankChange: null })).toBe('—');
     const run = fixtureRunResult({ demo: true, provisional: true, published: false }).run;
     expect(reportMarking(run)).toBe('演示数据 · 初步结果 · 未发布');
     expect(reportMarking(fixtureRunResult().run)).toBeUndefined();
@@ -49,6 +50,25 @@ describe('report wording', () => {
     expect(lines).toContain('Treated：极端值处理，检查 1 个指标，处理 1 个');
     expect(lines).toContain('不确定性分析：蒙特卡洛 500 次（失败 0 次）');
     expect(lines.at(-1)).toBe('Future stage');
+  });
+});
+
+describe('rank changes when the set of scored counties shrinks', () => {
+  it('compares only over counties scored in both years and drops the tier change, in both reports', () => {
+    const result = fixtureRunResult({ previous: true, unscored: ['150102', '150103'] });
+    const total = result.counties.length;
+    expect(result.comparison).toMatchObject({ common: total - 2, current: total - 2, previous: total });
+    const county = result.counties.find((c) => c.score !== null && c.rankChange !== 0)!;
+    const doc = countyReportDocument(result, fixtureDiagnosis(result, county.code), { generatedAt });
+    const d = county.rankChange ?? 0;
+    const text = allText(doc);
+    expect(text).toContain(`在两期均有得分的${total - 2}个旗县中名次${d > 0 ? `上升${d}位` : `下降${-d}位`}`);
+    expect(text).toContain(`（第${county.comparablePreviousRank}位→第${county.comparableRank}位）`);
+    expect(text).toContain('类别不作比较');
+    expect(text).not.toContain('类别由');
+    const region = regionReportDocument(result, { generatedAt, map: null });
+    expect(allText(region)).toContain(`名次变化仅在两期均有得分的${total - 2}个旗县中比较`);
+    expect(allText(region)).not.toContain('个旗县类别上升');
   });
 });
 

@@ -3,6 +3,7 @@
  * list of counties, flags for demo / provisional / unpublished runs and a previous year.
  */
 import type { CountyDiagnosis, CountyResult, Framework, RunResult } from '../../../../../contracts/monitoring.ts';
+import { compareWithPrevious } from '../runs/comparison.ts';
 
 export interface FixtureCounty {
   code: string;
@@ -133,8 +134,10 @@ export interface FixtureOptions {
   demo?: boolean;
   provisional?: boolean;
   published?: boolean;
-  /** Previous year's ranks filled in. */
+  /** Previous year's ranks filled in (a previous published run of every county). */
   previous?: boolean;
+  /** Counties without a score this year (not approved: the scored set shrank). */
+  unscored?: readonly string[];
   seed?: number;
 }
 
@@ -156,29 +159,29 @@ export function fixtureRunResult(opts: FixtureOptions = {}): RunResult {
     }
     return { c, i, dims, score, ind, raw };
   });
-  const sorted = [...rows].sort((a, b) => b.score - a.score);
-  const results: CountyResult[] = rows.map((r) => {
+  const unscored = new Set(opts.unscored ?? []);
+  const sorted = rows.filter((r) => !unscored.has(r.c.code)).sort((a, b) => b.score - a.score);
+  const prevScores = rows.map(() => Math.round((rnd() - 0.5) * 1000) / 100);
+  const current: CountyResult[] = rows.map((r) => {
     const rank = sorted.indexOf(r) + 1;
     const leagueCode = `${r.c.code.slice(0, 4)}00`;
     const spread = 1 + Math.floor(rnd() * 6);
-    const prevRank = opts.previous
-      ? Math.max(1, Math.min(counties.length, rank + Math.round((rnd() - 0.5) * 8)))
-      : null;
+    const isScored = rank > 0;
     return {
       code: r.c.code,
       name: r.c.name,
       leagueCode,
       leagueName: LEAGUE_NAMES[leagueCode] ?? leagueCode,
       countyType: r.i % 2 === 0 ? '城区' : '牧区旗',
-      score: r.score,
-      rank,
-      rankLow: Math.max(1, rank - spread),
-      rankHigh: Math.min(counties.length, rank + spread),
-      rankMedian: rank,
-      tier: r.score >= 80 ? 1 : r.score >= 60 ? 2 : 3,
-      previousRank: prevRank,
-      previousScore: opts.previous ? Math.round((r.score - 5 + rnd() * 10) * 100) / 100 : null,
-      previousTier: opts.previous ? (r.score >= 78 ? 1 : r.score >= 62 ? 2 : 3) : null,
+      score: isScored ? r.score : null,
+      rank: isScored ? rank : null,
+      rankLow: isScored ? Math.max(1, rank - spread) : null,
+      rankHigh: isScored ? Math.min(counties.length, rank + spread) : null,
+      rankMedian: isScored ? rank : null,
+      tier: !isScored ? null : r.score >= 80 ? 1 : r.score >= 60 ? 2 : 3,
+      previousRank: null,
+      previousScore: null,
+      previousTier: null,
       rankInLeague: null,
       rankInType: null,
       dimensions: r.dims,
@@ -187,6 +190,20 @@ export function fixtureRunResult(opts: FixtureOptions = {}): RunResult {
       imputed: r.i === 1 ? ['I51'] : [],
     };
   });
+  // the previous year: every county scored near this year's score (this year's score for the unscored ones)
+  const before = rows.map((r, i) => Math.round((r.score + (prevScores[i] ?? 0)) * 100) / 100);
+  const beforeSorted = [...before].sort((a, b) => b - a);
+  const previous = {
+    runId: 36,
+    period: 2024,
+    counties: rows.map((r, i) => {
+      const score = before[i] ?? 0;
+      return { code: r.c.code, score, rank: beforeSorted.indexOf(score) + 1, tier: score >= 78 ? 1 : score >= 62 ? 2 : 3 };
+    }),
+  };
+  const reasons = new Map([...unscored].map((code) => [code, 'in_review' as const]));
+  const compared = compareWithPrevious(current, opts.previous ? previous : null, reasons);
+  const results = compared.counties;
   for (const c of results) {
     c.rankInLeague = 1 + results.filter((o) => o.leagueCode === c.leagueCode && (o.score ?? 0) > (c.score ?? 0)).length;
     c.rankInType = 1 + results.filter((o) => o.countyType === c.countyType && (o.score ?? 0) > (c.score ?? 0)).length;
@@ -214,6 +231,7 @@ export function fixtureRunResult(opts: FixtureOptions = {}): RunResult {
     },
     framework,
     counties: results,
+    comparison: compared.comparison,
     statistics: {
       cronbachAlpha: { INDEX: 0.83 },
       correlationWithIndex: Object.fromEntries(codes.map((k, i) => [k, Math.round((0.3 + i * 0.05) * 100) / 100])),

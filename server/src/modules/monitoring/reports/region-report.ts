@@ -9,6 +9,7 @@ import {
   MODE_LABELS,
   REPORT_AUTHOR,
   chineseDate,
+  comparisonBasis,
   dimensionsOf,
   fmt,
   indicatorNames,
@@ -22,6 +23,7 @@ import {
   tierChange,
   tierName,
 } from './report-text.ts';
+import { coverageSentence, missingList } from '../runs/coverage.ts';
 
 export interface RegionReportOptions {
   generatedAt: Date;
@@ -145,26 +147,28 @@ function roundOrNull(v: number | null): number | null {
 }
 
 function moversSection(result: RunResult, n: number): Block[] {
-  const withChange = result.counties
-    .filter((c) => c.rank !== null && c.previousRank !== null)
-    .map((c) => ({ c, delta: (c.previousRank ?? 0) - (c.rank ?? 0) }));
-  if (withChange.length === 0)
+  const comparison = result.comparison ?? null;
+  const tiersComparable = comparison?.tiersComparable ?? false;
+  const withChange = result.counties.flatMap((c) =>
+    c.rankChange === null || c.rankChange === undefined ? [] : [{ c, delta: c.rankChange }],
+  );
+  if (withChange.length === 0 || !comparison)
     return [{ kind: 'paragraph', text: '没有上一年度已发布的同口径测算结果，本期不作名次变化比较。' }];
   const columns = [
     { header: '旗县', width: 1.6 },
     { header: '盟市', width: 1.4 },
-    { header: '上年名次' },
-    { header: '本年名次' },
+    { header: '上年名次*' },
+    { header: '本年名次*' },
     { header: '变化' },
     { header: '类别变化', width: 1.2 },
   ];
   const row = ({ c }: { c: CountyResult }): TableCell[] => [
     c.name,
     c.leagueName,
-    c.previousRank,
-    c.rank,
+    c.comparablePreviousRank ?? null,
+    c.comparableRank ?? null,
     rankChange(c),
-    tierChange(c),
+    tierChange(c, tiersComparable),
   ];
   const risers = withChange
     .filter((m) => m.delta > 0)
@@ -174,17 +178,21 @@ function moversSection(result: RunResult, n: number): Block[] {
     .filter((m) => m.delta < 0)
     .sort((a, b) => a.delta - b.delta || byRank(a.c, b.c))
     .slice(0, n);
-  const up = result.counties.filter((c) => c.tier !== null && c.previousTier !== null && c.tier < c.previousTier);
-  const down = result.counties.filter((c) => c.tier !== null && c.previousTier !== null && c.tier > c.previousTier);
+  const tiered = tiersComparable ? result.counties : [];
+  const up = tiered.filter((c) => c.tier !== null && c.previousTier !== null && c.tier < c.previousTier);
+  const down = tiered.filter((c) => c.tier !== null && c.previousTier !== null && c.tier > c.previousTier);
   const blocks: Block[] = [
     {
       kind: 'paragraph',
       text:
         `与上一年度相比，${withChange.filter((m) => m.delta > 0).length}个旗县名次上升，` +
-        `${withChange.filter((m) => m.delta < 0).length}个下降，${withChange.filter((m) => m.delta === 0).length}个持平；` +
-        `${up.length}个旗县类别上升${up.length > 0 ? `（${up.map((c) => c.name).join('、')}）` : ''}，` +
-        `${down.length}个类别下降${down.length > 0 ? `（${down.map((c) => c.name).join('、')}）` : ''}。`,
+        `${withChange.filter((m) => m.delta < 0).length}个下降，${withChange.filter((m) => m.delta === 0).length}个持平` +
+        (tiersComparable
+          ? `；${up.length}个旗县类别上升${up.length > 0 ? `（${up.map((c) => c.name).join('、')}）` : ''}，` +
+            `${down.length}个类别下降${down.length > 0 ? `（${down.map((c) => c.name).join('、')}）` : ''}。`
+          : '。'),
     },
+    { kind: 'paragraph', tone: 'note', text: `*${comparisonBasis(comparison)}。` },
   ];
   if (risers.length > 0)
     blocks.push({ kind: 'table', caption: `名次上升最多的${risers.length}个旗县`, columns, rows: risers.map(row) });
@@ -245,6 +253,11 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
       `对${region}${result.counties.length}个旗县（市、区）${run.period}年度的县域科技创新能力进行监测评价，` +
       `${rated.length}个旗县得到综合得分。`,
   ];
+  if (result.coverage)
+    summary.push(
+      `数据覆盖：${coverageSentence(result.coverage)}` +
+        (result.coverage.complete ? '。' : `。${missingList(result.coverage)}。缺数据的旗县未参与排名或仅以往年数据参评。`),
+    );
   if (tierText) summary.push(`按分类规则，${tierText}。`);
   if (top.length > 0 && last)
     summary.push(
@@ -331,7 +344,7 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
         {
           kind: 'paragraph',
           tone: 'note',
-          text: '注：排名区间为不确定性分析中名次的5%–95%分位数；名次变化与上一年度已发布的同口径结果比较，↑表示上升。',
+          text: '注：排名区间为不确定性分析中名次的5%–95%分位数；名次变化与上一年度已发布的同口径结果比较，仅在两期均有得分的旗县中比较，↑表示上升。',
         },
       ],
     },

@@ -2,7 +2,13 @@
  * Wording shared by the monitoring reports (监测评价报告): tier names, rank intervals, markings, method notes and the
  * summary of the engine's parameter log. Pure.
  */
-import type { CountyResult, Framework, RunResult, RunSummary } from '../../../../../contracts/monitoring.ts';
+import type {
+  CountyResult,
+  Framework,
+  RankComparison,
+  RunResult,
+  RunSummary,
+} from '../../../../../contracts/monitoring.ts';
 
 export const DEMO_MARKING = '演示数据';
 export const PROVISIONAL_MARKING = '初步结果';
@@ -31,17 +37,28 @@ export function rankInterval(c: Pick<CountyResult, 'rankLow' | 'rankHigh'>): str
   return low === high ? `${low}` : `${low}–${high}`;
 }
 
-/** Rank change against the previous published year: ↑3 (better), ↓2, 持平, or — without a previous rank. */
-export function rankChange(c: Pick<CountyResult, 'rank' | 'previousRank'>): string {
-  if (c.rank === null || c.previousRank === null) return '—';
-  const d = c.previousRank - c.rank;
+/**
+ * Rank change against the previous published year among the counties scored in both years: ↑3 (better), ↓2, 持平,
+ * or — when the county is not scored in both.
+ */
+export function rankChange(c: Pick<CountyResult, 'rankChange'>): string {
+  const d = c.rankChange ?? null;
+  if (d === null) return '—';
   return d > 0 ? `↑${d}` : d < 0 ? `↓${-d}` : '持平';
 }
 
-/** Tier change: 二类→一类, 未变, or —. */
-export function tierChange(c: Pick<CountyResult, 'tier' | 'previousTier'>): string {
-  if (c.tier === null || c.previousTier === null) return '—';
+/** Tier change: 二类→一类, 未变, or — (also when the two years scored different counties: tiers not comparable). */
+export function tierChange(c: Pick<CountyResult, 'tier' | 'previousTier'>, tiersComparable: boolean): string {
+  if (c.tier === null || c.previousTier === null || !tiersComparable) return '—';
   return c.tier === c.previousTier ? '未变' : `${tierName(c.previousTier)}→${tierName(c.tier)}`;
+}
+
+/** '在两期均有得分的 81 个旗县中比较' and, when the sets differ, why tiers are not compared. */
+export function comparisonBasis(comparison: RankComparison): string {
+  const sets = comparison.tiersComparable
+    ? ''
+    : `（本期有得分${comparison.current}个、上期${comparison.previous}个，参评旗县不同，类别不作比较）`;
+  return `名次变化仅在两期均有得分的${comparison.common}个旗县中比较${sets}`;
 }
 
 /** The page-header marking: 演示数据 / 初步结果 / 未发布, joined; undefined for a published real run. */

@@ -10,7 +10,8 @@ import { ZPublishedResults, ZPublishedResultsQuery } from '../../../../../contra
 import type { Deps } from '../../../platform/deps.ts';
 import { presentRunSummary } from './runs.presenter.ts';
 import * as repo from './runs.repository.ts';
-import { countiesWithPrevious, loadDoneRun } from './runs.service.ts';
+import { loadDoneRun } from './runs.service.ts';
+import { viewRun } from './run-view.ts';
 
 type PublishedResults = z.infer<typeof ZPublishedResults>;
 
@@ -26,7 +27,8 @@ export async function getPublishedResults(
   const chosen = runs[0];
   if (!chosen) return { run: null, periods, counties: [] };
   const { row, stored } = await loadDoneRun(deps, null, chosen.id);
-  const counties = (await countiesWithPrevious(deps, row, stored))
+  const view = await viewRun(deps, row, stored);
+  const counties = view.counties
     .map((c) => ({
       code: c.code,
       name: c.name,
@@ -36,10 +38,18 @@ export async function getPublishedResults(
       rankLow: c.rankLow,
       rankHigh: c.rankHigh,
       tier: c.tier,
-      rankChange: c.previousRank === null || c.rank === null ? null : c.previousRank - c.rank,
+      rankChange: c.rankChange ?? null,
+      scoreChange: c.scoreChange ?? null,
+      missingReason: c.missingReason ?? null,
     }))
     .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.code.localeCompare(b.code));
-  return { run: presentRunSummary(row), periods, counties };
+  return {
+    run: presentRunSummary(row),
+    periods,
+    counties,
+    coverage: view.coverage,
+    comparison: view.comparison,
+  };
 }
 
 export function registerPublicMonitoringRoutes(app: FastifyInstance, deps: Deps): void {

@@ -2,7 +2,7 @@
  * GET /api/monitoring/runs/:id/export.xlsx: the rank table of a finished run with dimension and indicator scores, one
  * row per county in rank order (text neutralised against formulas by platform/spreadsheets). Audited.
  */
-import type { CountyResult } from '../../../../../contracts/monitoring.ts';
+import { type CountyResult, MISSING_REASON_NAMES } from '../../../../../contracts/monitoring.ts';
 import { writeAudit } from '../../../platform/audit/audit.ts';
 import type { Caller, Deps } from '../../../platform/deps.ts';
 import { type ExportColumn, writeXlsx } from '../../../platform/spreadsheets/export.ts';
@@ -40,14 +40,12 @@ export async function exportRunXlsx(
     { header: '排名区间下限(5%)', width: 12, value: (c) => c.rankLow },
     { header: '排名区间上限(95%)', width: 12, value: (c) => c.rankHigh },
     { header: '上期排名', width: 10, value: (c) => c.previousRank },
-    {
-      header: '排名变化',
-      width: 10,
-      value: (c) => (c.previousRank === null || c.rank === null ? null : c.previousRank - c.rank),
-    },
+    { header: '排名变化（两期均有得分的旗县间）', width: 14, value: (c) => c.rankChange ?? null },
+    { header: '得分变化', width: 10, value: (c) => c.scoreChange ?? null },
     { header: '上期等级', width: 10, value: (c) => tierName(c.previousTier) },
     { header: '盟市内排名', width: 10, value: (c) => c.rankInLeague },
     { header: '同类型排名', width: 10, value: (c) => c.rankInType },
+    { header: '缺数据原因', width: 12, value: (c) => (c.missingReason ? MISSING_REASON_NAMES[c.missingReason].zh : null) },
     ...dimensions.map((d): ExportColumn<CountyResult> => ({
       header: `${d.nameZh}得分`,
       width: 14,

@@ -1,5 +1,5 @@
 /** Shapes of stored runs: the summary row and the JSON blobs written by a finished run. */
-import type { CountyResult, Framework, RunResult, RunSummary } from '../../../../../contracts/monitoring.ts';
+import type { CountyResult, Framework, RunCoverage, RunResult, RunSummary } from '../../../../../contracts/monitoring.ts';
 import type { RunOptions, RunData, StandardValue } from './run-engine.ts';
 import type { MethodSpec, UncertaintySpec } from '@qixian/composite-index';
 import type { RunRowWithFramework } from './runs.repository.ts';
@@ -24,6 +24,8 @@ export interface StoredResult {
   readonly framework: Framework;
   readonly counties: CountyResult[];
   readonly statistics: RunResult['statistics'];
+  /** The coverage of the year when the run was published (written by the publication). */
+  readonly coverage?: RunCoverage;
 }
 
 export function presentRunSummary(row: RunRowWithFramework): RunSummary {

@@ -1,7 +1,7 @@
 /** All SQL of index runs (测算): the data a run reads (values, counties with attributes) and mon_run itself. */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../../db/database.ts';
-import type { MonRunTable, RunMode, RunStatus } from '../shared/monitoring.tables.ts';
+import type { MonRunTable, RunMode, RunStatus, SubmissionStatus } from '../shared/monitoring.tables.ts';
 
 export type RunRow = Omit<MonRunTable, 'id'> & { id: number };
 export type RunRowWithFramework = RunRow & { framework_code: string; framework_version: number };
@@ -214,4 +214,18 @@ export async function listRegionOfficers(db: DbOrTrx): Promise<number[]> {
     .where('app_user.status', '=', 'active')
     .execute();
   return rows.map((r) => r.user_id);
+}
+
+/** Submission status of each county that has a form for the framework code and period (coverage of a run's year). */
+export async function listSubmissionStatuses(
+  db: DbOrTrx,
+  opts: { frameworkCode: string; period: number },
+): Promise<Map<string, SubmissionStatus>> {
+  const rows = await db
+    .selectFrom('mon_submission')
+    .select(['division_code', 'status'])
+    .where('framework_code', '=', opts.frameworkCode)
+    .where('period', '=', opts.period)
+    .execute();
+  return new Map(rows.map((r) => [r.division_code, r.status]));
 }

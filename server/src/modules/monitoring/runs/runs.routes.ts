@@ -14,6 +14,8 @@ import { ZFileDownload } from '../../../../../contracts/imports.ts';
 import {
   ZCreateRunRequest,
   ZListRunsQuery,
+  ZPublishRunRequest,
+  ZRunCoverage,
   ZRunPage,
   ZRunResult,
   ZRunSummary,
@@ -76,12 +78,26 @@ export function registerRunRoutes(app: FastifyInstance, deps: Deps): void {
     config: { rule: { access: 'monitoring:manage', scope: 'division-subtree', audit: 'monitoring.run.publish' } },
     schema: {
       tags,
-      summary: '发布测算结果 / publish a finished run',
+      summary: '发布测算结果（缺数据时须确认）/ publish a finished run (acknowledge missing counties)',
       params: ZIdParams,
-      body: z.strictObject({}).optional(),
+      body: ZPublishRunRequest.optional(),
       response: { 200: ZRunSummary, ...errorResponses },
     },
-    handler: (req) => service.publishRun(deps, callerOf(req), req.params.id),
+    handler: (req) =>
+      service.publishRun(deps, callerOf(req), req.params.id, {
+        acknowledgeIncomplete: req.body?.acknowledgeIncomplete === true,
+      }),
+  });
+
+  r.get('/api/monitoring/runs/:id/coverage', {
+    config: { rule: { access: 'monitoring:read', scope: 'public-data', audit: 'none' } },
+    schema: {
+      tags,
+      summary: '测算年度的数据覆盖（按盟市）/ coverage of the run year, by league',
+      params: ZIdParams,
+      response: { 200: ZRunCoverage, ...errorResponses },
+    },
+    handler: (req) => service.getRunCoverage(deps, callerOf(req), req.params.id),
   });
 
   r.post('/api/monitoring/runs/:id/unpublish', {

@@ -9,8 +9,8 @@
 import { assertRegionManager, managesRegion } from '../shared/region-guard.ts';
 import type { z } from 'zod';
 import type {
-  CountyResult,
   Framework,
+  RunCoverage,
   RunResult,
   RunSummary,
   ZCreateRunRequest,
@@ -28,6 +28,8 @@ import { listRunCounties } from '../shared/counties.repository.ts';
 import { liveValues } from '../shared/live.ts';
 import { type RunData, isScored, prepareRun } from './run-engine.ts';
 import { computeRun } from './run-result.ts';
+import { coverageSentence, liveCoverage, runCoverage } from './coverage.ts';
+import { viewRun } from './run-view.ts';
 import {
   MODE_NAMES,
   type StoredMethod,
@@ -254,33 +256,7 @@ export async function listRuns(deps: Deps, caller: Caller, query: z.infer<typeof
   return { items: rows.map(presentRunSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
-/** The previous published run of the same framework code and mode, one period earlier. */
-export async function previousRun(
-  deps: Deps,
-  row: repo.RunRowWithFramework,
-): Promise<repo.RunRowWithFramework | undefined> {
-  const runs = await repo.listPublishedRuns(deps.db, {
-    frameworkCode: row.framework_code,
-    mode: row.mode,
-    period: row.period - 1,
-  });
-  return runs.find((r) => r.id !== row.id);
-}
-
-/** Stored counties with the previous published run's rank, score and tier filled in. */
-export async function countiesWithPrevious(
-  deps: Deps,
-  row: repo.RunRowWithFramework,
-  stored: StoredResult,
-): Promise<CountyResult[]> {
-  const prev = await previousRun(deps, row);
-  const before = prev ? parseStoredResult(prev) : null;
-  const byCode = new Map((before?.counties ?? []).map((c) => [c.code, c]));
-  return stored.counties.map((c) => {
-    const p = byCode.get(c.code);
-    return { ...c, previousRank: p?.rank ?? null, previousScore: p?.score ?? null, previousTier: p?.tier ?? null };
-  });
-}
+export { countiesWithPrevious, previousRun } from './run-view.ts';
 
 /** A finished run's result (409 while it is queued, running or failed). */
 export async function loadDoneRun(
@@ -298,13 +274,32 @@ export async function loadDoneRun(
 
 export async function getRunResult(deps: Deps, caller: Caller, id: number): Promise<RunResult> {
   const { row, stored } = await loadDoneRun(deps, caller, id);
+  const view = await viewRun(deps, row, stored);
   return {
     run: presentRunSummary(row),
     framework: stored.framework,
-    counties: await countiesWithPrevious(deps, row, stored),
+    counties: view.counties,
     statistics: stored.statistics,
     log: row.log ? (JSON.parse(row.log) as unknown[]) : [],
+    comparison: view.comparison,
+    coverage: view.coverage,
   };
+}
+
+/** GET /api/monitoring/runs/:id/coverage: the coverage of a finished run's year (as published, or live). */
+export async function getRunCoverage(deps: Deps, caller: Caller, id: number): Promise<RunCoverage> {
+  const { row, stored } = await loadDoneRun(deps, caller, id);
+  return runCoverage(deps, row, stored);
+}
+
+/** 409 unless every county is approved and scored or the caller acknowledged the missing ones. */
+function assertCoverageAcknowledged(coverage: RunCoverage, acknowledged: boolean): void {
+  if (coverage.complete || acknowledged) return;
+  const n = coverage.missing.length;
+  throw new AppError('INVALID_STATE', {
+    zh: `${coverageSentence(coverage)}。请确认在 ${n} 个旗县缺数据的情况下发布（acknowledgeIncomplete）`,
+    en: `${n} of ${coverage.total} counties have no approved data for ${coverage.period}; confirm publishing without them (acknowledgeIncomplete)`,
+  });
 }
 
 /**
@@ -315,9 +310,9 @@ export async function publishRun(
   deps: Deps,
   caller: Caller | null,
   id: number,
-  opts: { notify?: boolean } = {},
+  opts: { notify?: boolean; acknowledgeIncomplete?: boolean } = {},
 ): Promise<RunSummary> {
-  // caller null: the demo seed, which publishes its own runs.
+  // caller null: the demo seed, which publishes its own runs (and knows their coverage).
   if (caller) await assertRegionManager(deps, caller);
   const row = caller ? await visibleRun(deps, caller, id) : await repo.findRun(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
@@ -330,16 +325,38 @@ export async function publishRun(
     });
   if (row.published_at !== null)
     throw new AppError('INVALID_STATE', { zh: '该测算已发布', en: 'The run is already published' });
+  const stored = parseStoredResult(row);
+  if (!stored) throw new AppError('INVALID_STATE', { zh: '测算结果缺失', en: 'The run has no result' });
+  const coverage = await liveCoverage(deps, row, stored);
+  const acknowledged = opts.acknowledgeIncomplete === true || caller === null;
+  assertCoverageAcknowledged(coverage, acknowledged);
   const now = deps.clock.now();
   const recipients = opts.notify === false ? [] : await repo.listRegionOfficers(deps.db);
   await deps.db.transaction().execute(async (trx) => {
     await repo.setPublished(trx, id, iso(now), caller?.principal.userId ?? null);
+    // the coverage as it stood at publication travels with the result (the portal states it)
+    const published = { ...stored, coverage: { ...coverage, asOf: iso(now) } };
+    await repo.updateRun(trx, id, { result: JSON.stringify(published) });
     await writeAudit(trx, deps.audit, caller?.actor ?? { userId: null, username: 'seed', ip: null }, {
       action: 'monitoring.run.publish',
       targetType: 'mon_run',
       targetId: id,
       divisionCode: DEFAULT_REGION_CODE,
-      details: { period: row.period, mode: row.mode, title: row.title },
+      details: {
+        period: row.period,
+        mode: row.mode,
+        title: row.title,
+        coverage: {
+          total: coverage.total,
+          approved: coverage.approved,
+          inReview: coverage.inReview,
+          returned: coverage.returned,
+          notSubmitted: coverage.notSubmitted,
+          scored: coverage.scored,
+          missing: coverage.missing.map((m) => `${m.code}:${m.reason}`),
+          acknowledgedIncomplete: !coverage.complete,
+        },
+      },
     });
     await notify(trx, {
       userIds: recipients,

@@ -1,6 +1,7 @@
 /**
  * 测算管理 (/console/monitoring/runs, monitoring:manage): every index run with status and progress (polled while
- * one is queued or running), a new run, publish / unpublish with confirmation, and a link to each result.
+ * one is queued or running), a new run, publish (with the year's coverage; an incomplete year needs an explicit
+ * acknowledgement) / unpublish with confirmation, and a link to each result.
  */
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Modal, Progress, Space, Table, Tooltip, Typography } from 'antd';
@@ -18,6 +19,7 @@ import { useT } from '../../../i18n.ts';
 import { useSession } from '../../../session.tsx';
 import { useFetch } from '../../../lib/use-fetch.ts';
 import { CreateRunForm } from '../components/CreateRunForm.tsx';
+import { PublishRunDialog } from '../components/PublishRunDialog.tsx';
 import { MODE_NAMES, RUN_STATUS_NAMES } from '../labels.ts';
 import { RunTags } from '../components/RunPicker.tsx';
 import { hasActiveRun } from '../results.ts';
@@ -34,6 +36,7 @@ export default function MonitoringRunsPage() {
   const list = useFetch<RunPage>('/api/monitoring/runs', { page, pageSize });
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState<number | null>(null);
+  const [publishing, setPublishing] = useState<RunSummary | null>(null);
   const items = list.data?.items ?? [];
   const active = hasActiveRun(items);
   const { reload } = list;
@@ -48,24 +51,18 @@ export default function MonitoringRunsPage() {
     return () => clearInterval(timer);
   }, [active, reload]);
 
-  const act = (run: RunSummary, action: 'publish' | 'unpublish') => {
-    const publish = action === 'publish';
+  const unpublish = (run: RunSummary) => {
     modal.confirm({
-      title: publish ? t('发布该测算结果？', 'Publish this result?') : t('撤回发布？', 'Withdraw the publication?'),
-      content: publish
-        ? t(
-            `${run.period} 年度结果将在工作台和门户公开，所有有权用户可见。`,
-            `The ${run.period} result becomes visible in the console and on the public portal.`,
-          )
-        : t('撤回后门户和工作台不再显示该结果。', 'The result leaves the portal and the console.'),
-      okText: publish ? t('发布', 'Publish') : t('撤回', 'Withdraw'),
-      okButtonProps: { danger: !publish },
+      title: t('撤回发布？', 'Withdraw the publication?'),
+      content: t('撤回后门户和工作台不再显示该结果。', 'The result leaves the portal and the console.'),
+      okText: t('撤回', 'Withdraw'),
+      okButtonProps: { danger: true },
       cancelText: t('取消', 'Cancel'),
       onOk: async () => {
         setBusy(run.id);
         try {
-          await api.post(`/api/monitoring/runs/${run.id}/${action}`);
-          void message.success(publish ? t('已发布', 'Published') : t('已撤回', 'Withdrawn'));
+          await api.post(`/api/monitoring/runs/${run.id}/unpublish`);
+          void message.success(t('已撤回', 'Withdrawn'));
           reload();
         } catch (err) {
           void message.error(err instanceof ApiError ? err.text(locale) : String(err));
@@ -164,7 +161,7 @@ export default function MonitoringRunsPage() {
                     <Button size="small">{t('查看结果', 'Open')}</Button>
                   </Link>
                   {r.publishedAt ? (
-                    <Button size="small" danger loading={busy === r.id} onClick={() => act(r, 'unpublish')}>
+                    <Button size="small" danger loading={busy === r.id} onClick={() => unpublish(r)}>
                       {t('撤回', 'Withdraw')}
                     </Button>
                   ) : (
@@ -178,7 +175,7 @@ export default function MonitoringRunsPage() {
                         type="primary"
                         disabled={r.provisional}
                         loading={busy === r.id}
-                        onClick={() => act(r, 'publish')}
+                        onClick={() => setPublishing(r)}
                       >
                         {t('发布', 'Publish')}
                       </Button>
@@ -188,6 +185,15 @@ export default function MonitoringRunsPage() {
               ),
           },
         ]}
+      />
+      <PublishRunDialog
+        run={publishing}
+        onClose={() => setPublishing(null)}
+        onPublished={() => {
+          setPublishing(null);
+          void message.success(t('已发布', 'Published'));
+          reload();
+        }}
       />
       <Modal
         title={t('新建测算', 'New run')}
