@@ -84,16 +84,21 @@ export interface NodeCoverage {
   readonly partial: readonly string[];
 }
 
-/** Coverage of one node: which units are missing its value and which have it from only some of its children. */
+/**
+ * Coverage of one node: which units are missing its value and which have it from only some of its children. A child
+ * missing for every unit (a constant indicator, already reported by the normalise stage) leaves all units alike and
+ * does not make them partial.
+ */
 export function nodeCoverage(cols: readonly Float64Array[], out: Float64Array, units: readonly string[]): NodeCoverage {
   const missing: string[] = [];
   const partial: string[] = [];
+  const live = cols.filter((col) => col.some((v) => !Number.isNaN(v)));
   for (let i = 0; i < out.length; i++) {
     if (Number.isNaN(out[i])) {
       missing.push(units[i] ?? '');
       continue;
     }
-    if (cols.some((col) => Number.isNaN(col[i]))) partial.push(units[i] ?? '');
+    if (live.some((col) => Number.isNaN(col[i]))) partial.push(units[i] ?? '');
   }
   return { missing, partial };
 }

@@ -156,7 +156,10 @@ describe('means that need positive values (COINr stops too)', () => {
   });
 
   it('runs over min-max [1, 100]: every unit scored, no warning', () => {
-    const r = run([{ ...minMax, range: [1, 100] }, { op: 'aggregate', method: 'geometric' }]);
+    const r = run([
+      { ...minMax, range: [1, 100] },
+      { op: 'aggregate', method: 'geometric' },
+    ]);
     units.forEach((u) => expect(getValue(r.datasets.Aggregated!, u, 'Index')).toBeGreaterThan(0));
     expect(r.log[1]!.warnings).toBeUndefined();
   });
@@ -179,6 +182,7 @@ describe('indicators that cannot be normalised and units scored on fewer childre
     ]);
     // P1 = a alone for every unit; no aggregate warning, since b is missing for all units alike
     expect(getValue(r.datasets.Aggregated!, 'U4', 'P1')).toBe(100);
+    expect(r.log[1]!.warnings).toBeUndefined();
   });
 
   it('a pillar whose indicators are all constant stops the run (no index on fewer pillars)', () => {

@@ -68,6 +68,7 @@ describe('qixian index', () => {
       expect(ok, ok.stderr).toMatchObject({ code: 0 });
       expect(ok.stdout).toContain('指数计算完成 / index run complete: 4 个单元 / units, 3 个指标 / indicators');
       expect(fs.readdirSync(outDir).sort()).toEqual([
+        'correlations.csv',
         'dataset-Aggregated.csv',
         'dataset-Imputed.csv',
         'dataset-Normalised.csv',
@@ -75,6 +76,7 @@ describe('qixian index', () => {
         'dataset-Raw.csv',
         'log.json',
         'ranks.csv',
+        'reliability.csv',
         'scores.csv',
       ]);
       // Imputed by league mean: U2.b = 10, U4.a = 3; min-max with c reversed; P1 = mean(a, b), Index = mean(P1, P2).

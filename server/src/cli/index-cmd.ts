@@ -5,23 +5,20 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ZodError } from 'zod';
 import {
-  type CsvTable,
   type DataSet,
   type Framework,
   type MethodSpec,
-  type PipelineInput,
   type PipelineResult,
   dataSetToCsv,
-  frameworkFromMeta,
   parseMethod,
   rankColumn,
-  readCsvFile,
   runConformance,
   runPipeline,
   selectIndicators,
-  tableToDataSet,
 } from '@qixian/composite-index';
 import { CliError, formatTable, out } from './context.ts';
+import { readDataInput, readFramework } from './index-input.ts';
+import { coherenceStatistics, correlationsCsv, reliabilityCsv, runWarnings } from './index-outputs.ts';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -51,51 +48,6 @@ export function loadMethodFile(file: string): MethodSpec {
   }
 }
 
-function readTableFile(file: string, zh: string, en: string): CsvTable {
-  readText(file, zh, en); // bilingual error when unreadable
-  return readCsvFile(file);
-}
-
-/** Builds the pipeline input from the data table: indicators, denominator columns and grouping columns. */
-function buildInput(table: CsvTable, framework: Framework, method: MethodSpec, unitColumn: string): PipelineInput {
-  if (!table.header.includes(unitColumn))
-    throw new CliError(`数据文件没有单元代码列 ${unitColumn}`, `data file has no unit code column ${unitColumn}`);
-  const units = table.records.map((r) => r[unitColumn] ?? '');
-  const dup = units.find((u, i) => units.indexOf(u) !== i);
-  if (dup !== undefined) throw new CliError(`单元代码重复：${dup}`, `duplicate unit code: ${dup}`);
-  const codes = framework.indicators.map((m) => m.code);
-  const missing = codes.filter((c) => !table.header.includes(c));
-  if (missing.length > 0)
-    throw new CliError(
-      `数据文件缺少指标列：${missing.join(', ')}`,
-      `data file lacks indicator columns: ${missing.join(', ')}`,
-    );
-  const dens = [...new Set(framework.indicators.flatMap((m) => (m.denominator ? [m.denominator] : [])))];
-  const absent = dens.filter((d) => !table.header.includes(d));
-  if (absent.length > 0 && method.stages.some((s) => s.op === 'denominate'))
-    throw new CliError(
-      `数据文件缺少分母列：${absent.join(', ')}`,
-      `data file lacks denominator columns: ${absent.join(', ')}`,
-    );
-  const used = new Set([unitColumn, ...codes, ...dens]);
-  const groups: Record<string, readonly string[]> = {};
-  for (const h of table.header) if (!used.has(h)) groups[h] = table.records.map((r) => r[h] ?? '');
-  try {
-    return {
-      framework,
-      raw: tableToDataSet(table, unitColumn, codes),
-      denominators: tableToDataSet(
-        table,
-        unitColumn,
-        dens.filter((d) => table.header.includes(d)),
-      ),
-      groups,
-    };
-  } catch (err) {
-    throw new CliError(`数据文件有非数值单元格：${message(err)}`, `data file has a non-numeric cell: ${message(err)}`);
-  }
-}
-
 /** The scores (aggregate columns of the last aggregate stage) and ranks (last rank stage, else ranked scores). */
 function scoresAndRanks(r: PipelineResult, fw: Framework): { scores?: DataSet; ranks?: DataSet } {
   const aggName = [...r.log].reverse().find((l) => l.spec.op === 'aggregate')?.name;
@@ -117,7 +69,7 @@ const sha256 = (file: string): string => createHash('sha256').update(fs.readFile
 const fmt = (v: number | undefined): string =>
   v === undefined || Number.isNaN(v) ? 'NA' : String(Number(v.toFixed(4)));
 
-interface RunOptions {
+export interface RunOptions {
   data: string;
   meta: string;
   method: string;
@@ -125,18 +77,32 @@ interface RunOptions {
   unitColumn?: string;
 }
 
-function runIndex(opts: RunOptions): void {
+/** Prints the run's warnings on stderr, Chinese then English (they are also in log.json). */
+function printWarnings(warnings: ReturnType<typeof runWarnings>): void {
+  for (const w of warnings) process.stderr.write(`警告 / warning [${w.stage}]: ${w.zh} / ${w.en}\n`);
+}
+
+/** Prints the top 5 units of the root aggregate. */
+function printTop(scores: DataSet, ranks: DataSet, root: string): void {
+  const s = scores.columns[scores.indicators.indexOf(root)] as Float64Array;
+  const rk = ranks.columns[ranks.indicators.indexOf(root)] as Float64Array;
+  const order = scores.units.map((_, i) => i).sort((a, b) => (rk[a] ?? Infinity) - (rk[b] ?? Infinity) || a - b);
+  out(`${root} 前 5 名 / top 5:`);
+  out(
+    formatTable(
+      ['名次 / rank', '单元 / unit', '得分 / score'],
+      order.slice(0, 5).map((i) => [fmt(rk[i]), scores.units[i] ?? '', fmt(s[i])]),
+    ),
+  );
+}
+
+/** `index run`: reads the three files, runs the method and writes the outputs (exported for in-process tests). */
+export async function runIndex(opts: RunOptions): Promise<void> {
   const method = loadMethodFile(opts.method);
-  let framework: Framework;
-  try {
-    framework = frameworkFromMeta(readTableFile(opts.meta, '指标元数据文件', 'metadata file'));
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    throw new CliError(`指标元数据无效：${message(err)}`, `invalid indicator metadata: ${message(err)}`);
-  }
-  const table = readTableFile(opts.data, '数据文件', 'data file');
-  const unitColumn = opts.unitColumn ?? table.header[0] ?? '';
-  const input = buildInput(table, framework, method, unitColumn);
+  const meta = await readFramework(opts.meta);
+  const framework = meta.framework;
+  const data = await readDataInput(opts.data, framework, method, opts.unitColumn);
+  const { input, unitColumn } = data;
   let result: PipelineResult;
   try {
     result = runPipeline(method, input);
@@ -154,15 +120,27 @@ function runIndex(opts: RunOptions): void {
   const { scores, ranks } = scoresAndRanks(result, framework);
   if (scores) write('scores.csv', dataSetToCsv(scores, unitColumn));
   if (ranks) write('ranks.csv', dataSetToCsv(ranks, unitColumn));
+  const root = framework.aggregates.find((a) => a.parent === undefined)?.code;
+  const stats = coherenceStatistics(result, framework);
+  if (stats && root) {
+    write('reliability.csv', reliabilityCsv(stats));
+    write('correlations.csv', correlationsCsv(stats, root));
+  }
+  const encodings = { data: data.encoding, meta: meta.encoding, method: 'utf-8' };
   const inputs = Object.fromEntries(
-    (['data', 'meta', 'method'] as const).map((k) => [k, { file: path.resolve(opts[k]), sha256: sha256(opts[k]) }]),
+    (['data', 'meta', 'method'] as const).map((k) => [
+      k,
+      { file: path.resolve(opts[k]), sha256: sha256(opts[k]), encoding: encodings[k] },
+    ]),
   );
+  const warnings = runWarnings(result);
   const log = {
     method,
     inputs,
     unitColumn,
     units: input.raw.units.length,
     createdAt: new Date().toISOString(),
+    warnings,
     stages: result.log,
   };
   write('log.json', `${JSON.stringify(log, null, 2)}\n`);
@@ -171,19 +149,22 @@ function runIndex(opts: RunOptions): void {
     `指数计算完成 / index run complete: ${input.raw.units.length} 个单元 / units, ${framework.indicators.length} 个指标 / indicators, ` +
       `${method.stages.length} 个阶段 / stages (${result.log.map((l) => l.name).join(' → ')})`,
   );
+  for (const [k, e] of Object.entries(encodings)) if (e !== 'utf-8') out(`${k}: 按 ${e} 编码读取 / read as ${e}`);
   out(`输出目录 / output: ${path.resolve(opts.out)} (${files.join(', ')})`);
-  const root = framework.aggregates.find((a) => a.parent === undefined)?.code;
-  if (scores && ranks && root && scores.indicators.includes(root) && ranks.indicators.includes(root)) {
-    const s = scores.columns[scores.indicators.indexOf(root)] as Float64Array;
-    const rk = ranks.columns[ranks.indicators.indexOf(root)] as Float64Array;
-    const order = scores.units.map((_, i) => i).sort((a, b) => (rk[a] ?? Infinity) - (rk[b] ?? Infinity) || a - b);
-    out(`${root} 前 5 名 / top 5:`);
+  if (stats) {
+    out("Cronbach's alpha / 克朗巴哈系数:");
     out(
       formatTable(
-        ['名次 / rank', '单元 / unit', '得分 / score'],
-        order.slice(0, 5).map((i) => [fmt(rk[i]), scores.units[i] ?? '', fmt(s[i])]),
+        ['聚合 / aggregate', '下级 / children', 'alpha', '平均相关 / mean r'],
+        stats.map((s) => [s.code, String(s.children.length), fmt(s.alpha), fmt(s.meanCorrelation)]),
       ),
     );
+  }
+  if (scores && ranks && root && scores.indicators.includes(root) && ranks.indicators.includes(root))
+    printTop(scores, ranks, root);
+  if (warnings.length > 0) {
+    out(`${warnings.length} 条警告（见标准错误输出和 log.json）/ ${warnings.length} warning(s) (stderr and log.json)`);
+    printWarnings(warnings);
   }
 }
 
