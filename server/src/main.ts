@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './db/seed/demo.ts';
 import { seedReference } from './db/seed/reference.ts';
 import { createDeps } from './platform/deps.ts';
+import { reindexIfStale } from './platform/search/sources.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
       '另有每个旗县一个账户 county-<代码>（共 103 个）/ plus one county-<code> account for each of the 103 counties\n',
     );
   }
+
+  const reindexed = await reindexIfStale(database.db); // the segmenter changed since the index was written
+  if (reindexed > 0) console.log(`已重建检索索引 ${reindexed} 条 / search index rebuilt (${reindexed} documents)`);
 
   const app = await buildApp({ config, database });
   const shutdown = async (signal: string) => {

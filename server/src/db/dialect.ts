@@ -272,20 +272,29 @@ export function searchIndexDdl(engine: Engine): RawBuilder<unknown>[] {
 }
 
 /**
+ * One clause of a full-text query: a term, or alternatives (any of them), each the terms it needs (all of them), as
+ * the segmenter and thesaurus make them (letters and digits only): `[['奶牛'], ['乳业']]`, `[['马铃薯', '种业']]`.
+ */
+export type MatchClause = string | readonly (readonly string[])[];
+
+/**
  * The pieces of a full-text query over the engine index, to be composed by the search repository: `from` (the index,
- * addressable as `search_fts`), `id` (its search_document id), `match` (the documents having all (`and`) or any (`or`)
- * of the terms, already reduced to letters and digits by the segmenter) and `score` (higher is better: FTS5 bm25 with
+ * addressable as `search_fts`), `id` (its search_document id), `match` (the documents satisfying all (`and`) or any
+ * (`or`) of the clauses) and `score` (higher is better: FTS5 bm25 with
  * the title weighted 10:1 on SQLite, negated as bm25 is lower-is-better; ts_rank with weights A (title) and B (body) on
  * PostgreSQL). `id` is also the cheap candidate order: FTS5 walks its doclists by rowid in either direction, and on
  * PostgreSQL the primary key of search_fts is doc_id.
  */
 export function searchIndex(
   engine: Engine,
-  terms: readonly string[],
+  terms: readonly MatchClause[],
   mode: 'and' | 'or',
 ): { from: RawBuilder<unknown>; id: RawBuilder<number>; match: RawBuilder<SqlBool>; score: RawBuilder<number> } {
+  const clause = (c: MatchClause, quote: (t: string) => string, and: string, or: string) =>
+    typeof c === 'string' ? quote(c) : `(${c.map((alt) => `(${alt.map(quote).join(and)})`).join(or)})`;
   if (engine === 'sqlite') {
-    const expr = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(mode === 'and' ? ' AND ' : ' OR ');
+    const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+    const expr = terms.map((c) => clause(c, quote, ' AND ', ' OR ')).join(mode === 'and' ? ' AND ' : ' OR ');
     return {
       from: sql`search_fts`,
       id: sql<number>`search_fts.rowid`,
@@ -293,7 +302,8 @@ export function searchIndex(
       score: sql<number>`-bm25(search_fts, 10.0, 1.0)`,
     };
   }
-  const expr = terms.map((t) => `'${t.replace(/['\\]/g, '')}'`).join(mode === 'and' ? ' & ' : ' | ');
+  const quote = (t: string) => `'${t.replace(/['\\]/g, '')}'`;
+  const expr = terms.map((c) => clause(c, quote, ' & ', ' | ')).join(mode === 'and' ? ' & ' : ' | ');
   return {
     from: sql`search_fts cross join to_tsquery('simple', ${expr}) as search_q(q)`,
     id: sql<number>`search_fts.doc_id`,

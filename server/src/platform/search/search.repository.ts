@@ -3,7 +3,7 @@ import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { SearchDocumentTable } from './search.tables.ts';
 import { searchSources } from './source-registry.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { searchIndex, type Engine } from '../../db/dialect.ts';
+import { searchIndex, type Engine, type MatchClause } from '../../db/dialect.ts';
 import { scopeCoversAll, scopeFilter } from '../access/scope.ts';
 
 /** A document as written by a module: text as shown plus its segmented form (a row without its id). */
@@ -16,7 +16,8 @@ export interface VisibleSource {
 }
 
 export interface MatchFilter {
-  terms: readonly string[];
+  /** Terms, or a term with its alternatives (`parseQuery`). */
+  terms: readonly MatchClause[];
   mode: 'and' | 'or';
   visible: readonly VisibleSource[];
   division?: string;
@@ -159,6 +160,14 @@ export async function countMatches(db: DbOrTrx, engine: Engine, f: MatchFilter):
   const r = await sql<{ n: number }>`select count(*) as n from (
       select 1 as one from ${from} where ${where} limit ${MATCH_CAP + 1}) c`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
+}
+
+/** The oldest and the newest document (none, one or two rows), to tell whether the index follows the segmenter. */
+export async function sampleDocuments(db: DbOrTrx) {
+  const cols = ['title', 'body', 'title_segmented', 'body_segmented'] as const;
+  const first = await db.selectFrom('search_document').select(cols).orderBy('id', 'asc').limit(1).execute();
+  const last = await db.selectFrom('search_document').select(cols).orderBy('id', 'desc').limit(1).execute();
+  return [...first, ...last];
 }
 
 /** The document of one record, or undefined. */

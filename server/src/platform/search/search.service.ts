@@ -18,7 +18,8 @@ import { snippet } from './highlight.ts';
 import { searchSources, sourcePermission } from './source-registry.ts';
 import { AppError } from '../errors/errors.ts';
 import * as repo from './search.repository.ts';
-import { keyTerms, matchTerms, queryTerms, segmentForIndex } from './segment.ts';
+import { parseQuery } from './query.ts';
+import { keyTerms, segmentForIndex } from './segment.ts';
 
 export interface DocumentInput {
   sourceType: SearchSourceType;
@@ -99,17 +100,18 @@ async function present(deps: Deps, rows: readonly repo.MatchRow[], terms: readon
 }
 
 /**
- * The global search: every term of the query must occur (jieba search mode on both sides), over the records the
+ * The global search: every term of the query must occur, or one of its thesaurus alternatives (jieba search mode on
+ * both sides; a term of one or two Han characters matches as a substring), over the records the
  * caller may see (the scope function per source type), optionally narrowed by type, division subtree and creation
  * date; best first, with highlighted snippets.
  */
 export async function search(deps: Deps, caller: Caller, query: z.infer<typeof ZSearchQuery>) {
   const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-  const terms = queryTerms(query.q);
+  const { clauses, highlight } = parseQuery(query.q);
   const visible = visibleSources(caller.principal, query.type);
-  if (terms.length === 0 || visible.length === 0) return empty;
+  if (clauses.length === 0 || visible.length === 0) return empty;
   const filter: repo.MatchFilter = {
-    terms: matchTerms(terms),
+    terms: clauses,
     mode: 'and',
     visible,
     division: query.division,
@@ -124,7 +126,7 @@ export async function search(deps: Deps, caller: Caller, query: z.infer<typeof Z
   });
   const capped = n > repo.MATCH_CAP;
   return {
-    items: await present(deps, rows, terms),
+    items: await present(deps, rows, highlight),
     total: capped ? repo.MATCH_CAP : n,
     ...(capped ? { totalIsLowerBound: true } : {}),
     page: query.page,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../test/harness.ts';
 import { MATCH_CAP } from './search.repository.ts';
 import { indexDocument, indexDocuments } from './search.service.ts';
-import { reindex } from './sources.ts';
+import { reindex, reindexIfStale } from './sources.ts';
 
 interface Hit {
   type: string;
@@ -163,6 +163,16 @@ describe('search', () => {
     const after = await find(region, `q=${q('马铃薯')}`);
     const strip = (r: { items: Hit[] }) => r.items.map(({ score: _s, ...h }) => h);
     expect(strip(after)).toEqual(strip(before));
+  });
+
+  it('rebuilds an index written by another segmentation, and leaves a current one alone', async () => {
+    expect(await reindexIfStale(t.db.db)).toBe(0);
+    const newest = await t.db.db.selectFrom('search_document').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await t.db.db.updateTable('search_document').set({ title_segmented: 'x' }).where('id', '=', newest.id).execute();
+    expect(titles(await find(region, `q=${q('乌珠穆沁羊')}`))).toEqual([]);
+    expect(await reindexIfStale(t.db.db)).toBe(ORGS.length);
+    expect(titles(await find(region, `q=${q('乌珠穆沁羊')}`))).toEqual(['锡林郭勒盟乌珠穆沁羊良种繁育场']);
+    expect(await reindexIfStale(t.db.db)).toBe(0);
   });
 
   it('answers 400 on a bad query and 401 without a session', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, highlight, matchRanges, snippet } from './highlight.ts';
+import { parseQuery } from './query.ts';
 import { indexTokens, keyTerms, matchTerms, queryTerms } from './segment.ts';
+import { parseThesaurus, thesaurus } from './thesaurus.ts';
 
 describe('segmentation (jieba + domain dictionary)', () => {
   it.each([
@@ -65,6 +67,34 @@ describe('segmentation (jieba + domain dictionary)', () => {
     expect(queryTerms('ＳＴ 科技')).toEqual(['st', '科技']);
     expect(queryTerms('%%% ，。！')).toEqual([]);
     expect(queryTerms('马铃薯 燕麦 荞麦 向日葵 甜菜 玉米 大豆 羊草 苜蓿 奶牛 肉牛 绒山羊 双峰驼').length).toBe(12);
+  });
+
+  it('indexes every Han character and character pair once, so one- and two-character queries match substrings', () => {
+    const tokens = indexTokens('演示肉业3号，乌珠穆沁，肉业');
+    expect(tokens).toEqual(expect.arrayContaining(['演', '肉', '业', '肉业', '示肉', '乌珠', '珠穆', '穆沁', '沁']));
+    for (const g of ['演', '肉', '示肉', '号', '乌', '沁']) expect(tokens.filter((x) => x === g), g).toHaveLength(1);
+    expect(tokens).not.toContain('号乌'); // pairs stay within a run of Han characters
+    expect(tokens).toContain('3');
+  });
+
+  it('widens a query term by its thesaurus alternatives and highlights their words', () => {
+    expect(parseQuery('奶牛').clauses).toEqual([[['奶牛'], ['乳业'], ['奶业'], ['乳品'], ['奶源'], ['牛奶'], ['乳制品']]]);
+    const seed = parseQuery('种薯 托克托县');
+    expect(seed.clauses[0]).toContainEqual(['马铃薯种业']);
+    expect(seed.clauses[0]).toContainEqual(['马铃薯', '良种']);
+    expect(seed.clauses[1]).toBe('托克托县');
+    expect(seed.highlight).toEqual(expect.arrayContaining(['种薯', '马铃薯种业', '托克托县']));
+    expect(parseQuery('科技局').clauses).toEqual([[['科技局'], ['科学技术', '局']]]);
+    expect(parseQuery('科技特派员').clauses).toEqual(['科技特派员']);
+    expect(parseQuery('%%% ，。').clauses).toEqual([]);
+  });
+
+  it('reads the thesaurus: every term is one query term, malformed lines are refused', () => {
+    for (const term of thesaurus().keys()) expect(matchTerms(queryTerms(term)), term).toEqual([term]);
+    expect(parseThesaurus('# c\n\n奶牛： 乳业  奶业\n奶牛: 乳业 牛奶 奶牛\n')).toEqual(new Map([['奶牛', ['乳业', '奶业', '牛奶']]]));
+    expect(() => parseThesaurus('奶牛 乳业')).toThrow(/line 1/);
+    expect(() => parseThesaurus('ok: a\n奶牛:')).toThrow(/line 2/);
+    expect(() => parseThesaurus('a: b: c')).toThrow(/line 1/);
   });
 
   it('takes the words of a title for similar items', () => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { thesaurus } from './thesaurus.ts';
 
 const DOMAIN_DICT = path.join(import.meta.dirname, 'dict', 'domain.txt');
 
@@ -26,11 +27,15 @@ export function domainDictionary(): string {
     .join('\n');
 }
 
-/** The shared jieba instance (default dictionary + domain dictionary), loaded on first use. */
+/**
+ * The shared jieba instance (default dictionary + domain dictionary + the thesaurus' terms, so that 科技局 or 农技推广
+ * is one query term with its alternatives), loaded on first use.
+ */
 export function jieba(): Jieba {
   if (!instance) {
     const j = Jieba.withDict(dict);
-    j.loadDict(Buffer.from(domainDictionary(), 'utf8'));
+    const terms = [...thesaurus().keys()].filter((t) => [...t].length >= 2).map((t) => `${t} 3000 n`);
+    j.loadDict(Buffer.from([domainDictionary(), ...terms].join('\n'), 'utf8'));
     instance = j;
   }
   return instance;
@@ -48,20 +53,42 @@ function normalise(words: readonly string[]): string[] {
   return out;
 }
 
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/**
+ * Every one- and two-character piece of the text's runs of Han characters, not already among `have`: a query of one or
+ * two characters is then a substring match (薯 in 马铃薯, 肉业 wherever jieba cuts it) on both engines, by one index
+ * lookup.
+ */
+function hanGrams(text: string, have: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const run of text.match(HAN_RUN) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      out.add(chars[i]!);
+      if (i + 1 < chars.length) out.add(chars[i]! + chars[i + 1]!);
+    }
+  }
+  return [...out].filter((g) => !have.has(g));
+}
+
 /**
  * Tokens to index for a text: search-engine mode (every dictionary word of 2 or 3 characters inside a longer word is
  * emitted too), plus every dictionary word of 2+ characters inside words of 4+ characters (so 呼和浩特 is found
- * inside 呼和浩特市, which search mode alone does not emit).
+ * inside 呼和浩特市, which search mode alone does not emit), plus the text's Han characters and character pairs once
+ * each (`hanGrams`: the substring fallback for short queries).
  */
 export function indexTokens(text: string): string[] {
   const j = jieba();
-  const words = j.cutForSearch(text.normalize('NFKC'), true);
+  const normalised = text.normalize('NFKC');
+  const words = j.cutForSearch(normalised, true);
   const extra: string[] = [];
   for (const w of words) {
     if ([...w].length < 4) continue;
     for (const sub of j.cutAll(w)) if (sub !== w && [...sub].length >= 2) extra.push(sub);
   }
-  return normalise([...words, ...extra]);
+  const tokens = normalise([...words, ...extra]);
+  return [...tokens, ...hanGrams(normalised, new Set(tokens))];
 }
 
 /** The space-joined index tokens stored in the segmented columns. */

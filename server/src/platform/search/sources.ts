@@ -6,8 +6,9 @@
  */
 import type { DbOrTrx } from '../../db/database.ts';
 import { searchSources, type SearchSource } from './source-registry.ts';
-import { deleteDocumentsNotIn } from './search.repository.ts';
+import { deleteDocumentsNotIn, sampleDocuments } from './search.repository.ts';
 import { indexDocuments } from './search.service.ts';
+import { segmentForIndex } from './segment.ts';
 
 export { defineSearchSource, searchSources, sourcePermission, type SearchSource } from './source-registry.ts';
 
@@ -39,4 +40,17 @@ export async function reindex(db: DbOrTrx): Promise<number> {
     }
   });
   return written;
+}
+
+/**
+ * Rebuilds the index when it was written by another segmentation (a changed dictionary, thesaurus or tokenizer): the
+ * oldest and newest documents are segmented again and compared with what is stored. Call at start-up, after the
+ * migrations and seeds. Returns the number of documents written (0 when the index is current).
+ */
+export async function reindexIfStale(db: DbOrTrx): Promise<number> {
+  const sample = await sampleDocuments(db);
+  const stale = sample.some(
+    (d) => d.title_segmented !== segmentForIndex(d.title) || d.body_segmented !== segmentForIndex(d.body),
+  );
+  return stale ? reindex(db) : 0;
 }
