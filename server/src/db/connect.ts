@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kys
 import pg from 'pg';
 import { isPostgresUrl } from '../config.ts';
 import type { Database, DbHandle } from './database.ts';
+import { registerSqliteConnection, type SqliteStatements } from './compiled.ts';
 import { preparedStatementName } from './dialect.ts';
 
 export interface ConnectOptions {
@@ -56,7 +57,9 @@ export function connect(opts: ConnectOptions): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'FULL'}`);
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  registerSqliteConnection(db, statements);
   return { db, engine: 'sqlite', destroy: () => db.destroy() };
 }
 
@@ -79,9 +82,10 @@ function useNamedStatements(client: pg.PoolClient): void {
  * `max` prepared statements by SQL text (oldest evicted) and prepares a fresh one while a cached one is still
  * iterating.
  */
-function withStatementCache(sqlite: BetterSqlite3.Database, max = 512): SqliteDatabase {
+function withStatementCache(sqlite: BetterSqlite3.Database, max = 512): SqliteDatabase & SqliteStatements {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
+    connection: sqlite,
     close: () => {
       cache.clear();
       sqlite.close();

@@ -3,9 +3,10 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { likeOperator, likePattern, type Engine } from '../../db/dialect.ts';
 import { scopeFilter } from '../../platform/access/scope.ts';
 import type { PageRequest } from '../../platform/http/paging.ts';
-import { divisionNames } from '../../platform/divisions/index.ts';
-import type { OrganisationStatus, OrganisationType } from './organisations.tables.ts';
-import { sql } from 'kysely';
+import { descendantCodes, divisionNames } from '../../platform/divisions/index.ts';
+import { CompiledShapes, readCompiled } from '../../db/compiled.ts';
+import type { OrganisationStatus, OrganisationTable, OrganisationType } from './organisations.tables.ts';
+import { sql, type Selectable } from 'kysely';
 
 export interface OrganisationFilter {
   roots: readonly string[];
@@ -49,28 +50,108 @@ function filtered(db: DbOrTrx, engine: Engine, f: OrganisationFilter) {
   return qb;
 }
 
+/** The scope and the optional division filter as one list of division codes (their intersection). */
+async function codesOf(db: DbOrTrx, f: OrganisationFilter): Promise<string[]> {
+  const codes = await descendantCodes(db, f.roots);
+  if (!f.division) return codes;
+  const inDivision = new Set(await descendantCodes(db, [f.division]));
+  return codes.filter((c) => inDivision.has(c));
+}
+
+/** The filters over a list of division codes; the parameters appear in the order `listParameters` gives. */
+function byCodes(db: DbOrTrx, engine: Engine, codes: readonly string[], f: OrganisationFilter) {
+  let qb = db.selectFrom('organisation').where('organisation.division_code', 'in', codes);
+  if (f.type) qb = qb.where('organisation.type', '=', f.type);
+  if (f.status) qb = qb.where('organisation.status', '=', f.status);
+  if (f.q) {
+    const pattern = likePattern(f.q);
+    const op = likeOperator(engine);
+    qb = qb.where((eb) =>
+      eb.or([
+        eb(sql`organisation.name`, op, sql`${pattern} escape '\\'`),
+        eb('organisation.uscc', '=', f.q?.toUpperCase() ?? ''),
+      ]),
+    );
+  }
+  return qb;
+}
+
+function listParameters(codes: readonly string[], f: OrganisationFilter): unknown[] {
+  const out: unknown[] = [...codes];
+  if (f.type) out.push(f.type);
+  if (f.status) out.push(f.status);
+  if (f.q) out.push(likePattern(f.q), f.q.toUpperCase());
+  return out;
+}
+
+function shapeKey(codes: readonly string[], f: OrganisationFilter): string {
+  return `${codes.length}|${f.type ? 't' : ''}${f.status ? 's' : ''}${f.q ? 'q' : ''}`;
+}
+
+type ListedOrganisation = Omit<Selectable<OrganisationTable>, 'updated_at'>;
+const pageShapes = new CompiledShapes<ListedOrganisation>();
+const countShapes = new CompiledShapes<{ n: number | string }>();
+
+/** Totals of full first pages and later pages, by database handle and filter; see `listOrganisations`. */
+interface CachedTotal {
+  n: number;
+  generation: number;
+  at: number;
+}
+const totals = new WeakMap<object, Map<string, CachedTotal>>();
+let generation = 0;
+/** How long a cached total may be used: writes through this repository drop it at once on this node. */
+const TOTAL_TTL_MS = 5_000;
+
+/** Drops every cached list total (called by each write to the organisation table). */
+export function organisationsChanged(): void {
+  generation++;
+}
+
+async function countOf(db: DbOrTrx, engine: Engine, codes: readonly string[], f: OrganisationFilter) {
+  const params = listParameters(codes, f);
+  const key = `${shapeKey(codes, f)}|${params.join('\u0000')}`;
+  let byFilter = totals.get(db);
+  const hit = byFilter?.get(key);
+  const now = Date.now();
+  if (hit && hit.generation === generation && now - hit.at < TOTAL_TTL_MS) return hit.n;
+  const seen = generation;
+  const query = countShapes.get(
+    `${engine}|${shapeKey(codes, f)}`,
+    () => byCodes(db, engine, codes, f).select((eb) => eb.fn.countAll<number>().as('n')),
+    params,
+  );
+  const [row] = await readCompiled(db, query, params);
+  const n = Number(row?.n ?? 0);
+  if (!byFilter) totals.set(db, (byFilter = new Map<string, CachedTotal>()));
+  if (byFilter.size > 1000) byFilter.clear();
+  byFilter.set(key, { n, generation: seen, at: now });
+  return n;
+}
+
 /**
- * One page, newest first, from the (division_code, id) index. Division names come from the in-memory reference map
- * (joining first made SQLite sort every joined row in scope: ~4x slower), and a first page shorter than the page
- * size is its own total, so small scopes skip the count.
+ * One page, newest first. The scope is named by its division codes (from the in-memory closure), so a county's page
+ * comes from the (division_code, id) index in order; the query is compiled once per shape (number of codes, which
+ * filters are set) and run with new values. Division names come from the in-memory reference map. A first page
+ * shorter than the page size is its own total; other totals are counted and kept until the next write through this
+ * repository (at most TOTAL_TTL_MS, which bounds what another app node's writes can leave stale).
  */
 export async function listOrganisations(db: DbOrTrx, engine: Engine, f: OrganisationFilter, page: PageRequest) {
-  const rows = await filtered(db, engine, f)
-    .select(ORGANISATION_COLUMNS)
-    .orderBy('organisation.id', 'desc')
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  const total =
-    page.page === 1 && rows.length < page.pageSize
-      ? rows.length
-      : Number(
-          (
-            await filtered(db, engine, f)
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
+  const codes = await codesOf(db, f);
+  if (codes.length === 0) return { rows: [], total: 0 };
+  const params = [...listParameters(codes, f), page.pageSize, (page.page - 1) * page.pageSize];
+  const query = pageShapes.get(
+    `${engine}|${shapeKey(codes, f)}`,
+    () =>
+      byCodes(db, engine, codes, f)
+        .select(ORGANISATION_COLUMNS)
+        .orderBy('organisation.id', 'desc')
+        .limit(page.pageSize)
+        .offset((page.page - 1) * page.pageSize),
+    params,
+  );
+  const rows = await readCompiled(db, query, params);
+  const total = page.page === 1 && rows.length < page.pageSize ? rows.length : await countOf(db, engine, codes, f);
   const names = await divisionNames(db);
   return { rows: rows.map((r) => ({ ...r, division_name: names.get(r.division_code) ?? r.division_code })), total };
 }
@@ -111,7 +192,8 @@ export function insertOrganisation(
       updated_at: values.now,
     })
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .finally(organisationsChanged);
 }
 
 export function updateOrganisation(
@@ -119,7 +201,7 @@ export function updateOrganisation(
   id: number,
   set: { name?: string; status?: OrganisationStatus; updated_at: string },
 ) {
-  return db.updateTable('organisation').set(set).where('id', '=', id).execute();
+  return db.updateTable('organisation').set(set).where('id', '=', id).execute().finally(organisationsChanged);
 }
 
 /** One export batch: rows in scope matching the list filters, id descending, after the keyset `afterId`. */
@@ -164,7 +246,8 @@ export function decidePendingOrganisation(
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .returning(['id', 'division_code'])
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .finally(organisationsChanged);
 }
 
 /** The id of the organisation holding a credit code, whatever its status, or undefined. */

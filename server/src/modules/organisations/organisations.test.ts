@@ -102,6 +102,31 @@ describe('organisations', () => {
     expect((await league.request('GET', '/api/organisations?pageSize=1000')).statusCode).toBe(400);
   });
 
+  it('keeps list totals exact across creates, approvals and status changes (totals are cached between writes)', async () => {
+    const total = async (query = '') =>
+      (await league.request('GET', `/api/organisations?pageSize=1${query}`)).json().total as number;
+    expect(await total()).toBe(0);
+    const ids: number[] = [];
+    for (const d of ['150102', '150105', '150102']) {
+      const res = await league.request('POST', '/api/organisations', {
+        name: `${d}测试单位${ids.length}`,
+        type: 'social',
+        divisionCode: d,
+      });
+      expect(res.statusCode).toBe(201);
+      ids.push(res.json().id as number);
+      expect(await total()).toBe(ids.length);
+    }
+    expect(await total('&division=150102')).toBe(2);
+    expect(await total('&status=active')).toBe(3);
+    expect((await league.request('PATCH', `/api/organisations/${ids[0]}`, { status: 'disabled' })).statusCode).toBe(
+      200,
+    );
+    expect(await total('&status=active')).toBe(2);
+    expect(await total('&status=disabled')).toBe(1);
+    expect(await total()).toBe(3);
+  });
+
   it('updates name and status inside the scope only', async () => {
     const created = (
       await league.request('POST', '/api/organisations', {

@@ -157,14 +157,14 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  // The two queries every authenticated request runs, built once (see prepareSessionLookup).
-  const lookup = repo.prepareSessionLookup(deps.db);
+  // The one query every authenticated request runs, built once (see prepareSessionLookup).
+  const lookup = repo.prepareSessionLookup(deps.db, deps.engine);
 
   app.addHook('onRequest', async (req) => {
     const raw = req.cookies[cookieName(deps)];
     if (!raw) return;
     const idHash = hashSessionId(raw);
-    // Session and account in one query, roles in a second: the whole cost of authentication per request.
+    // Session, account and roles in one query: the whole cost of authentication per request.
     const row = await lookup.findSession(idHash);
     if (!row) {
       req.sessionExpired = true;
@@ -185,7 +185,7 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
     if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
       await repo.touchSession(deps.db, idHash, iso(now));
     }
-    const roles = await lookup.listRoles(row.user_id);
+    const roles = repo.unfoldRoles(row.roles);
     req.principal = {
       userId: row.user_id,
       username: row.username,

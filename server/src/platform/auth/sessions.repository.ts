@@ -1,7 +1,8 @@
 /** SQL of server-side sessions (table `session`) and the principal each one carries (session.ts holds the rules). */
-import type { CompiledQuery, Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import { namedStatement } from '../../db/dialect.ts';
+import { readCompiled } from '../../db/compiled.ts';
+import { namedStatement, type Engine } from '../../db/dialect.ts';
 import type { SessionTable } from '../platform.tables.ts';
 
 /** The account a principal is built from, or undefined for an unknown id. */
@@ -39,18 +40,31 @@ export async function touchSession(db: DbOrTrx, idHash: string, at: string): Pro
   await db.updateTable('session').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
 }
 
-/** A compiled query with new values for its parameters (same SQL, same order). */
-function withParameters<R>(query: CompiledQuery<R>, parameters: unknown[]): CompiledQuery<R> {
-  return { ...query, parameters };
+/** Role assignments folded into one text column by the session lookup: `role@division` joined by commas. */
+export function unfoldRoles(folded: string | null): { role_code: string; division_code: string }[] {
+  if (!folded) return [];
+  return folded.split(',').map((pair) => {
+    const at = pair.indexOf('@');
+    return { role_code: pair.slice(0, at), division_code: pair.slice(at + 1) };
+  });
 }
 
 /**
- * The two queries every authenticated request runs, compiled once: Kysely's query building cost more than SQLite's
- * execution here. Session and account come in one query (`findSession`), roles in the second (`listRoles`). On
- * PostgreSQL both run as named prepared statements (parsed and planned once per pooled connection).
+ * The query every authenticated request runs, compiled once: session, account and the account's role assignments
+ * in one statement (roles folded by `unfoldRoles`'s format; role and division codes hold no '@' or ','). On SQLite
+ * it runs on the cached prepared statement without Kysely's per-query work; on PostgreSQL as a named prepared
+ * statement (parsed and planned once per pooled connection).
  */
-export function prepareSessionLookup(db: Db) {
-  const sessionQuery = db
+export function prepareSessionLookup(db: Db, engine: Engine) {
+  const folded =
+    engine === 'postgres'
+      ? sql<
+          string | null
+        >`(select string_agg(r.role_code || '@' || r.division_code, ',' order by r.role_code, r.division_code) from user_role r where r.user_id = session.user_id)`
+      : sql<
+          string | null
+        >`(select group_concat(r.role_code || '@' || r.division_code, ',') from user_role r where r.user_id = session.user_id)`;
+  const compiled = db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
     .select([
@@ -67,20 +81,13 @@ export function prepareSessionLookup(db: Db) {
       'app_user.org_id',
       'app_user.status',
       'app_user.must_change_password',
+      folded.as('roles'),
     ])
     .where('session.id_hash', '=', '')
     .compile();
-  namedStatement('qx_session_lookup', sessionQuery);
-  const rolesQuery = db
-    .selectFrom('user_role')
-    .select(['role_code', 'division_code'])
-    .where('user_id', '=', 0)
-    .compile();
-  namedStatement('qx_session_roles', rolesQuery);
+  const sessionQuery = engine === 'postgres' ? namedStatement('qx_session_lookup', compiled) : compiled;
   return {
-    /** The session with this id hash and its account, or undefined. */
-    findSession: async (idHash: string) => (await db.executeQuery(withParameters(sessionQuery, [idHash]))).rows[0],
-    /** The account's role assignments. */
-    listRoles: async (userId: number) => (await db.executeQuery(withParameters(rolesQuery, [userId]))).rows,
+    /** The session with this id hash, its account and the account's folded roles, or undefined. */
+    findSession: async (idHash: string) => (await readCompiled(db, sessionQuery, [idHash]))[0],
   };
 }

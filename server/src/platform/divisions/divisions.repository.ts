@@ -74,3 +74,13 @@ export async function listCodeHistory(db: DbOrTrx, opts: { code?: string }): Pro
 export async function listDivisionNames(db: DbOrTrx): Promise<Pick<DivisionRow, 'code' | 'name'>[]> {
   return db.selectFrom('division').select(['code', 'name']).execute();
 }
+
+/** Every (ancestor, descendant) pair of the closure, descendants in code order (the lookup behind descendantCodes). */
+export async function listClosurePairs(db: DbOrTrx): Promise<{ ancestor_code: string; descendant_code: string }[]> {
+  return db
+    .selectFrom('division_closure')
+    .select(['ancestor_code', 'descendant_code'])
+    .orderBy('ancestor_code')
+    .orderBy('descendant_code')
+    .execute();
+}
