@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { ZDivisionCode, ZPageQuery, zPage } from '../common.ts';
 import { ZRowError } from '../imports.ts';
-import { ZFrameworkNode, ZFrameworkSummary, ZNodeCode, ZPeriod } from './frameworks.ts';
+import { ZFrameworkNode, ZFrameworkSummary, ZNodeCode, ZPeriod, ZValidationRule } from './frameworks.ts';
+
+export * from './checks.ts';
 
 export const VALUE_FLAGS = ['estimated', 'imputed', 'carried_forward', 'provisional', 'outlier'] as const;
 export type ValueFlag = (typeof VALUE_FLAGS)[number];
@@ -82,6 +84,10 @@ export const ZForm = z.object({
   /** Filled numeric indicators / numeric indicators that are not optional. */
   completeness: z.number(),
   deadline: z.string(),
+  /** Past the deadline and not submitted, or submitted after it (as the review list's 逾期). */
+  late: z.boolean(),
+  /** The framework's cross-indicator rules, so the console checks them while the officer types. */
+  rules: z.array(ZValidationRule),
 });
 export type Form = z.infer<typeof ZForm>;
 

@@ -54,6 +54,21 @@ describe('simulateImprovements', () => {
     expect(r.options.at(-1)!.indicator).toBe('a'); // skipped options last
   });
 
+  it('whole-number indicators move to the next whole number on the better side (5 people +10 % -> 6, not 5.5)', () => {
+    const step = { kind: 'relative', fraction: 0.1 } as const;
+    const plain = simulateImprovements(method, input, { unit: 'u1', step });
+    expect(plain.options.find((o) => o.indicator === 'b')!.to).toBeCloseTo(5.5, 12);
+    const r = simulateImprovements(method, input, { unit: 'u1', step, wholeNumbers: ['b'] });
+    const b = r.options.find((o) => o.indicator === 'b')!;
+    expect(b.to).toBe(6);
+    // the score follows the whole number: b of u1 at (6 - 6) / (30 - 6) = 0 stays 0 while the range shrinks
+    expect(b.score).toBe(0);
+    expect(r.options.find((o) => o.indicator === 'a')!.to).toBe(11);
+    const neg: Framework = { ...fw, indicators: [fw.indicators[0]!, { ...fw.indicators[1]!, direction: -1 }] };
+    const down = simulateImprovements(method, { framework: neg, raw }, { unit: 'u1', step, wholeNumbers: ['b'] });
+    expect(down.options.find((o) => o.indicator === 'b')!.to).toBe(4);
+  });
+
   it('a lower-is-better indicator improves downwards; absolute and target steps; missing values', () => {
     const neg: Framework = { ...fw, indicators: [fw.indicators[0]!, { ...fw.indicators[1]!, direction: -1 }] };
     const r = simulateImprovements(

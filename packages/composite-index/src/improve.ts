@@ -59,6 +59,11 @@ export interface SimulateOptions {
   readonly indicators?: readonly string[];
   /** Ranking (default: the method's last rank stage). */
   readonly rank?: RankParams;
+  /**
+   * Indicators counted in whole units (people, firms, projects): their improved raw value is rounded to the next whole
+   * number on the better side, so the simulator never proposes 27.5 people.
+   */
+  readonly wholeNumbers?: readonly string[];
 }
 
 function scoresOf(r: PipelineResult, target: string): Float64Array {
@@ -117,6 +122,7 @@ export function simulateImprovements(
   const peerSet = new Set(opts.peers ?? input.raw.units);
   const peerRows = input.raw.units.flatMap((u, i) => (peerSet.has(u) ? [i] : []));
   const codes = opts.indicators ?? input.framework.indicators.map((m) => m.code);
+  const whole = new Set(opts.wholeNumbers ?? []);
 
   const options = codes.map((code): ImprovementOption => {
     const m = meta.get(code);
@@ -183,6 +189,7 @@ export function simulateImprovements(
         throw new Error(`unknown step ${JSON.stringify(never)}`);
       }
     }
+    if (whole.has(code) && Number.isFinite(to)) to = dir === 1 ? Math.ceil(to - 1e-9) : Math.floor(to + 1e-9);
     if (to === from) return skip('noStep');
     const scores = scoresOf(runPipeline(method, { ...input, raw: withValue(input.raw, self, j, to) }), target);
     const ranks = rankColumn(scores, rankParams);

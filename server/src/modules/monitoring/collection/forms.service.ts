@@ -21,7 +21,9 @@ import {
   assertReadable,
   currentFramework,
   deadlineDate,
+  deadlineEnd,
   findingsOf,
+  isLate,
   resolveCounty,
   type CountyAccess,
   type FormKey,
@@ -120,6 +122,13 @@ export async function presentForm(deps: Deps, key: FormKey, access: CountyAccess
     })),
     completeness: completenessOf(checked.indicators, checked.own),
     deadline: deadlineDate(framework, key.period),
+    late: isLate(
+      status,
+      submission?.submitted_at ?? null,
+      deadlineEnd(deadlineDate(framework, key.period)),
+      deps.clock.now(),
+    ),
+    rules: framework.settings.rules,
   };
 }
 

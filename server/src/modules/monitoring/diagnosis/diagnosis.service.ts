@@ -7,7 +7,12 @@
  * counties sharing a border (neighbours.ts, from the map polygons), `all` = the region. Without map geometry
  * `neighbours` falls back to the league, and the answer says so (`peerGroup: 'league'`).
  */
-import type { CountyDiagnosis, CountyResult, FrameworkNode } from '../../../../../contracts/monitoring.ts';
+import {
+  isCountUnit,
+  type CountyDiagnosis,
+  type CountyResult,
+  type FrameworkNode,
+} from '../../../../../contracts/monitoring.ts';
 import type { Caller, Deps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
 import {
@@ -202,6 +207,7 @@ export async function getCountyDiagnosis(
   if (prepared && data) {
     const method: MethodSpec = stages.method ?? prepared.method;
     const input = pipelineInput(prepared, data);
+    const wholeNumbers = [...nodes.values()].filter((n) => isCountUnit(n.spec?.unit)).map((n) => n.code);
     for (const kind of ['relative', 'peer'] as const) {
       const r = simulateImprovements(method, input, {
         unit: code,
@@ -209,6 +215,7 @@ export async function getCountyDiagnosis(
         rank: { decimals: 2 },
         peers: peers.map((c) => c.code),
         step: kind === 'relative' ? { kind, fraction: RELATIVE_STEP } : { kind, p: 0.5 },
+        wholeNumbers,
       });
       const useful = r.options.filter(
         (o) => o.skipped === undefined && Number.isFinite(o.scoreGain) && o.scoreGain >= 0.005,

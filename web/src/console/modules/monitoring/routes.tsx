@@ -59,6 +59,13 @@ export const monitoringRoutes: ModuleRoutes = {
       anyOf: ['monitoring:approve'],
     },
     {
+      // A county's form opened from the review list: the same page, with 数据审核 marked in the sidebar.
+      path: 'monitoring/review/:division/:period',
+      component: lazy(() => import('./pages/MonitoringEntry.tsx')),
+      anyOf: ['monitoring:read'],
+      menuParent: 'monitoring/review',
+    },
+    {
       path: 'monitoring/progress',
       component: lazy(() => import('./pages/MonitoringProgress.tsx')),
       menu: {

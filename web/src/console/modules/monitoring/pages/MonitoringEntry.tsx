@@ -2,12 +2,14 @@
  * 数据填报 (/console/monitoring/entry[/:division/:period]): a county's values of one year per dimension with last
  * year, year-on-year change, source, note, flags and the checks inline; save, template and import, attachments,
  * submit with confirmation; read-only with a status banner once submitted. Reviewers open the same page from 数据审核
- * and approve or return with a comment; the region unlocks approved data.
+ * (/console/monitoring/review/:division/:period) and approve or return with a comment; the region unlocks approved
+ * data. The checks run while typing (the server's rules from contracts); phones get a card per indicator and a save
+ * bar at the bottom of the screen, desktops the table.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Input, Progress, Row, Select, Space, Spin, Tag, Typography } from 'antd';
-import { CheckOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { App, Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { CheckOutlined, RollbackOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { Form, ZSubmissionPage } from '../../../../../../contracts/monitoring.ts';
 import { api, ApiError, request } from '../../../../shared/api.ts';
@@ -16,7 +18,12 @@ import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSession, useSignedIn } from '../../../session.tsx';
 import { useFetch } from '../../../lib/use-fetch.ts';
-import { FindingTags, FormTable } from '../collection/FormTable.tsx';
+import { FindingTags } from '../components/entry/EntryCells.tsx';
+import { EntryBanner } from '../components/entry/EntryBanner.tsx';
+import { EntryCards } from '../components/entry/EntryCards.tsx';
+import { FormTable } from '../components/entry/FormTable.tsx';
+import { SaveBar } from '../components/entry/SaveBar.tsx';
+import { countFindings, liveCompleteness, liveFindings } from '../components/entry/live-checks.ts';
 import { AttachmentsPanel, HistoryPanel, ImportPanel } from '../collection/FormPanels.tsx';
 import {
   ACTION_LABELS,
@@ -32,21 +39,24 @@ import {
 type SubmissionPage = z.infer<typeof ZSubmissionPage>;
 type Action = 'submit' | 'return' | 'approve' | 'unlock';
 
-/** County and year pickers; counties are the caller's (from the submissions list). */
-function Picker({ division, period }: { division: string | null; period: number }) {
+const ENTRY = '/console/monitoring/entry';
+const REVIEW = '/console/monitoring/review';
+
+/** County and year pickers; counties are the caller's (from the submissions list). `base`: the form's path. */
+function Picker({ division, period, base }: { division: string | null; period: number; base: string }) {
   const t = useT();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const counties = useFetch<SubmissionPage>('/api/monitoring/submissions', { period, pageSize: 200 });
   const go = (d: string | null, p: number) => {
-    if (d) void navigate(`/console/monitoring/entry/${d}/${p}`);
-    else void navigate(`/console/monitoring/entry?period=${p}`);
+    if (d) void navigate(`${base}/${d}/${p}`);
+    else void navigate(`${ENTRY}?period=${p}`);
   };
   return (
     <Space wrap>
       <Select
         showSearch
-        style={{ width: 240 }}
+        style={{ width: 240, maxWidth: '100%' }}
         placeholder={t('选择旗县', 'Choose a county')}
         value={division ?? undefined}
         loading={counties.loading}
@@ -75,16 +85,19 @@ export default function MonitoringEntryPage() {
   const session = useSignedIn();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
+  const isPhone = Grid.useBreakpoint().md === false;
   const params = useParams();
   const [search] = useSearchParams();
   const division = params.division ?? null;
   const period = Number(params.period) || Number(search.get('period')) || defaultPeriod(new Date());
-  const fromReview = search.get('from') === 'review';
+  // Opened from 数据审核 (its own path, or ?from=review): a way back, and the picker stays under the review path.
+  const underReview = useLocation().pathname.startsWith(`${REVIEW}/`);
+  const fromReview = underReview || search.get('from') === 'review';
 
   // A county officer lands on the own county; others choose.
   useEffect(() => {
     if (!division && session.division.level === 'county' && session.can('monitoring:enter'))
-      void navigate(`/console/monitoring/entry/${session.user.divisionCode}/${period}`, { replace: true });
+      void navigate(`${ENTRY}/${session.user.divisionCode}/${period}`, { replace: true });
   }, [division, period, session, navigate]);
 
   const form = useFetch<Form>(division ? `/api/monitoring/forms/${division}/${period}` : null);
@@ -106,7 +119,9 @@ export default function MonitoringEntryPage() {
   }, [t]);
 
   const f = current;
-  const sections = useMemo(() => (f ? sectionsOf(f) : []), [f]);
+  // The checks follow the drafts as the officer types (the server's rules, shared from contracts).
+  const findings = useMemo(() => (f ? liveFindings(f, drafts) : []), [f, drafts]);
+  const sections = useMemo(() => (f ? sectionsOf({ ...f, findings }) : []), [f, findings]);
   const changed = f ? changedCells(f, drafts) : [];
   const errorText = (err: unknown) => (err instanceof ApiError ? err.text(locale) : String(err));
 
@@ -183,7 +198,9 @@ export default function MonitoringEntryPage() {
     modal.confirm({
       title:
         action === 'approve'
-          ? t('审核通过？', 'Approve?')
+          ? current?.status === 'league_approved'
+            ? t('自治区审定通过？审定后数据锁定，用于测算。', 'Final approval? The data is then locked for index runs.')
+            : t('审核通过？', 'Approve?')
           : action === 'return'
             ? t('退回修改', 'Return for correction')
             : t('解锁已审定数据', 'Unlock approved data'),
@@ -214,8 +231,8 @@ export default function MonitoringEntryPage() {
 
   const header = (
     <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-      <Picker division={division} period={period} />
-      {fromReview && <Link to="/console/monitoring/review">{t('返回审核列表', 'Back to review')}</Link>}
+      <Picker division={division} period={period} base={underReview ? REVIEW : ENTRY} />
+      {fromReview && <Link to={REVIEW}>{t('返回审核列表', 'Back to review')}</Link>}
     </Space>
   );
 
@@ -228,82 +245,54 @@ export default function MonitoringEntryPage() {
     );
 
   const status = f ? STATUS_LABELS[f.status] : null;
-  const errors = f?.findings.filter((x) => x.severity === 'error').length ?? 0;
-  const warnings = f?.findings.filter((x) => x.severity === 'warning' && !x.explained).length ?? 0;
-  const formFindings = f?.findings.filter((x) => x.indicatorCode === null) ?? [];
+  const counts = countFindings(findings);
+  const formFindings = findings.filter((x) => x.indicatorCode === null);
+  const onCellChange = (code: string, d: Draft) => setDrafts((m) => new Map(m).set(code, d));
+  const Section = isPhone ? EntryCards : FormTable;
+  const saveBar = f?.editable && (
+    <SaveBar
+      changed={changed.length}
+      saving={saving}
+      errors={counts.errors}
+      sticky={isPhone}
+      onSave={() => void save()}
+      onDiscard={() => reset(f)}
+    />
+  );
 
   return (
     <Card
       title={
         f ? (
-          <Space>
+          <Space wrap size={[8, 0]} style={isPhone ? { whiteSpace: 'normal' } : undefined}>
             {t(`${f.divisionName} ${f.period} 年监测数据`, `${f.divisionName} ${f.period} monitoring data`)}
             {status && (
               <Tag color={status.color} data-testid="form-status">
                 {pick(status, locale)}
               </Tag>
             )}
+            {f.late && f.editable && <Tag color="error">{t('逾期', 'Overdue')}</Tag>}
           </Space>
         ) : (
           t('数据填报', 'Data entry')
         )
       }
-      extra={header}
+      extra={isPhone ? undefined : header}
+      styles={isPhone ? { header: { paddingInline: 12 }, body: { padding: 12 } } : undefined}
     >
+      {isPhone && <div style={{ marginBottom: 12 }}>{header}</div>}
       {form.error && <ErrorBanner message={form.error} onRetry={form.reload} />}
       {form.loading && !f && <Spin />}
       {f && status && (
         <>
-          <Alert
-            type={status.alert}
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={
-              f.editable
-                ? t(
-                    `${pick(status, 'zh-CN')}：填写后保存，截止日期 ${f.deadline}。`,
-                    `${pick(status, 'en-US')}: save as you go; deadline ${f.deadline}.`,
-                  )
-                : t(`${pick(status, 'zh-CN')}，当前只读。`, `${pick(status, 'en-US')}; read-only for you.`)
-            }
-            description={
-              <Space wrap size="large">
-                <span>
-                  {t('完整度', 'Completeness')}{' '}
-                  <Progress
-                    percent={Math.round(f.completeness * 100)}
-                    size="small"
-                    style={{ width: 140, display: 'inline-flex' }}
-                  />
-                </span>
-                <Typography.Text type={errors ? 'danger' : 'secondary'}>
-                  {t(`错误 ${errors} 项`, `${errors} error(s)`)}
-                </Typography.Text>
-                <Typography.Text type={warnings ? 'warning' : 'secondary'}>
-                  {t(`待说明预警 ${warnings} 项`, `${warnings} warning(s) to explain`)}
-                </Typography.Text>
-                <span>
-                  {t('指标体系', 'Framework')}: {f.framework.nameZh} v{f.framework.version}
-                  {f.framework.isDefault && <Tag style={{ marginLeft: 4 }}>{t('默认', 'default')}</Tag>}
-                </span>
-              </Space>
-            }
+          <EntryBanner
+            form={f}
+            completeness={liveCompleteness(f, drafts)}
+            errors={counts.errors}
+            warnings={counts.warnings}
           />
           <Space wrap style={{ marginBottom: 16 }}>
-            {f.editable && (
-              <Button
-                type="primary"
-                icon={<SaveOutlined />}
-                loading={saving}
-                disabled={changed.length === 0}
-                onClick={() => void save()}
-              >
-                {t(
-                  `保存${changed.length ? `（${changed.length}）` : ''}`,
-                  `Save${changed.length ? ` (${changed.length})` : ''}`,
-                )}
-              </Button>
-            )}
+            {!isPhone && saveBar}
             {f.actions.includes('submit') && (
               <Button icon={<SendOutlined />} loading={acting === 'submit'} onClick={() => void confirmSubmit()}>
                 {t('提交审核', 'Submit for review')}
@@ -339,7 +328,6 @@ export default function MonitoringEntryPage() {
                 {t('解锁', 'Unlock')}
               </Button>
             )}
-            {changed.length > 0 && <Button onClick={() => reset(f)}>{t('放弃修改', 'Discard changes')}</Button>}
           </Space>
           {formFindings.length > 0 && <FindingTags findings={formFindings} />}
           {sections.map((s) => (
@@ -349,14 +337,10 @@ export default function MonitoringEntryPage() {
                   ? `${s.dimension.code} ${locale === 'en-US' && s.dimension.nameEn ? s.dimension.nameEn : s.dimension.nameZh}`
                   : t('其他指标', 'Other indicators')}
               </Typography.Title>
-              <FormTable
-                rows={s.rows}
-                drafts={drafts}
-                editable={f.editable}
-                onChange={(code, d) => setDrafts((m) => new Map(m).set(code, d))}
-              />
+              <Section rows={s.rows} drafts={drafts} editable={f.editable} onChange={onCellChange} />
             </div>
           ))}
+          {isPhone && saveBar}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={8}>
               <ImportPanel form={f} onImported={form.reload} />

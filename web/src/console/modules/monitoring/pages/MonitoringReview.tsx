@@ -4,7 +4,20 @@
  * and return-with-comment buttons.
  */
 import { useEffect } from 'react';
-import { Button, Card, Segmented, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Grid,
+  Progress,
+  Segmented,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tooltip,
+  Typography,
+  type TableColumnType,
+} from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { ZSubmissionPage } from '../../../../../../contracts/monitoring.ts';
@@ -32,6 +45,7 @@ type SubmissionRow = SubmissionPage['items'][number];
 export default function MonitoringReviewPage() {
   const t = useT();
   const { locale } = useSession();
+  const isPhone = Grid.useBreakpoint().md === false;
   const [params, setParams] = useSearchParams();
   const period = Number(params.get('period')) || defaultPeriod(new Date());
   const status = (params.get('status') ?? '') as FormStatus | '';
@@ -53,9 +67,24 @@ export default function MonitoringReviewPage() {
   }, [t]);
 
   const set = (patch: QueryPatch) => setParams(writeQuery(params, patch));
+  const statusOptions = [
+    { value: '', label: t('全部', 'All') },
+    ...STATUS_ORDER.map((s) => ({ value: s, label: pick(STATUS_LABELS[s], locale) })),
+  ];
+  const open = openColumn(t);
+  const columns: TableColumnType<SubmissionRow>[] = isPhone
+    ? [nameColumn(t), phoneStatusColumn(t), open]
+    : [
+        nameColumn(t),
+        { title: t('状态', 'Status'), key: 'status', render: (_, r) => <SubmissionStatus row={r} /> },
+        completenessColumn(t),
+        findingsColumn(t),
+        dateColumn(t('提交时间', 'Submitted'), 'submittedAt'),
+        open,
+      ];
 
   return (
-    <Card title={t('数据审核', 'Data review')}>
+    <Card title={t('数据审核', 'Data review')} styles={isPhone ? { body: { padding: 12 } } : undefined}>
       <FilterBar>
         <Select
           style={{ width: 120 }}
@@ -64,14 +93,17 @@ export default function MonitoringReviewPage() {
           options={periodOptions(new Date()).map((y) => ({ value: y, label: t(`${y} 年`, String(y)) }))}
           onChange={(p: number) => set({ period: String(p) })}
         />
-        <Segmented
-          value={status}
-          onChange={(v) => set({ status: String(v) })}
-          options={[
-            { value: '', label: t('全部', 'All') },
-            ...STATUS_ORDER.map((s) => ({ value: s, label: pick(STATUS_LABELS[s], locale) })),
-          ]}
-        />
+        {isPhone ? (
+          <Select
+            style={{ width: 150 }}
+            value={status}
+            aria-label={t('状态', 'Status')}
+            options={statusOptions}
+            onChange={(v: string) => set({ status: v })}
+          />
+        ) : (
+          <Segmented value={status} onChange={(v) => set({ status: String(v) })} options={statusOptions} />
+        )}
         <Space>
           <Switch
             checked={mine}
@@ -83,7 +115,7 @@ export default function MonitoringReviewPage() {
         <SearchFilter
           label={t('按旗县名称或代码搜索', 'Search by county name or code')}
           placeholder={t('旗县名称或代码', 'County name or code')}
-          width={220}
+          width={isPhone ? 240 : 220}
           value={q || undefined}
           onSearch={(v) => set({ q: v })}
         />
@@ -105,55 +137,78 @@ export default function MonitoringReviewPage() {
           onChange: set,
           showTotal: (n) => t(`共 ${n} 个旗县`, `${n} counties`),
         })}
-        columns={[
-          {
-            title: t('旗县', 'County'),
-            key: 'name',
-            render: (_, r) => (
-              <Space orientation="vertical" size={0}>
-                <Typography.Text strong>{r.divisionName}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.divisionCode} · {r.leagueName}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: t('状态', 'Status'),
-            key: 'status',
-            render: (_, r) => <SubmissionStatus row={r} />,
-          },
-          completenessColumn(t),
-          {
-            title: t('待处理问题', 'Open checks'),
-            key: 'findings',
-            align: 'right',
-            render: (_, r) =>
-              r.findings > 0 ? (
-                <Tooltip title={t('错误及未说明的预警', 'Errors and unexplained warnings')}>
-                  <Typography.Text type="warning">{r.findings}</Typography.Text>
-                </Tooltip>
-              ) : (
-                <Typography.Text type="secondary">0</Typography.Text>
-              ),
-          },
-          dateColumn(t('提交时间', 'Submitted'), 'submittedAt'),
-          {
-            title: t('操作', 'Action'),
-            key: 'open',
-            render: (_, r) => (
-              <Link to={`/console/monitoring/entry/${r.divisionCode}/${r.period}?from=review`}>
-                <Button
-                  size="small"
-                  type={r.status === 'submitted' || r.status === 'league_approved' ? 'primary' : 'default'}
-                >
-                  {r.status === 'submitted' || r.status === 'league_approved' ? t('审核', 'Review') : t('查看', 'Open')}
-                </Button>
-              </Link>
-            ),
-          },
-        ]}
+        columns={columns}
       />
     </Card>
   );
+}
+
+type T = (zh: string, en: string) => string;
+
+function nameColumn(t: T): TableColumnType<SubmissionRow> {
+  return {
+    title: t('旗县', 'County'),
+    key: 'name',
+    render: (_, r) => (
+      <Space orientation="vertical" size={0}>
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {r.divisionName}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {r.divisionCode} · {r.leagueName}
+        </Typography.Text>
+      </Space>
+    ),
+  };
+}
+
+function findingsColumn(t: T): TableColumnType<SubmissionRow> {
+  return {
+    title: t('待处理问题', 'Open checks'),
+    key: 'findings',
+    align: 'right',
+    render: (_, r) =>
+      r.findings > 0 ? (
+        <Tooltip title={t('错误及未说明的预警', 'Errors and unexplained warnings')}>
+          <Typography.Text type="warning">{r.findings}</Typography.Text>
+        </Tooltip>
+      ) : (
+        <Typography.Text type="secondary">0</Typography.Text>
+      ),
+  };
+}
+
+/** On a phone: status, completeness and open checks in one cell. */
+function phoneStatusColumn(t: T): TableColumnType<SubmissionRow> {
+  return {
+    title: t('状态', 'Status'),
+    key: 'status',
+    render: (_, r) => (
+      <Space orientation="vertical" size={2}>
+        <SubmissionStatus row={r} />
+        <Progress percent={Math.round(r.completeness * 100)} size="small" style={{ width: 110, margin: 0 }} />
+        {r.findings > 0 && (
+          <Typography.Text type="warning" style={{ fontSize: 12 }}>
+            {t(`待处理 ${r.findings} 项`, `${r.findings} open`)}
+          </Typography.Text>
+        )}
+      </Space>
+    ),
+  };
+}
+
+const waiting = (r: SubmissionRow) => r.status === 'submitted' || r.status === 'league_approved';
+
+function openColumn(t: T): TableColumnType<SubmissionRow> {
+  return {
+    title: t('操作', 'Action'),
+    key: 'open',
+    render: (_, r) => (
+      <Link to={`/console/monitoring/review/${r.divisionCode}/${r.period}`}>
+        <Button size="small" type={waiting(r) ? 'primary' : 'default'}>
+          {waiting(r) ? t('审核', 'Review') : t('查看', 'Open')}
+        </Button>
+      </Link>
+    ),
+  };
 }
