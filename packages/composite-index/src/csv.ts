@@ -132,17 +132,32 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * The CSV text of a data set in chunks of about `chunkChars` characters: `unitColumn` then one column per indicator;
+ * missing cells are written as NA and numbers in full double precision. A caller writing a large data set to a file
+ * writes the chunks as they come instead of holding the whole text (and a string per row) at once.
+ */
+export function* dataSetCsvChunks(ds: DataSet, unitColumn = 'UnitCode', chunkChars = 1 << 20): Generator<string> {
+  let buf = `${[unitColumn, ...ds.indicators].map(csvField).join(',')}\n`;
+  const cols = ds.columns;
+  for (let i = 0; i < ds.units.length; i++) {
+    let line = csvField(ds.units[i] ?? '');
+    for (const col of cols) {
+      const v = col[i] as number;
+      line += Number.isNaN(v) ? ',NA' : `,${v}`;
+    }
+    buf += `${line}\n`;
+    if (buf.length >= chunkChars) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf !== '') yield buf;
+}
+
 /** Writes a data set as CSV text: `unitColumn` then one column per indicator; missing cells are written as NA. */
 export function dataSetToCsv(ds: DataSet, unitColumn = 'UnitCode'): string {
-  const lines = [[unitColumn, ...ds.indicators].map(csvField).join(',')];
-  ds.units.forEach((u, i) => {
-    const cells = ds.columns.map((col) => {
-      const v = col[i] as number;
-      return Number.isNaN(v) ? 'NA' : String(v);
-    });
-    lines.push([csvField(u), ...cells].join(','));
-  });
-  return `${lines.join('\n')}\n`;
+  return [...dataSetCsvChunks(ds, unitColumn)].join('');
 }
 
 const META_ALIASES: Readonly<Record<string, readonly string[]>> = {

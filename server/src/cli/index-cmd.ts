@@ -9,7 +9,7 @@ import {
   type Framework,
   type MethodSpec,
   type PipelineResult,
-  dataSetToCsv,
+  dataSetCsvChunks,
   parseMethod,
   rankColumn,
   runConformance,
@@ -111,15 +111,20 @@ export async function runIndex(opts: RunOptions): Promise<void> {
   }
   fs.mkdirSync(opts.out, { recursive: true });
   const files: string[] = [];
-  const write = (name: string, text: string): void => {
-    fs.writeFileSync(path.join(opts.out, name), text);
+  const write = (name: string, text: string | Iterable<string>): void => {
+    const fd = fs.openSync(path.join(opts.out, name), 'w');
+    try {
+      for (const chunk of typeof text === 'string' ? [text] : text) fs.writeSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
     files.push(name);
   };
   for (const [name, ds] of Object.entries(result.datasets))
-    write(`dataset-${name.replace(/[^\w.-]/g, '_')}.csv`, dataSetToCsv(ds, unitColumn));
+    write(`dataset-${name.replace(/[^\w.-]/g, '_')}.csv`, dataSetCsvChunks(ds, unitColumn));
   const { scores, ranks } = scoresAndRanks(result, framework);
-  if (scores) write('scores.csv', dataSetToCsv(scores, unitColumn));
-  if (ranks) write('ranks.csv', dataSetToCsv(ranks, unitColumn));
+  if (scores) write('scores.csv', dataSetCsvChunks(scores, unitColumn));
+  if (ranks) write('ranks.csv', dataSetCsvChunks(ranks, unitColumn));
   const root = framework.aggregates.find((a) => a.parent === undefined)?.code;
   const stats = coherenceStatistics(result, framework);
   if (stats && root) {
