@@ -115,7 +115,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
             <Input.Search
               role="search"
               aria-label={t('全局搜索', 'Search everything')}
-              placeholder={t('搜索单位、成果、问题……', 'Search organisations, achievements, questions…')}
+              placeholder={t('搜索单位……', 'Search organisations…')}
               style={{ maxWidth: 360, flex: 1, minWidth: 0 }}
               allowClear
               onSearch={(q) => {

@@ -1,12 +1,12 @@
 /** Global search (全局搜索) over everything the user may see; query and filters live in the URL. */
 import { useEffect, useState } from 'react';
-import { Card, DatePicker, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Card, DatePicker, Empty, Flex, Input, List, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchHit } from '../../../../../../contracts/search.ts';
 import { api, ApiError } from '../../../../shared/api.ts';
 import { formatNumber } from '../../../../shared/i18n.ts';
-import { Snippet } from '../../../../shared/snippet.tsx';
+import { parseSnippet, Snippet } from '../../../../shared/snippet.tsx';
 import { useSession } from '../../../session.tsx';
 import { useDivision } from '../../../division.tsx';
 import { useT } from '../../../i18n.ts';
@@ -21,9 +21,29 @@ interface SearchPage {
   totalIsLowerBound?: boolean;
 }
 
-const TYPE_NAMES: Record<string, { zh: string; en: string; href: (id: number) => string }> = {
-  organisation: { zh: '单位', en: 'Organisation', href: (id) => `/console/organisations/${id}` },
+/**
+ * The record types the server's modules make searchable today (platform/search sources), with what of them is
+ * searched: the page says so, so that a term found nowhere is not taken for a failing search.
+ */
+const TYPE_NAMES: Record<
+  string,
+  { zh: string; en: string; fieldsZh: string; fieldsEn: string; href: (id: number) => string }
+> = {
+  organisation: {
+    zh: '单位',
+    en: 'Organisation',
+    fieldsZh: '名称、类型、所在地区',
+    fieldsEn: 'name, type, division',
+    href: (id) => `/console/organisations/${id}`,
+  },
 };
+
+/** "单位（名称、类型、所在地区）" for every searchable type. */
+function searchableText(t: ReturnType<typeof useT>): string {
+  return Object.values(TYPE_NAMES)
+    .map((n) => t(`${n.zh}（${n.fieldsZh}）`, `${n.en.toLowerCase()}s (${n.fieldsEn})`))
+    .join(t('、', ', '));
+}
 
 export default function SearchPage() {
   const t = useT();
@@ -74,13 +94,13 @@ export default function SearchPage() {
 
   return (
     <Card title={t('全局搜索', 'Search')}>
-      <Space wrap style={{ marginBottom: 16 }}>
+      <Flex wrap gap="small" align="center" style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('检索词', 'Search terms')}
           defaultValue={q}
           key={q}
           placeholder={t('输入检索词，如 种薯、奶牛', 'Search terms, e.g. 种薯, 奶牛')}
-          style={{ width: 320 }}
+          style={{ flex: '1 1 240px', maxWidth: 320 }}
           enterButton
           allowClear
           onSearch={(v) => update({ q: v.trim() || undefined })}
@@ -105,7 +125,15 @@ export default function SearchPage() {
           {t('范围：', 'Within: ')}
           {current.name}
         </Typography.Text>
-      </Space>
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+        {t('可检索：', 'Searches ')}
+        {searchableText(t)}
+        {t(
+          '。一两个字按字面匹配；常用同义词一并查找，如 奶牛 也找 乳业、科技局 也找 科学技术局。',
+          '. One or two characters match anywhere in the text; common synonyms are included (奶牛 also finds 乳业, 科技局 also finds 科学技术局).',
+        )}
+      </Typography.Paragraph>
       {error && <ErrorBanner message={error} />}
       {!q.trim() ? (
         <Empty description={t('输入检索词开始搜索', 'Type a term to search')} />
@@ -121,7 +149,15 @@ export default function SearchPage() {
             )
           }
           dataSource={data?.items ?? []}
-          locale={emptyText(t('没有找到匹配的结果', 'Nothing matches'))}
+          locale={emptyText(
+            <>
+              <div>{t('没有找到匹配的结果', 'Nothing matches')}</div>
+              <Typography.Text type="secondary">
+                {t(`在${current.name}范围内检索了`, `Searched ${current.name} for `)}
+                {searchableText(t)}
+              </Typography.Text>
+            </>,
+          )}
           pagination={
             data && data.total > data.pageSize
               ? {
@@ -135,20 +171,25 @@ export default function SearchPage() {
           }
           renderItem={(h) => {
             const tn = TYPE_NAMES[h.type];
+            // A snippet cut from the title (the body holds no term) is shown as the highlighted title, not twice.
+            const fromTitle = parseSnippet(h.snippet).map((p) => p.text).join('') === h.title;
+            const title = fromTitle ? <Snippet html={h.snippet} /> : h.title;
             return (
               <List.Item>
                 <List.Item.Meta
                   title={
-                    <Space>
+                    <Space wrap size={[8, 0]}>
                       <Tag>{tn ? t(tn.zh, tn.en) : h.type}</Tag>
-                      {tn ? <Link to={tn.href(h.id)}>{h.title}</Link> : h.title}
+                      {tn ? <Link to={tn.href(h.id)}>{title}</Link> : title}
                     </Space>
                   }
                   description={
                     <>
-                      <div className="qx-snippet">
-                        <Snippet html={h.snippet} />
-                      </div>
+                      {!fromTitle && (
+                        <div className="qx-snippet">
+                          <Snippet html={h.snippet} />
+                        </div>
+                      )}
                       <Typography.Text type="secondary">{h.divisionName}</Typography.Text>
                     </>
                   }
