@@ -96,6 +96,7 @@ describe('module registry', () => {
       'monitoring/entry',
       'monitoring/entry/:division/:period',
       'monitoring/review',
+      'monitoring/review/:division/:period',
       'monitoring/progress',
       'monitoring/runs',
       'monitoring/frameworks',

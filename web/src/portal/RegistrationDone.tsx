@@ -35,8 +35,8 @@ export function RegistrationDone({ username, county }: { username: string; count
         <li>{t('旗县科技局审核您的信息。', 'The county S&T bureau checks your details.')}</li>
         <li>
           {t(
-            `审核通过后，用户名 ${username} 和您设置的密码即可登录工作台；登录后在「消息」中可看到审核通知。`,
-            `Once approved, sign in with ${username} and your password; the decision is in your console messages.`,
+            `审核通过后，用户名 ${username} 和您设置的密码即可登录工作台；登录后点右上角的「通知」可看到审核结果。`,
+            `Once approved, sign in with ${username} and your password; the decision is under Notifications (top right).`,
           )}
         </li>
         <li>

@@ -48,9 +48,12 @@ describe('data collection and approval', () => {
       actions: ['submit'],
       completeness: 0,
       deadline: '2026-06-30',
+      late: true, // the deadline has passed without a submission, as the review list's 逾期 says
       values: [],
       events: [],
     });
+    // the framework's rules, for the console's checks while typing
+    expect(form.rules.map((r: { code: string }) => r.code)).toEqual(['R1']);
     expect(form.indicators.map((n: { code: string }) => n.code)).toEqual(['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'B4']);
     expect(form.dimensions.map((n: { code: string }) => n.code)).toEqual(['D1', 'D2']);
     expect(form.findings.filter((f: { kind: string }) => f.kind === 'missing')).toHaveLength(4);

@@ -64,10 +64,13 @@ const fmt = (v: number): string => {
   return v.toLocaleString('zh-CN', { maximumFractionDigits: digits });
 };
 
-/** Chinese description of a simulated step, e.g. 提高 10%（1.2 → 1.32%）or 达到同类中位数（3.5 家）. */
+/** Chinese description of a simulated step, e.g. 提高 10%（1.2 → 1.32%）, 增加 3人（25 → 28人）or 达到同类中位数（3 → 5家）. */
 function describeStep(kind: 'relative' | 'peer', o: ImprovementOption, node: FrameworkNode): string {
   const unit = node.spec?.unit ?? '';
   const lower = node.spec?.direction === -1;
+  // A count rounded up to the next whole number is no longer +10 %: say how many more (1 → 2个 is 增加 1个).
+  if (kind === 'relative' && isCountUnit(unit))
+    return `${lower ? '减少' : '增加'} ${fmt(Math.abs(o.to - o.from))}${unit}（${fmt(o.from)} → ${fmt(o.to)}${unit}）`;
   if (kind === 'relative') return `${lower ? '降低' : '提高'} 10%（${fmt(o.from)} → ${fmt(o.to)}${unit}）`;
   return `达到同类中位数（${fmt(o.from)} → ${fmt(o.to)}${unit}）`;
 }

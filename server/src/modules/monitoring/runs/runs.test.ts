@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CountyDiagnosis, RunResult, RunSummary } from '../../../../../contracts/monitoring.ts';
+import {
+  isCountUnit,
+  type CountyDiagnosis,
+  type Framework,
+  type RunResult,
+  type RunSummary,
+} from '../../../../../contracts/monitoring.ts';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../../test/harness.ts';
 import { recoverInterruptedJobs, whenJobsIdle } from '../../../platform/jobs/index.ts';
 import { failInterruptedRuns, INTERRUPTED_ERROR } from './runs.service.ts';
@@ -264,6 +270,12 @@ describe('index runs', () => {
     expect(d.improvements.length).toBeGreaterThan(0);
     expect(d.improvements[0]?.scoreGain).toBeGreaterThan(0);
     expect(d.improvements.some((i) => i.step.startsWith('提高 10%') || i.step.startsWith('达到同类中位数'))).toBe(true);
+    // count indicators (人, 个, 家 …) are proposed in whole numbers: "25 → 28人", never "25 → 27.5人"
+    const active = (await county.request('GET', '/api/monitoring/frameworks/active')).json<Framework>();
+    const counted = new Set(active.nodes.filter((n) => isCountUnit(n.spec?.unit)).map((n) => n.code));
+    const whole = d.improvements.filter((i) => counted.has(i.indicatorCode));
+    expect(whole.length).toBeGreaterThan(0);
+    for (const i of whole) expect(i.step, i.step).toMatch(/→ [\d,]+[^\d.,]/);
     const n = (
       await county.request('GET', `/api/monitoring/runs/${r.id}/counties/150102?peers=neighbours`)
     ).json<CountyDiagnosis>();
