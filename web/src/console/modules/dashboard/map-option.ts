@@ -137,7 +137,10 @@ export function buildMapData(
   });
 }
 
-/** Tooltip text of one county: name, GB/T 2260 code, the value or the out-of-scope note, and any detail lines. */
+/**
+ * Tooltip text of one county: name, GB/T 2260 code, the value or the out-of-scope note, and any detail lines (also
+ * for a county without a value: the results map says there why it has none).
+ */
 export function tooltipHtml(
   datum: Pick<CountyDatum, 'name' | 'countyName' | 'value' | 'inScope'>,
   texts: MapTexts,
@@ -148,7 +151,7 @@ export function tooltipHtml(
   const body = datum.inScope
     ? `${escapeHtml(texts.valueLabel)}：<strong>${escapeHtml(formatValue(datum.value))}</strong> ${escapeHtml(texts.unit)}`
     : escapeHtml(texts.outOfScope);
-  return [head, body, ...(datum.inScope ? details.map(escapeHtml) : [])].join('<br/>');
+  return [head, body, ...details.map(escapeHtml)].join('<br/>');
 }
 
 /** The legend: continuous (default 0 … largest value, or the given scale) or pieces (categories). */

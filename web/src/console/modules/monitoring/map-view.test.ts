@@ -48,7 +48,7 @@ describe('choropleth values per view', () => {
       '150103': 20,
     });
     // 回民区 has no previous rank: not coloured on the change map.
-    expect(asObject(viewValues(COUNTIES, { kind: 'change' }))).toEqual({ '150102': 2, '150203': -1 });
+    expect(asObject(viewValues(COUNTIES, { kind: 'change' }))).toEqual({ '150102': 1, '150203': -1 });
     expect(asObject(viewValues(COUNTIES, { kind: 'tier' }))).toEqual({ '150102': 1, '150203': 2, '150103': 3 });
     expect(viewValues(COUNTIES, { kind: 'dimension', code: 'D9' }).size).toBe(0);
   });
@@ -58,7 +58,7 @@ describe('choropleth values per view', () => {
     expect(score.scale).toMatchObject({ min: 0, max: 100, colours: COLOURS.scale });
     expect(score.ends).toEqual({ high: '高', low: '低' });
     const change = viewLegend({ kind: 'change' }, viewValues(COUNTIES, { kind: 'change' }), zh);
-    expect(change.scale).toMatchObject({ min: -2, max: 2, colours: COLOURS.diverging });
+    expect(change.scale).toMatchObject({ min: -1, max: 1, colours: COLOURS.diverging });
     const tier = viewLegend({ kind: 'tier' }, viewValues(COUNTIES, { kind: 'tier' }), zh);
     expect(tier.pieces).toEqual([
       { value: 1, label: '一类', color: tierHex(1) },
@@ -90,9 +90,10 @@ describe('choropleth values per view', () => {
       '排名 1 (1–2)',
       '综合得分 86.3',
       '类别 一类',
-      '较上期 上升 2 位',
+      '较上期 上升 1 位（两期均有得分的旗县间）',
       '原始值 3.4 %',
     ]);
+    expect(details.get('150202')).toEqual(['无综合得分：数据已退回（未审核）']);
     expect(details.get('150203')).toContain('（插补或临时值）');
     expect(details.get('150103')).toEqual(['排名 3 (2–3)', '综合得分 40.0', '类别 三类', '原始值 1.1 %']);
     const html = tooltipHtml(

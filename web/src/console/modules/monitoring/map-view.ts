@@ -3,7 +3,12 @@
  * against the previous period, or the tier — each as values by county code with its own legend, on the dashboard's
  * region map (the same registered polygons, option builder, tooltip and click-through).
  */
-import type { CountyResult, Framework } from '../../../../../contracts/monitoring.ts';
+import {
+  MISSING_REASON_NAMES,
+  type CountyResult,
+  type Framework,
+  type MissingReason,
+} from '../../../../../contracts/monitoring.ts';
 import { COLOURS, highlightedCodes, type MapPiece, type MapScale } from '../dashboard/map-option.ts';
 import { regionOf, type RegionGeo } from '../dashboard/geo.ts';
 import type { MapView } from '../dashboard/view.ts';
@@ -124,7 +129,26 @@ export function viewLegend(
   };
 }
 
-/** Tooltip lines of each county: rank with interval, score, tier, change; and the raw value of an indicator view. */
+/** Why a county has no score (the tooltip line): 未报送 / 审核中 / 退回 — not approved — or 无数据. */
+export function noScoreText(reason: MissingReason | null | undefined, t: T): string {
+  switch (reason) {
+    case 'not_submitted':
+      return t('无综合得分：本年度数据未报送', 'No score: not submitted this year');
+    case 'in_review':
+      return t('无综合得分：数据审核中（未审核）', 'No score: in review (not approved)');
+    case 'returned':
+      return t('无综合得分：数据已退回（未审核）', 'No score: returned (not approved)');
+    case 'no_data':
+    case null:
+    case undefined:
+      return t('无综合得分：无数据', 'No score: no data');
+  }
+}
+
+/**
+ * Tooltip lines of each county: rank with interval, score, tier, change among the counties scored in both periods;
+ * the raw value of an indicator view; for a county without a score, why.
+ */
 export function countyDetails(
   counties: readonly CountyResult[],
   v: ResultView,
@@ -134,6 +158,7 @@ export function countyDetails(
   const unit = v.kind === 'indicator' ? (framework.nodes.find((n) => n.code === v.code)?.spec?.unit ?? '') : '';
   return new Map(
     counties.map((c) => {
+      if (c.score === null) return [c.code, [noScoreText(c.missingReason, t)]];
       const lines = [
         t(`排名 ${intervalText(c)}`, `Rank ${intervalText(c)}`),
         t(`综合得分 ${formatScore(c.score)}`, `Index score ${formatScore(c.score)}`),
@@ -143,8 +168,15 @@ export function countyDetails(
       if (d !== null)
         lines.push(
           t(
-            `较上期 ${d > 0 ? `上升 ${d} 位` : d < 0 ? `下降 ${-d} 位` : '持平'}`,
-            `vs previous: ${d > 0 ? `up ${d}` : d < 0 ? `down ${-d}` : 'unchanged'}`,
+            `较上期 ${d > 0 ? `上升 ${d} 位` : d < 0 ? `下降 ${-d} 位` : '持平'}（两期均有得分的旗县间）`,
+            `vs previous: ${d > 0 ? `up ${d}` : d < 0 ? `down ${-d}` : 'unchanged'} (counties scored in both)`,
+          ),
+        );
+      if (c.missingReason && c.missingReason !== 'no_data')
+        lines.push(
+          t(
+            `本年度数据${MISSING_REASON_NAMES[c.missingReason].zh}，以往年数据参评`,
+            `This year's data ${MISSING_REASON_NAMES[c.missingReason].en}: scored on earlier years`,
           ),
         );
       if (v.kind === 'indicator') {

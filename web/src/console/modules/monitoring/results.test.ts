@@ -38,7 +38,9 @@ describe('rank with interval', () => {
 describe('rank and tier change', () => {
   it('counts places moved up as positive and tiers moved up as positive', () => {
     const [xincheng, kundulun, huimin] = COUNTIES;
-    expect(rankChange(xincheng!)).toBe(2);
+    // the server's like-for-like change (among counties scored in both periods), not 3rd -> 1st overall
+    expect(rankChange(xincheng!)).toBe(1);
+    expect(rankChange({ rank: 1, previousRank: 3 })).toBe(2);
     expect(rankChange(kundulun!)).toBe(-1);
     expect(rankChange(huimin!)).toBeNull();
     expect(tierChange(xincheng!)).toBe(1);
@@ -47,8 +49,15 @@ describe('rank and tier change', () => {
   });
 
   it('shows an arrow with the places and the new tier when it changed', () => {
-    const [xincheng, kundulun, huimin] = COUNTIES;
-    expect(changeView(xincheng!, zh, tierZh)).toEqual({ direction: 'up', text: '↑2', tierText: '升至一类' });
+    const [xincheng, kundulun, huimin, donghe] = COUNTIES;
+    expect(changeView(xincheng!, zh, tierZh)).toEqual({ direction: 'up', text: '↑1', tierText: '升至一类' });
+    expect(changeView(xincheng!, zh, tierZh, { tiersComparable: false })).toEqual({
+      direction: 'up',
+      text: '↑1',
+      tierText: null,
+    });
+    // scored last year, not this year: not comparable, never 新
+    expect(changeView(donghe!, zh, tierZh)).toEqual({ direction: 'none', text: '—', tierText: null });
     expect(changeView(kundulun!, zh, tierZh)).toEqual({ direction: 'down', text: '↓1', tierText: null });
     expect(changeView(huimin!, zh, tierZh)).toEqual({ direction: 'new', text: '新', tierText: null });
     expect(changeView({ rank: 4, previousRank: 4, tier: 3, previousTier: 2 }, en, (t) => `tier ${t}`)).toEqual({

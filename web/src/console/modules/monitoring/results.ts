@@ -14,8 +14,15 @@ export function intervalText(c: Pick<CountyResult, 'rank' | 'rankLow' | 'rankHig
   return `${c.rank} (${Math.round(c.rankLow)}–${Math.round(c.rankHigh)})`;
 }
 
-/** Places moved up since the previous period (positive = better); null without both ranks. */
-export function rankChange(c: Pick<CountyResult, 'rank' | 'previousRank'>): number | null {
+/**
+ * Places moved up since the previous period (positive = better) among the counties scored in both periods, as the
+ * server compares them (`rankChange`); null when the county is not scored in both. Data without the field (an older
+ * answer) falls back to the overall ranks.
+ */
+export function rankChange(
+  c: Pick<CountyResult, 'rank' | 'previousRank'> & Partial<Pick<CountyResult, 'rankChange'>>,
+): number | null {
+  if (c.rankChange !== undefined) return c.rankChange;
   return c.rank === null || c.previousRank === null ? null : c.previousRank - c.rank;
 }
 
@@ -25,29 +32,37 @@ export function tierChange(c: Pick<CountyResult, 'tier' | 'previousTier'>): numb
 }
 
 export interface ChangeView {
-  /** up / down / same / new (no previous rank). */
-  direction: 'up' | 'down' | 'same' | 'new';
+  /** up / down / same / new (scored now, no previous score) / none (not comparable: not scored in both). */
+  direction: 'up' | 'down' | 'same' | 'new' | 'none';
   /** '↑3', '↓2', '—', '新'. */
   text: string;
   /** Text for the tier change, e.g. '升至一类', or null when the tier stayed or is unknown. */
   tierText: string | null;
 }
 
-/** The 变化 column: arrow with places moved and the tier change. */
+/**
+ * The 变化 column: arrow with places moved (like-for-like) and the tier change — the tier change only when both
+ * periods scored the same counties (`tiersComparable`); 新 only for a county scored now without a previous score.
+ */
 export function changeView(
-  c: Pick<CountyResult, 'rank' | 'previousRank' | 'tier' | 'previousTier'>,
+  c: Pick<CountyResult, 'rank' | 'previousRank' | 'tier' | 'previousTier'> &
+    Partial<Pick<CountyResult, 'rankChange' | 'score' | 'previousScore'>>,
   t: T,
   tierLabel: (tier: number) => string,
+  opts: { tiersComparable?: boolean } = {},
 ): ChangeView {
   const d = rankChange(c);
-  const td = tierChange(c);
+  const td = opts.tiersComparable === false ? null : tierChange(c);
   const tierText =
     td === null || td === 0 || c.tier === null
       ? null
       : td > 0
         ? t(`升至${tierLabel(c.tier)}`, `up to ${tierLabel(c.tier)}`)
         : t(`降至${tierLabel(c.tier)}`, `down to ${tierLabel(c.tier)}`);
-  if (d === null) return { direction: 'new', text: t('新', 'new'), tierText };
+  if (d === null)
+    return c.score !== null && c.score !== undefined && (c.previousScore ?? null) === null
+      ? { direction: 'new', text: t('新', 'new'), tierText }
+      : { direction: 'none', text: '—', tierText };
   if (d === 0) return { direction: 'same', text: '—', tierText };
   return { direction: d > 0 ? 'up' : 'down', text: `${d > 0 ? '↑' : '↓'}${Math.abs(d)}`, tierText };
 }

@@ -7,11 +7,13 @@ import {
   ZCountyDiagnosis,
   ZFramework,
   ZPublishedResults,
+  ZRunCoverage,
   ZRunResult,
   ZRunSummary,
   type CountyDiagnosis,
   type CountyResult,
   type Framework,
+  type RunCoverage,
   type RunResult,
   type RunSummary,
 } from '../../../../../contracts/monitoring.ts';
@@ -117,7 +119,10 @@ function county(over: Partial<CountyResult> & Pick<CountyResult, 'code' | 'name'
   };
 }
 
-/** 新城区 1st (tier 1, up 2), 昆都仑区 2nd (tier 2, down 1, tier kept), 回民区 3rd (tier 3, new), 东河区 unscored. */
+/**
+ * 新城区 1st (tier 1, was 3rd overall; among the two scored in both: up 1), 昆都仑区 2nd (tier 2, down 1, tier kept),
+ * 回民区 3rd (tier 3, new), 东河区 unscored this year (returned) though scored last year.
+ */
 export const COUNTIES: CountyResult[] = [
   county({
     code: '150102',
@@ -131,6 +136,11 @@ export const COUNTIES: CountyResult[] = [
     previousRank: 3,
     previousScore: 70,
     previousTier: 2,
+    comparableRank: 1,
+    comparablePreviousRank: 2,
+    rankChange: 1,
+    scoreChange: 16.25,
+    missingReason: null,
     rankInLeague: 1,
     rankInType: 1,
     dimensions: { D1: 90, D2: 75 },
@@ -152,6 +162,11 @@ export const COUNTIES: CountyResult[] = [
     previousRank: 1,
     previousScore: 80,
     previousTier: 2,
+    comparableRank: 2,
+    comparablePreviousRank: 1,
+    rankChange: -1,
+    scoreChange: -15,
+    missingReason: null,
     rankInLeague: 1,
     rankInType: 1,
     dimensions: { D1: 60, D2: 80 },
@@ -174,8 +189,47 @@ export const COUNTIES: CountyResult[] = [
     indicators: { 'D1.1': 20, 'D1.2': 50, 'D2.1': 70 },
     raw: { 'D1.1': 0.4, 'D1.2': 1.1, 'D2.1': 0.6 },
   }),
-  county({ code: '150202', name: '东河区', leagueCode: '150200', leagueName: '包头市', countyType: null }),
+  county({
+    code: '150202',
+    name: '东河区',
+    leagueCode: '150200',
+    leagueName: '包头市',
+    countyType: null,
+    previousRank: 2,
+    previousScore: 75,
+    previousTier: 2,
+    rankChange: null,
+    missingReason: 'returned',
+  }),
 ];
+
+/** 2025: three of the four counties approved, 东河区 returned. */
+export const COVERAGE: RunCoverage = ZRunCoverage.parse({
+  period: 2025,
+  asOf: '2026-03-02T02:00:00.000Z',
+  total: 4,
+  approved: 3,
+  inReview: 0,
+  returned: 1,
+  notSubmitted: 0,
+  scored: 3,
+  complete: false,
+  leagues: [
+    { code: '150100', name: '呼和浩特市', total: 2, approved: 2, inReview: 0, returned: 0, notSubmitted: 0 },
+    { code: '150200', name: '包头市', total: 2, approved: 1, inReview: 0, returned: 1, notSubmitted: 0 },
+  ],
+  missing: [
+    {
+      code: '150202',
+      name: '东河区',
+      leagueCode: '150200',
+      leagueName: '包头市',
+      status: 'returned',
+      reason: 'returned',
+      scored: false,
+    },
+  ],
+});
 
 export const RESULT: RunResult = ZRunResult.parse({
   run: runSummary(),
@@ -189,6 +243,8 @@ export const RESULT: RunResult = ZRunResult.parse({
     sensitivity: [],
     tierCounts: { '1': 1, '2': 1, '3': 1 },
   },
+  comparison: { previousRunId: 5, previousPeriod: 2024, common: 2, current: 3, previous: 3, tiersComparable: false },
+  coverage: COVERAGE,
   log: [
     {
       name: 'Prepare',
@@ -250,6 +306,10 @@ export const PUBLISHED = ZPublishedResults.parse({
     rankLow: c.rankLow,
     rankHigh: c.rankHigh,
     tier: c.tier,
-    rankChange: c.rank !== null && c.previousRank !== null ? c.previousRank - c.rank : null,
+    rankChange: c.rankChange ?? null,
+    scoreChange: c.scoreChange ?? null,
+    missingReason: c.missingReason ?? null,
   })),
+  coverage: COVERAGE,
+  comparison: RESULT.comparison,
 });

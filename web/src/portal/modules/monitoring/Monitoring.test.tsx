@@ -56,7 +56,16 @@ describe('portal monitoring page', () => {
       '—',
     ]);
     expect(rows[0]?.textContent).toContain('一类');
-    expect(rows[0]?.textContent).toContain('↑2');
+    expect(rows[0]?.textContent).toContain('↑1');
+    // coverage as published, the missing county's reason, and the basis of the change column
+    expect(screen.getByTestId('coverage').textContent).toBe(
+      '数据覆盖：2025 年度 4 个旗县中 3 个审核通过；缺数据 1 个（退回 1）。缺数据的旗县在表中注明原因（发布时的状态）。',
+    );
+    expect(within(rows[3]!).getByRole('rowheader').textContent).toBe('东河区');
+    expect(within(rows[3]!).getAllByRole('cell')[2]?.textContent).toBe('退回');
+    expect(screen.getByTestId('change-basis').textContent).toBe(
+      '变化：与 2024 年度相比，仅在两期均有得分的 2 个旗县中比较名次。',
+    );
     expect(screen.getAllByRole('note').some((n) => n.textContent?.startsWith('演示数据：本结果'))).toBe(true);
     expect(document.title).toBe('县域创新能力监测结果 · 旗县');
     expect(calls.some((c) => c.url === '/api/public/monitoring/results')).toBe(true);

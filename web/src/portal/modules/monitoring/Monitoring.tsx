@@ -9,6 +9,8 @@ import { formatDateTime, formatNumber } from '../../../shared/i18n.ts';
 import { useLocale, useT } from '../../locale.tsx';
 import {
   changeText,
+  coverageText,
+  reasonText,
   countByTier,
   intervalText,
   tierText,
@@ -66,7 +68,7 @@ export function MonitoringPage() {
       </section>
     );
 
-  const { run, periods, counties } = current.data;
+  const { run, periods, counties, coverage, comparison } = current.data;
   if (!run)
     return (
       <section aria-labelledby="page-title">
@@ -96,6 +98,18 @@ export function MonitoringPage() {
             '：本结果由演示数据测算，不代表任何旗县的真实情况。',
             ': computed from demo values; it says nothing about any real county.',
           )}
+        </p>
+      )}
+      {coverage && (
+        <p className={coverage.complete ? 'source' : 'demo-result'} role="note" data-testid="coverage">
+          <strong>{t('数据覆盖', 'Coverage')}</strong>
+          {t('：', ': ')}
+          {coverageText(coverage, locale)}
+          {!coverage.complete &&
+            t(
+              '缺数据的旗县在表中注明原因（发布时的状态）。',
+              ' Counties without data show the reason (as at publication).',
+            )}
         </p>
       )}
       <div className="toolbar">
@@ -180,7 +194,13 @@ export function MonitoringPage() {
                   </td>
                   <th scope="row">{c.name}</th>
                   <td className="league">{c.leagueName}</td>
-                  <td className="num">{c.score === null ? '—' : c.score.toFixed(1)}</td>
+                  <td className="num">
+                    {c.score === null
+                      ? c.missingReason
+                        ? reasonText(c.missingReason, locale)
+                        : '—'
+                      : c.score.toFixed(1)}
+                  </td>
                   <td>
                     {c.tier === null ? '—' : <span className={`tier tier-${c.tier}`}>{tierText(c.tier, locale)}</span>}
                   </td>
@@ -193,6 +213,14 @@ export function MonitoringPage() {
           </tbody>
         </table>
       </div>
+      {comparison && (
+        <p className="source" data-testid="change-basis">
+          {t(
+            `变化：与 ${comparison.previousPeriod} 年度相比，仅在两期均有得分的 ${comparison.common} 个旗县中比较名次。`,
+            `Change: against ${comparison.previousPeriod}, ranks compared among the ${comparison.common} counties scored in both periods.`,
+          )}
+        </p>
+      )}
       <p className="source">
         {t(
           `指标体系 ${run.frameworkCode} 第 ${run.frameworkVersion} 版 · ${run.mode === 'monitoring' ? '监测模式' : '排名模式'}`,

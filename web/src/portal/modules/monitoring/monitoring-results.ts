@@ -57,3 +57,42 @@ export function countByTier(counties: readonly Pick<PublishedCounty, 'tier'>[]):
   for (const c of counties) if (c.tier !== null) m.set(c.tier, (m.get(c.tier) ?? 0) + 1);
   return [...m].sort(([a], [b]) => a - b).map(([tier, count]) => ({ tier, count }));
 }
+
+type Coverage = NonNullable<PublishedResults['coverage']>;
+type Reason = NonNullable<PublishedCounty['missingReason']>;
+
+const REASONS: Record<Reason, [string, string]> = {
+  not_submitted: ['未报送', 'not submitted'],
+  in_review: ['审核中', 'in review'],
+  returned: ['退回', 'returned'],
+  no_data: ['无数据', 'no data'],
+};
+
+/** 未报送 / 审核中 / 退回 / 无数据: why a county has no (approved) score. */
+export function reasonText(reason: Reason, locale: string): string {
+  return REASONS[reason][locale === 'en-US' ? 1 : 0];
+}
+
+/** The coverage as published: '2025 年度 103 个旗县中 81 个审核通过；缺数据 22 个（未报送 10、审核中 8、退回 4）'. */
+export function coverageText(c: Coverage, locale: string): string {
+  const en = locale === 'en-US';
+  const parts = (
+    [
+      ['notSubmitted', 'not_submitted'],
+      ['inReview', 'in_review'],
+      ['returned', 'returned'],
+    ] as const
+  )
+    .filter(([k]) => c[k] > 0)
+    .map(([k, r]) => `${reasonText(r, locale)}${en ? ' ' : ' '}${c[k]}`);
+  const missing = c.missing.length;
+  if (en)
+    return (
+      `${c.period}: ${c.approved} of ${c.total} counties approved` +
+      (c.complete ? '; complete.' : `; ${missing} missing (${parts.join(', ')}).`)
+    );
+  return (
+    `${c.period} 年度 ${c.total} 个旗县中 ${c.approved} 个审核通过` +
+    (c.complete ? '，数据完整。' : `；缺数据 ${missing} 个（${parts.join('、')}）。`)
+  );
+}

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Checkbox, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { CountyResult } from '../../../../../../contracts/monitoring.ts';
+import type { CountyResult, RankComparison } from '../../../../../../contracts/monitoring.ts';
 import { useT } from '../../../i18n.ts';
 import { tierName } from '../labels.ts';
 import {
@@ -17,16 +17,34 @@ import {
   rankChange,
   type ResultFilters,
 } from '../results.ts';
-import { ChangeCell, TierTag } from './TierTag.tsx';
+import { ChangeCell, MissingTag, TierTag } from './TierTag.tsx';
 
 export interface RankTableProps {
   counties: readonly CountyResult[];
+  /** How the 变化 column compares with the previous period (null: no previous published run). */
+  comparison?: RankComparison | null;
   runId: number;
   filters: ResultFilters;
   onFilters: (f: ResultFilters) => void;
 }
 
-export function RankTable({ counties, runId, filters, onFilters }: RankTableProps) {
+/** '变化：仅在两期均有得分的 81 个旗县中比较名次（本期 81 个、上期 103 个有得分，类别变化不作比较）'. */
+export function changeBasis(c: RankComparison, t: (zh: string, en: string) => string): string {
+  const sets = c.tiersComparable
+    ? ''
+    : t(
+        `（本期 ${c.current} 个、上期 ${c.previous} 个有得分，参评旗县不同，类别变化不作比较）`,
+        ` (${c.current} scored now, ${c.previous} then: tier changes are not compared)`,
+      );
+  return (
+    t(
+      `变化：与 ${c.previousPeriod} 年度相比，仅在两期均有得分的 ${c.common} 个旗县中比较名次`,
+      `Change: against ${c.previousPeriod}, ranks compared among the ${c.common} counties scored in both periods`,
+    ) + sets
+  );
+}
+
+export function RankTable({ counties, comparison, runId, filters, onFilters }: RankTableProps) {
   const t = useT();
   // The interval stands beside every rank unless the reader hides it.
   const [showInterval, setShowInterval] = useState(true);
@@ -80,6 +98,11 @@ export function RankTable({ counties, runId, filters, onFilters }: RankTableProp
           {t(`${rows.length} / ${counties.length} 个旗县`, `${rows.length} of ${counties.length} counties`)}
         </Typography.Text>
       </Space>
+      {comparison && (
+        <Typography.Paragraph type="secondary" data-testid="change-basis" style={{ marginBottom: 8 }}>
+          {changeBasis(comparison, t)}
+        </Typography.Paragraph>
+      )}
       <Table<CountyResult>
         data-testid="rank-table"
         rowKey="code"
@@ -119,7 +142,12 @@ export function RankTable({ counties, runId, filters, onFilters }: RankTableProp
           {
             title: t('旗县', 'County'),
             dataIndex: 'name',
-            render: (name: string, c) => <Link to={`/console/monitoring/counties/${c.code}?run=${runId}`}>{name}</Link>,
+            render: (name: string, c) => (
+              <Space size={4} wrap>
+                <Link to={`/console/monitoring/counties/${c.code}?run=${runId}`}>{name}</Link>
+                <MissingTag reason={c.missingReason} />
+              </Space>
+            ),
           },
           { title: t('盟市', 'League'), dataIndex: 'leagueName', width: 96 },
           {
@@ -142,7 +170,7 @@ export function RankTable({ counties, runId, filters, onFilters }: RankTableProp
             key: 'change',
             width: 110,
             sorter: (a, b, order) => compareNullable(rankChange(a), rankChange(b), order ?? 'ascend'),
-            render: (_: unknown, c) => <ChangeCell county={c} />,
+            render: (_: unknown, c) => <ChangeCell county={c} comparison={comparison} />,
           },
         ]}
       />

@@ -75,7 +75,7 @@ export default function ResultsMap({
       legendEnds={legend.ends}
       details={details}
       formatValue={format}
-      noValueText={t('无数据', 'No figure')}
+      noValueText={t('无数值', 'No figure')}
       ariaLabel={t(`旗县分布图：${label}，详见排名表`, `Map of counties by ${label}; the rank table lists the same`)}
     />
   );

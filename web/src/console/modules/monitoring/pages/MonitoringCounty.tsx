@@ -35,7 +35,7 @@ import { GapTable, ImprovementTable, IndicatorTable, TargetTable } from '../comp
 import { PEER_GROUP_NAMES } from '../labels.ts';
 import { dimensionsOf, formatScore, intervalText, pickRun } from '../results.ts';
 import { RunPicker, RunSource, RunTags } from '../components/RunPicker.tsx';
-import { ChangeCell, TierTag } from '../components/TierTag.tsx';
+import { ChangeCell, MissingTag, TierTag } from '../components/TierTag.tsx';
 
 const CountyCharts = lazy(() => import('../components/CountyCharts.tsx'));
 
@@ -186,6 +186,7 @@ export default function MonitoringCountyPage() {
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title={t('综合得分', 'Index score')} value={formatScore(c.score)} />
+                <MissingTag reason={c.missingReason} />
               </Card>
             </Col>
             <Col xs={12} md={6}>
@@ -206,8 +207,16 @@ export default function MonitoringCountyPage() {
               <Card size="small">
                 <Statistic
                   title={t('较上期变化', 'Change vs previous')}
-                  valueRender={() => <ChangeCell county={c} />}
+                  valueRender={() => <ChangeCell county={c} comparison={r?.comparison ?? null} />}
                 />
+                {r?.comparison && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="county-change-basis">
+                    {t(
+                      `仅在两期均有得分的 ${r.comparison.common} 个旗县中比较`,
+                      `Among the ${r.comparison.common} counties scored in both periods`,
+                    )}
+                  </Typography.Text>
+                )}
               </Card>
             </Col>
           </Row>

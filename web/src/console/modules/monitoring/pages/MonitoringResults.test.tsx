@@ -52,6 +52,13 @@ describe('监测结果 page', () => {
     expect(screen.getByText('演示数据：本结果由演示数据测算，不代表任何旗县的真实情况。')).toBeTruthy();
     expect(within(screen.getByTestId('tier-count-1')).getByText('1')).toBeTruthy();
     expect(screen.getAllByTestId('rank-cell')[0]?.textContent).toBe('1 (1–2)');
+    // the coverage as published, each missing county with its reason, and the basis of the change column
+    const coverage = screen.getByTestId('results-coverage');
+    expect(coverage.textContent).toContain(
+      '数据覆盖（发布时）：2025 年度 4 个旗县中 3 个审核通过，审核中 0、退回 1、未报送 0',
+    );
+    expect(within(coverage).getByTestId('missing-counties').textContent).toBe('东河区 · 退回');
+    expect(screen.getByTestId('change-basis').textContent).toContain('仅在两期均有得分的 2 个旗县中比较名次');
     expect(screen.queryByText('测算管理')).toBeNull();
     await screen.findByTestId('county-map', undefined, { timeout: 15_000 });
     await screen.findByTestId('chart-histogram', undefined, { timeout: 15_000 });

@@ -9,7 +9,7 @@ import { Alert, Button, Card, Col, Empty, Grid, Row, Space, Spin, Statistic, Typ
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
-import type { RunResult, ZRunPage } from '../../../../../../contracts/monitoring.ts';
+import type { RunCoverage, RunResult, ZRunPage } from '../../../../../../contracts/monitoring.ts';
 import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { useT } from '../../../i18n.ts';
 import { useSignedIn } from '../../../session.tsx';
@@ -23,6 +23,7 @@ import { ReportJobButtons } from '../components/ReportJobButtons.tsx';
 import { filterCounties, pickRun, tierCounts, type ResultFilters } from '../results.ts';
 import { RunPicker, RunSource, RunTags } from '../components/RunPicker.tsx';
 import { TierTag } from '../components/TierTag.tsx';
+import { CoverageSummary, MissingCounties } from '../components/PublishRunDialog.tsx';
 import { DEFAULT_REGION_CODE } from '../../../../../../contracts/region.ts';
 
 const ResultsMap = lazy(() => import('../components/ResultsMap.tsx'));
@@ -41,6 +42,27 @@ function Centred({ height = 200 }: { height?: number }) {
 function num(v: string | null): number | undefined {
   const n = Number(v);
   return v && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** 数据覆盖: the year's coverage (as published, or now for an unpublished run) and each missing county's reason. */
+function CoverageNote({ coverage, published }: { coverage: RunCoverage; published: boolean }) {
+  const t = useT();
+  return (
+    <Alert
+      data-testid="results-coverage"
+      type={coverage.complete ? 'success' : 'warning'}
+      showIcon
+      title={
+        <span>
+          {published
+            ? t('数据覆盖（发布时）：', 'Coverage (at publication): ')
+            : t('数据覆盖（当前）：', 'Coverage (now): ')}
+          <CoverageSummary coverage={coverage} />
+        </span>
+      }
+      description={coverage.complete ? undefined : <MissingCounties coverage={coverage} />}
+    />
+  );
 }
 
 export default function MonitoringResultsPage() {
@@ -189,6 +211,7 @@ export default function MonitoringResultsPage() {
         <Alert type="info" showIcon title={t('该批次尚未测算完成', 'This run has not finished')} />
       )}
       {result.error && <ErrorBanner message={result.error} onRetry={result.reload} />}
+      {data?.coverage && <CoverageNote coverage={data.coverage} published={run.publishedAt !== null} />}
       {!data ? (
         !result.error && <Centred height={400} />
       ) : (
@@ -241,6 +264,7 @@ export default function MonitoringResultsPage() {
               <Card size="small" title={t('排名', 'Ranking')}>
                 <RankTable
                   counties={data.counties}
+                  comparison={data.comparison ?? null}
                   runId={run.id}
                   filters={filters}
                   onFilters={(f) => update({ league: f.league, type: f.type, tier: f.tier, q: f.q })}
