@@ -43,6 +43,25 @@ export interface SpawnOptions {
   cpu: number | null;
   nodeArgs?: string[];
   readyTimeoutMs?: number;
+  /**
+   * A compiled JavaScript entry run by plain node (no tsx) that does not print `QX_READY`: it is ready when its
+   * output matches `pattern`, and it listens on `port` (chosen by the caller, e.g. with `freePort`).
+   */
+  compiled?: { pattern: RegExp; port: number };
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for a child that takes its port from the environment). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /**
@@ -50,7 +69,9 @@ export interface SpawnOptions {
  * node process) and waits for its `QX_READY {json}` line.
  */
 export function spawnServer(opts: SpawnOptions): Promise<ServerChild> {
-  const nodeArgv = [process.execPath, ...(opts.nodeArgs ?? []), '--import', 'tsx', opts.script];
+  const nodeArgv = opts.compiled
+    ? [process.execPath, ...(opts.nodeArgs ?? []), opts.script]
+    : [process.execPath, ...(opts.nodeArgs ?? []), '--import', 'tsx', opts.script];
   const [cmd, ...args] = opts.cpu === null ? nodeArgv : ['taskset', '-c', String(opts.cpu), ...nodeArgv];
   const proc = spawn(cmd!, args, { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -82,11 +103,13 @@ export function spawnServer(opts: SpawnOptions): Promise<ServerChild> {
         return;
       }
       buffered += text;
-      const match = /^QX_READY (.*)$/m.exec(buffered);
+      const match = opts.compiled ? opts.compiled.pattern.exec(buffered) : /^QX_READY (.*)$/m.exec(buffered);
       if (!match) return;
       ready = true;
       clearTimeout(timer);
-      const info = JSON.parse(match[1]!) as Record<string, unknown>;
+      const info = opts.compiled
+        ? { port: opts.compiled.port }
+        : (JSON.parse(match[1]!) as Record<string, unknown>);
       const port = Number(info.port);
       resolve({
         name: opts.name,

@@ -118,15 +118,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerSessions(app, deps);
   // Access is decided before the body is read (preParsing runs after the session is resolved in onRequest): a refused
   // upload is never buffered, and strangers learn nothing about the schema.
-  app.addHook('preParsing', async (req) => {
-    await enforceRule(req);
+  app.addHook('preParsing', (req, _reply, payload, done) => {
+    let waiting: Promise<void> | undefined;
+    try {
+      waiting = enforceRule(req);
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    if (waiting) waiting.then(() => done(null, payload), done);
+    else done(null, payload);
   });
   // Bodies that trickle in are cut; an answer sent before the body was read closes the connection.
   registerRequestLimits(app, timeouts);
-  // Personal data and session answers are never cached by browsers or proxies.
-  app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) void reply.header('cache-control', 'no-store');
-  });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/health', {

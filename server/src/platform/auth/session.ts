@@ -1,7 +1,7 @@
 /** Cookie sessions stored server-side: lookup on every request, idle and absolute timeouts, CSRF token. */
 import '@fastify/cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Principal } from '../access/scope.ts';
 import { ADMIN_ROLES } from '../../../../contracts/access.ts';
@@ -160,9 +160,17 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
   // The one query every authenticated request runs, built once (see prepareSessionLookup).
   const lookup = repo.prepareSessionLookup(deps.db, deps.engine);
 
-  app.addHook('onRequest', async (req) => {
+  // Requests without the cookie (public pages, health) pass without a promise.
+  app.addHook('onRequest', (req, _reply, done) => {
     const raw = req.cookies[cookieName(deps)];
-    if (!raw) return;
+    if (!raw) {
+      done();
+      return;
+    }
+    resolveSession(req, raw).then(() => done(), done);
+  });
+
+  async function resolveSession(req: FastifyRequest, raw: string): Promise<void> {
     const idHash = hashSessionId(raw);
     // Session, account and roles in one query: the whole cost of authentication per request.
     const row = await lookup.findSession(idHash);
@@ -205,5 +213,5 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
     req.passwordChangeRequired = row.must_change_password === 1;
     const header = req.headers['x-csrf-token'];
     req.csrfOk = typeof header === 'string' && safeEqual(header, row.csrf_token);
-  });
+  }
 }

@@ -109,8 +109,11 @@ class CountingStream extends Transform {
 export function registerRequestLimits(app: FastifyInstance, t: RequestTimeouts): void {
   const minPerWindow = Math.ceil((t.bodyMinBytesPerSecond * t.bodyRateWindowMs) / 1000);
 
-  app.addHook('preParsing', async (req, reply, payload) => {
-    if (!announcesBody(req)) return payload;
+  app.addHook('preParsing', (req, reply, payload, done) => {
+    if (!announcesBody(req)) {
+      done(null, payload);
+      return;
+    }
     const source = payload as Readable;
     const guard = new CountingStream();
     // Never an unhandled 'error': the body parser (or the handler reading the stream) gets it through its own listener.
@@ -142,17 +145,23 @@ export function registerRequestLimits(app: FastifyInstance, t: RequestTimeouts):
     guard.once('finish', stop);
     guard.once('close', stop);
     reply.raw.once('close', stop);
-    return guard;
+    done(null, guard);
   });
 
-  app.addHook('onSend', async (req, reply) => {
-    if (req.raw.complete !== false || !announcesBody(req)) return;
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.raw.complete !== false || !announcesBody(req)) {
+      done(null, payload);
+      return;
+    }
     // Answered before the body was read (refused, too large, unsupported type, too slow). A small body that came in
     // the same packets as the headers is parsed within one turn of the event loop: keep that connection alive.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (req.raw.complete !== false) return;
-    void reply.header('connection', 'close');
-    const socket = req.raw.socket as Socket | null;
-    if (socket) reply.raw.once('finish', () => lingerThenClose(socket));
+    setImmediate(() => {
+      if (req.raw.complete === false) {
+        void reply.header('connection', 'close');
+        const socket = req.raw.socket as Socket | null;
+        if (socket) reply.raw.once('finish', () => lingerThenClose(socket));
+      }
+      done(null, payload);
+    });
   });
 }

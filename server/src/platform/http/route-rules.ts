@@ -73,18 +73,22 @@ export function collectRoutes(app: FastifyInstance, inventory: InventoryEntry[])
  * hook (app.ts), after the session is resolved and before any byte of the body is read, so a refused upload is never
  * buffered (issue 9, finding 2).
  */
-export async function enforceRule(req: FastifyRequest): Promise<void> {
-  if (req.is404) return; // unknown routes fall through to the 404 handler
+export function enforceRule(req: FastifyRequest): Promise<void> | undefined {
+  if (req.is404) return undefined; // unknown routes fall through to the 404 handler
   const rule = req.routeOptions.config.rule;
   if (!rule) throw new AppError('FORBIDDEN'); // undeclared routes are closed (the inventory test catches them)
-  if (rule.access === 'public') return;
+  if (rule.access === 'public') return undefined;
   const session = req.session;
   if (!req.principal || !session) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
   if (session.mfaPending && !rule.allowMfaPending) throw new AppError('MFA_REQUIRED');
   if (req.passwordChangeRequired && !rule.allowPasswordChangePending) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   if (STATE_CHANGING.has(req.method) && !req.csrfOk) throw new AppError('CSRF');
   if (rule.access !== 'authenticated' && !hasPermission(req.principal, rule.access)) {
-    await req.auditDenied(rule.access);
-    throw new AppError('FORBIDDEN');
+    // The only step that waits: the refusal is audited before it is answered.
+    const permission = rule.access;
+    return req.auditDenied(permission).then(() => {
+      throw new AppError('FORBIDDEN');
+    });
   }
+  return undefined;
 }
