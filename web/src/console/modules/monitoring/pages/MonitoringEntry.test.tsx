@@ -217,7 +217,8 @@ describe('数据填报 page: approval by the region', () => {
     render();
     fireEvent.click(await screen.findByRole('button', { name: /自治区审定/ }));
     const dialog = await screen.findByRole('dialog');
-    expect(dialog.textContent).toContain('自治区审定通过？');
+    expect(dialog.textContent).toContain('自治区审定？');
+    expect(dialog.textContent).toContain('审定后数据锁定');
     expect(dialog.textContent).not.toContain('审核通过？');
     expect(within(dialog).getByRole('button', { name: /审核通过$/ })).toBeTruthy();
   });

@@ -195,26 +195,34 @@ export default function MonitoringEntryPage() {
   const withComment = (action: Action) => {
     let comment = '';
     const required = action === 'return' || action === 'unlock';
+    const final = action === 'approve' && current?.status === 'league_approved';
     modal.confirm({
       title:
         action === 'approve'
-          ? current?.status === 'league_approved'
-            ? t('自治区审定通过？审定后数据锁定，用于测算。', 'Final approval? The data is then locked for index runs.')
+          ? final
+            ? t('自治区审定？', 'Final approval?')
             : t('审核通过？', 'Approve?')
           : action === 'return'
             ? t('退回修改', 'Return for correction')
             : t('解锁已审定数据', 'Unlock approved data'),
       content: (
-        <Input.TextArea
-          autoFocus
-          rows={3}
-          maxLength={1000}
-          aria-label={t('意见', 'Comment')}
-          placeholder={
-            required ? t('请填写意见（必填）', 'Comment (required)') : t('意见（选填）', 'Comment (optional)')
-          }
-          onChange={(e) => (comment = e.target.value)}
-        />
+        <>
+          {final && (
+            <Typography.Paragraph>
+              {t('审定后数据锁定，可用于测算和发布。', 'The data is then locked and can be used in index runs.')}
+            </Typography.Paragraph>
+          )}
+          <Input.TextArea
+            autoFocus
+            rows={3}
+            maxLength={1000}
+            aria-label={t('意见', 'Comment')}
+            placeholder={
+              required ? t('请填写意见（必填）', 'Comment (required)') : t('意见（选填）', 'Comment (optional)')
+            }
+            onChange={(e) => (comment = e.target.value)}
+          />
+        </>
       ),
       okText: pick(ACTION_LABELS[action], locale),
       okButtonProps: { danger: action !== 'approve' },

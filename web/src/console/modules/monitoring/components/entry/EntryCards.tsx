@@ -45,7 +45,11 @@ function IndicatorCard({ row, drafts, editable, onChange }: Omit<FormTableProps,
             <div style={{ flex: 1, minWidth: 0 }}>
               <ValueCell row={row} draft={draft} editable={editable} onChange={onChange} />
             </div>
-            {unit && <Typography.Text type="secondary">{unit}</Typography.Text>}
+            {unit && (
+              <Typography.Text type="secondary" style={{ maxWidth: '40%' }}>
+                {unit}
+              </Typography.Text>
+            )}
           </div>
           <Space size="large" wrap>
             <span>
