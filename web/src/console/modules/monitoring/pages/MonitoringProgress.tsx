@@ -109,12 +109,19 @@ export default function MonitoringProgressPage() {
           size="small"
           loading={summary.loading}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={leagues}
           locale={emptyText(t('没有可查看的旗县', 'No counties in your scope'))}
           rowClassName={(l) => (l.code === league ? 'ant-table-row-selected' : '')}
           onRow={(l) => ({ onClick: () => set('league', l.code), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('盟市', 'League / city'), dataIndex: 'name', width: 140 },
+            {
+              title: t('盟市', 'League / city'),
+              key: 'name',
+              width: 140,
+              // on a phone the table scrolls sideways rather than stacking a name one character a line
+              render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{l.name}</span>,
+            },
             {
               title: t('提交情况', 'Status'),
               key: 'bar',
@@ -151,13 +158,16 @@ export default function MonitoringProgressPage() {
             size="small"
             loading={counties.loading}
             pagination={false}
+            scroll={{ x: 'max-content' }}
             dataSource={counties.data?.items ?? []}
             columns={[
               {
                 title: t('旗县', 'County'),
                 key: 'name',
                 render: (_, r) => (
-                  <Link to={`/console/monitoring/entry/${r.divisionCode}/${r.period}`}>{r.divisionName}</Link>
+                  <Link to={`/console/monitoring/entry/${r.divisionCode}/${r.period}`} style={{ whiteSpace: 'nowrap' }}>
+                    {r.divisionName}
+                  </Link>
                 ),
               },
               {
