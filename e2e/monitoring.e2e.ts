@@ -230,10 +230,12 @@ describe('monitoring journey (issue 4)', () => {
       const row = page.getByTestId('runs-table').locator('tbody tr.ant-table-row').first();
       await expect.poll(() => row.innerText(), { timeout: 180_000, interval: 1000 }).toMatch(/发\s?布/);
       await row.getByRole('button', { name: label('发布') }).click();
-      await page
-        .locator('.ant-modal-confirm')
-        .getByRole('button', { name: label('发布') })
-        .click();
+      // The publish dialog states the year's coverage; an incomplete year needs the explicit acknowledgement.
+      const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('publish-dialog') });
+      await dialog.getByTestId('coverage-summary').waitFor({ timeout: 30_000 });
+      const acknowledge = dialog.getByRole('checkbox', { name: /我确认在 \d+ 个旗县缺数据的情况下发布/ });
+      if ((await acknowledge.count()) > 0) await acknowledge.check();
+      await dialog.getByRole('button', { name: /^(确认发布|发\s?布)$/ }).click();
       await expect.poll(() => row.innerText(), { timeout: 60_000 }).toMatch(/撤\s?回/);
       const href = await row.locator('a[href*="run="]').first().getAttribute('href');
       runId = Number(/run=(\d+)/.exec(href ?? '')?.[1] ?? 0);

@@ -71,9 +71,7 @@ export function changeSentence(c: CountyResult, comparison: RankComparison | nul
   const sets = comparison.tiersComparable
     ? ''
     : `两期参评旗县不同（本期有得分${comparison.current}个、上期${comparison.previous}个），类别不作比较。`;
-  return (
-    `与上一年度相比，${score}在两期均有得分的${comparison.common}个旗县中${rank}${places}${tier}。` + sets
-  );
+  return `与上一年度相比，${score}在两期均有得分的${comparison.common}个旗县中${rank}${places}${tier}。` + sets;
 }
 
 function standingTable(caption: string, rows: CountyDiagnosis['strengths'], peerLabel: string): Block {

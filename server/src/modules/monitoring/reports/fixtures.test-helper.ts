@@ -198,7 +198,12 @@ export function fixtureRunResult(opts: FixtureOptions = {}): RunResult {
     period: 2024,
     counties: rows.map((r, i) => {
       const score = before[i] ?? 0;
-      return { code: r.c.code, score, rank: beforeSorted.indexOf(score) + 1, tier: score >= 78 ? 1 : score >= 62 ? 2 : 3 };
+      return {
+        code: r.c.code,
+        score,
+        rank: beforeSorted.indexOf(score) + 1,
+        tier: score >= 78 ? 1 : score >= 62 ? 2 : 3,
+      };
     }),
   };
   const reasons = new Map([...unscored].map((code) => [code, 'in_review' as const]));

@@ -256,7 +256,9 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
   if (result.coverage)
     summary.push(
       `数据覆盖：${coverageSentence(result.coverage)}` +
-        (result.coverage.complete ? '。' : `。${missingList(result.coverage)}。缺数据的旗县未参与排名或仅以往年数据参评。`),
+        (result.coverage.complete
+          ? '。'
+          : `。${missingList(result.coverage)}。缺数据的旗县未参与排名或仅以往年数据参评。`),
     );
   if (tierText) summary.push(`按分类规则，${tierText}。`);
   if (top.length > 0 && last)

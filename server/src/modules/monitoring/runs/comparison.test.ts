@@ -43,7 +43,13 @@ const previous = {
 describe('compareWithPrevious', () => {
   it('re-ranks both years over the counties scored in both, so a missing county lifts nobody', () => {
     // B and C are not approved this year; the others keep their order and gain a point each
-    const now = [county('A', 91, 1), county('B', null, null), county('C', null, null), county('D', 61, 2), county('E', 62, 3)];
+    const now = [
+      county('A', 91, 1),
+      county('B', null, null),
+      county('C', null, null),
+      county('D', 61, 2),
+      county('E', 62, 3),
+    ];
     const { counties, comparison } = compareWithPrevious(now, previous, new Map([['B', 'in_review' as const]]));
     expect(comparison).toEqual({
       previousRunId: 1,

@@ -94,7 +94,10 @@ export async function liveCoverage(
   row: repo.RunRowWithFramework,
   stored: StoredResult,
 ): Promise<RunCoverage> {
-  const statuses = await repo.listSubmissionStatuses(deps.db, { frameworkCode: row.framework_code, period: row.period });
+  const statuses = await repo.listSubmissionStatuses(deps.db, {
+    frameworkCode: row.framework_code,
+    period: row.period,
+  });
   return buildCoverage({ period: row.period, asOf: iso(deps.clock.now()), counties: stored.counties, statuses });
 }
 

@@ -47,7 +47,9 @@ describe('publishing with coverage', () => {
     const res = await region.request('POST', '/api/monitoring/runs', { period, mode: 'monitoring', replications: 0 });
     expect(res.statusCode, res.body).toBe(202);
     await whenJobsIdle(t.app.deps);
-    const summary = (await region.request('GET', `/api/monitoring/runs/${res.json<RunSummary>().id}`)).json<RunSummary>();
+    const summary = (
+      await region.request('GET', `/api/monitoring/runs/${res.json<RunSummary>().id}`)
+    ).json<RunSummary>();
     expect(summary.status, summary.error ?? '').toBe('done');
     return summary.id;
   }

@@ -45,7 +45,11 @@ export async function exportRunXlsx(
     { header: '上期等级', width: 10, value: (c) => tierName(c.previousTier) },
     { header: '盟市内排名', width: 10, value: (c) => c.rankInLeague },
     { header: '同类型排名', width: 10, value: (c) => c.rankInType },
-    { header: '缺数据原因', width: 12, value: (c) => (c.missingReason ? MISSING_REASON_NAMES[c.missingReason].zh : null) },
+    {
+      header: '缺数据原因',
+      width: 12,
+      value: (c) => (c.missingReason ? MISSING_REASON_NAMES[c.missingReason].zh : null),
+    },
     ...dimensions.map((d): ExportColumn<CountyResult> => ({
       header: `${d.nameZh}得分`,
       width: 14,

@@ -1,5 +1,11 @@
 /** Shapes of stored runs: the summary row and the JSON blobs written by a finished run. */
-import type { CountyResult, Framework, RunCoverage, RunResult, RunSummary } from '../../../../../contracts/monitoring.ts';
+import type {
+  CountyResult,
+  Framework,
+  RunCoverage,
+  RunResult,
+  RunSummary,
+} from '../../../../../contracts/monitoring.ts';
 import type { RunOptions, RunData, StandardValue } from './run-engine.ts';
 import type { MethodSpec, UncertaintySpec } from '@qixian/composite-index';
 import type { RunRowWithFramework } from './runs.repository.ts';
