@@ -119,7 +119,11 @@ export function YoyCell({ row, draft }: { row: Row; draft: Draft | undefined }) 
   const change = yoy(draft?.value ?? null, row.previous);
   const limit = row.node.spec?.maxYoyChange ?? null;
   const over = change !== null && limit !== null && Math.abs(change) > limit;
-  return <Typography.Text type={over ? 'warning' : undefined}>{formatPercent(change)}</Typography.Text>;
+  return (
+    <Typography.Text type={over ? 'warning' : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {formatPercent(change)}
+    </Typography.Text>
+  );
 }
 
 /** The row's checks, or a tick for a saved value without any. */
