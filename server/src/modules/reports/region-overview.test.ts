@@ -276,6 +276,6 @@ describe('report font', () => {
   it('has a glyph for every character of every division name of China', async () => {
     const names = await t.db.db.selectFrom('division').select('name').execute();
     expect(names.length).toBeGreaterThan(3000);
-    expect(missingGlyphs(names.map((n) => n.name).join(''))).toEqual([]);
+    expect(await missingGlyphs(names.map((n) => n.name).join(''))).toEqual([]);
   });
 });

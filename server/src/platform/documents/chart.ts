@@ -28,6 +28,7 @@ import { DEFAULT_CHART_SIZE, type ChartSpec } from './model.ts';
 import { chartPngInWorker } from './chart-thread.ts';
 import { encodeOpaquePng } from './png.ts';
 import { outlineSvgText, parseFont } from './svg-text.ts';
+import { registerReportMap as registerInRegistry, reportMapGeometry, type ReportMapGeometry } from './map-registry.ts';
 
 echarts.use([
   BarChart,
@@ -71,20 +72,21 @@ type ChartOption = ComposeOption<
   | VisualMapComponentOption
 >;
 
-/** A GeoJSON feature collection whose features carry an `id` (the code the map's categories name). */
-export interface ReportMapGeometry {
-  type: 'FeatureCollection';
-  features: readonly { id?: string | number; properties?: Record<string, unknown> | null; geometry: unknown }[];
-}
+export type { ReportMapGeometry };
 
-/** Registered maps by name (the geometry is sent to the chart worker with the first chart of each map). */
-const registeredMaps = new Map<string, ReportMapGeometry>();
+/** Maps already handed to ECharts in this thread. */
+const echartsMaps = new Set<string>();
 
 /**
- * Registers a map for `map` charts under `name` (process-wide, like ECharts' own registry). Each feature is matched
- * by its `id`, so categories are codes, not names.
+ * Registers a map for `map` charts under `name` (map-registry.ts, process-wide) and hands it to ECharts. The chart
+ * worker registers the maps the main thread sends it this way.
  */
 export function registerReportMap(name: string, geometry: ReportMapGeometry): void {
+  registerInRegistry(name, geometry);
+  toEcharts(name, geometry);
+}
+
+function toEcharts(name: string, geometry: ReportMapGeometry): void {
   const features = geometry.features.map((f) => ({
     ...f,
     properties: { ...f.properties, code: f.id === undefined ? '' : String(f.id) },
@@ -92,11 +94,14 @@ export function registerReportMap(name: string, geometry: ReportMapGeometry): vo
   echarts.registerMap(name, { type: 'FeatureCollection', features } as unknown as Parameters<
     typeof echarts.registerMap
   >[1]);
-  registeredMaps.set(name, geometry);
+  echartsMaps.add(name);
 }
 
-export function isReportMapRegistered(name: string): boolean {
-  return registeredMaps.has(name);
+/** The geometry of a registered map, handed to ECharts on first use here; undefined when none is registered. */
+function mapFor(name: string): ReportMapGeometry | undefined {
+  const geometry = reportMapGeometry(name);
+  if (geometry && !echartsMaps.has(name)) toEcharts(name, geometry);
+  return geometry;
 }
 
 /** Light to dark blue: the choropleth scale of reports (prints legibly in grey too). */
@@ -238,7 +243,7 @@ export function chartOption(spec: ChartSpec): ChartOption {
 
 /** The chart as an SVG document (ECharts server-side rendering), `width` x `height` user units (= points). */
 export function renderChartSvg(spec: ChartSpec): string {
-  if (spec.type === 'map' && !registeredMaps.has(spec.map ?? ''))
+  if (spec.type === 'map' && !mapFor(spec.map ?? ''))
     throw new Error(`map "${spec.map ?? ''}" is not registered (registerReportMap)`);
   const width = spec.width ?? DEFAULT_CHART_SIZE.width;
   const height = spec.height ?? DEFAULT_CHART_SIZE.height;
@@ -291,7 +296,7 @@ export async function renderChartPng(spec: ChartSpec): Promise<RenderedChart> {
   }
   const width = spec.width ?? DEFAULT_CHART_SIZE.width;
   const height = spec.height ?? DEFAULT_CHART_SIZE.height;
-  const geometry = spec.type === 'map' ? registeredMaps.get(spec.map ?? '') : undefined;
+  const geometry = spec.type === 'map' ? mapFor(spec.map ?? '') : undefined;
   if (spec.type === 'map' && !geometry)
     throw new Error(`map "${spec.map ?? ''}" is not registered (registerReportMap)`);
   // Drawn, rasterised and encoded in the chart worker (the event loop stays free); here if the worker fails.

@@ -1,12 +1,14 @@
 /**
  * Front door of platform/documents (报告文档): build a ReportDocument, render it as docx or PDF, send it as a
  * download.
+ *
+ * The renderers (docx, pdfkit, ECharts, resvg, fontkit: ~50 MB once loaded) are loaded on the first document, not at
+ * start-up: most app processes never render one, and the memory of those that do stays for the next.
  */
 import type { FastifyReply } from 'fastify';
 import { contentDisposition } from '../spreadsheets/export.ts';
-import { renderDocx } from './docx.ts';
-import { DOCUMENT_CONTENT_TYPES, type DocumentFormat, type ReportDocument } from './model.ts';
-import { renderPdf } from './pdf.ts';
+import type { RenderedChart } from './chart.ts';
+import { DOCUMENT_CONTENT_TYPES, type ChartSpec, type DocumentFormat, type ReportDocument } from './model.ts';
 
 export type {
   Block,
@@ -19,20 +21,37 @@ export type {
   TableColumn,
 } from './model.ts';
 export { DOCUMENT_CONTENT_TYPES, DOCUMENT_FORMATS } from './model.ts';
-export { renderDocx } from './docx.ts';
-export { renderPdf } from './pdf.ts';
-export {
-  isReportMapRegistered,
-  registerReportMap,
-  renderChartPng,
-  renderChartSvg,
-  type ReportMapGeometry,
-} from './chart.ts';
-export { missingGlyphs } from './fonts.ts';
+export { isReportMapRegistered, registerReportMap, type ReportMapGeometry } from './map-registry.ts';
+export type { RenderedChart } from './chart.ts';
+
+/** Renders `doc` as a Word document. */
+export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
+  return (await import('./docx.ts')).renderDocx(doc);
+}
+
+/** Renders `doc` as a PDF. */
+export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
+  return (await import('./pdf.ts')).renderPdf(doc);
+}
 
 /** Renders `doc` in `format`. */
 export function renderDocument(format: DocumentFormat, doc: ReportDocument): Promise<Buffer> {
   return format === 'docx' ? renderDocx(doc) : renderPdf(doc);
+}
+
+/** A chart as PNG (drawn in the chart worker). */
+export async function renderChartPng(spec: ChartSpec): Promise<RenderedChart> {
+  return (await import('./chart.ts')).renderChartPng(spec);
+}
+
+/** A chart as SVG. */
+export async function renderChartSvg(spec: ChartSpec): Promise<string> {
+  return (await import('./chart.ts')).renderChartSvg(spec);
+}
+
+/** The characters of `text` the report font cannot draw. */
+export async function missingGlyphs(text: string): Promise<string[]> {
+  return (await import('./fonts.ts')).missingGlyphs(text);
 }
 
 /**

@@ -3,7 +3,7 @@
  * injection, RFC 6266 file names. Writers take an async source of rows so lists are read in batches.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel.ts';
 import { UTF8_BOM, csvLine, neutraliseFormula } from './csv.ts';
 
 export interface ExportColumn<T> {
@@ -27,7 +27,11 @@ export async function writeXlsx<T>(opts: {
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   const ws = wb.addWorksheet(opts.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = opts.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
   ws.getRow(1).font = { bold: true };

@@ -2,4 +2,5 @@
 export { registerImports } from './imports.routes.ts';
 export type { ImportKind } from './import-kind.ts';
 export { defineSheet, type ColumnSpec, type RowError, type SheetSpec } from './sheet.ts';
+export { loadExcel } from './excel.ts';
 export { writeExport, contentDisposition, keysetPages, CONTENT_TYPES, type ExportColumn } from './export.ts';

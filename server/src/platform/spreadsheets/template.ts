@@ -1,5 +1,5 @@
 /** The downloadable import template, generated from the same sheet definition that validates the upload. */
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel.ts';
 import type { SheetSpec } from './sheet.ts';
 
 const TYPE_ZH = { text: '文本', number: '数字', date: '日期（YYYY-MM-DD）' } as const;
@@ -17,7 +17,7 @@ function columnLetter(n: number): string {
  * left unchanged), drop-down lists for columns with fixed options, and a notes sheet describing every column.
  */
 export async function buildTemplate(spec: SheetSpec<unknown>, extraNotes: readonly string[] = []): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Qixian 旗县';
   const ws = wb.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = spec.columns.map((c) => ({

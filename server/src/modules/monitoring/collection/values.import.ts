@@ -3,7 +3,7 @@
  * value, source and note columns) and its upload (xlsx or CSV, parsed in the guarded worker). All rows or none: any
  * invalid row answers the row-level report and nothing is saved; a valid file is saved like PUT …/values.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/spreadsheets/index.ts';
 import type { Framework, FrameworkNode, ValuesImportReport } from '../../../../../contracts/monitoring.ts';
 import type { Caller, Deps } from '../../../platform/deps.ts';
 import { parseInWorker } from '../../../platform/spreadsheets/parse.ts';
@@ -39,7 +39,7 @@ export async function buildFormTemplate(deps: Deps, caller: Caller, key: FormKey
     (await listValues(deps.db, framework.code, key.division, key.period - 1)).map((r) => [r.indicator_code, r]),
   );
   const dimensions = new Map(framework.nodes.map((n) => [n.code, n.nameZh]));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Qixian 旗县';
   const ws = wb.addWorksheet('填报数据', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   ws.columns = FORM_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));

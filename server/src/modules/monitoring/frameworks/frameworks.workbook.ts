@@ -2,7 +2,7 @@
  * Framework workbook <-> framework: building the xlsx of a version (export) and turning validated rows back into
  * nodes and settings with a row-numbered report (import). Pure apart from ExcelJS.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/spreadsheets/index.ts';
 import {
   ZFrameworkSettings,
   ZIndicatorSpec,
@@ -21,7 +21,7 @@ const MAX_NODES = 500;
 
 /** The xlsx of a framework version: the node sheet (re-importable) and a notes sheet. */
 export async function buildFrameworkWorkbook(f: Framework): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Qixian 旗县';
   const ws = wb.addWorksheet(frameworkSheet.title, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.columns = frameworkSheet.columns.map((c) => ({

@@ -137,7 +137,7 @@ describe('region report document', () => {
     const doc = regionReportDocument(fixtureRunResult({ counties }), { generatedAt, map: DEFAULT_REGION_CODE });
     const map = charts(doc).find((c) => c.chart.type === 'map');
     expect(map?.chart.categories).toHaveLength(103);
-    const svg = renderChartSvg(map!.chart);
+    const svg = await renderChartSvg(map!.chart);
     // one filled path per county polygon at least, coloured on the scale (many distinct fills, not all grey)
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(103);
     const fills = new Set([...svg.matchAll(/<path[^>]*fill="(rgb\([^"]+\))"/g)].map((m) => m[1]));
