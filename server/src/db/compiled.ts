@@ -42,7 +42,7 @@ export function readCompiled<R>(db: DbOrTrx, query: CompiledQuery<R>, parameters
   if (sqlite && !sqlite.connection.inTransaction) {
     try {
       const stmt = sqlite.prepare(query.sql);
-      return Promise.resolve(stmt.all(...(parameters as unknown[])) as R[]);
+      return Promise.resolve(stmt.all(parameters as unknown[]) as R[]);
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }

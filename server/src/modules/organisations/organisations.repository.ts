@@ -6,7 +6,7 @@ import type { PageRequest } from '../../platform/http/paging.ts';
 import { descendantCodes, divisionNames } from '../../platform/divisions/index.ts';
 import { CompiledShapes, readCompiled } from '../../db/compiled.ts';
 import type { OrganisationStatus, OrganisationTable, OrganisationType } from './organisations.tables.ts';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
 
 export interface OrganisationFilter {
   roots: readonly string[];
@@ -58,9 +58,20 @@ async function codesOf(db: DbOrTrx, f: OrganisationFilter): Promise<string[]> {
   return codes.filter((c) => inDivision.has(c));
 }
 
+/** More division codes than this: the scope is broad enough to read the table in id order (see byCodes). */
+const BROAD_SCOPE = 8;
+
 /** The filters over a list of division codes; the parameters appear in the order `listParameters` gives. */
 function byCodes(db: DbOrTrx, engine: Engine, codes: readonly string[], f: OrganisationFilter) {
-  let qb = db.selectFrom('organisation').where('organisation.division_code', 'in', codes);
+  // A scope of a few divisions reads the (division_code, id) index; a broad one (a league, the region) reads the
+  // table newest first and stops at the page's last row: SQLite would otherwise fetch every row in scope from the index
+  // and sort them (unary + keeps it off the index). PostgreSQL's planner makes that choice from its statistics.
+  // The broad scope's codes go in as one JSON array, so every broad scope shares one statement.
+  let qb = isBroad(engine, codes)
+    ? db
+        .selectFrom('organisation')
+        .where(sql<SqlBool>`+organisation.division_code in (select value from json_each(${JSON.stringify(codes)}))`)
+    : db.selectFrom('organisation').where('organisation.division_code', 'in', codes);
   if (f.type) qb = qb.where('organisation.type', '=', f.type);
   if (f.status) qb = qb.where('organisation.status', '=', f.status);
   if (f.q) {
@@ -76,16 +87,20 @@ function byCodes(db: DbOrTrx, engine: Engine, codes: readonly string[], f: Organ
   return qb;
 }
 
-function listParameters(codes: readonly string[], f: OrganisationFilter): unknown[] {
-  const out: unknown[] = [...codes];
+function isBroad(engine: Engine, codes: readonly string[]): boolean {
+  return engine === 'sqlite' && codes.length > BROAD_SCOPE;
+}
+
+function listParameters(engine: Engine, codes: readonly string[], f: OrganisationFilter): unknown[] {
+  const out: unknown[] = isBroad(engine, codes) ? [JSON.stringify(codes)] : [...codes];
   if (f.type) out.push(f.type);
   if (f.status) out.push(f.status);
   if (f.q) out.push(likePattern(f.q), f.q.toUpperCase());
   return out;
 }
 
-function shapeKey(codes: readonly string[], f: OrganisationFilter): string {
-  return `${codes.length}|${f.type ? 't' : ''}${f.status ? 's' : ''}${f.q ? 'q' : ''}`;
+function shapeKey(engine: Engine, codes: readonly string[], f: OrganisationFilter): string {
+  return `${engine}|${isBroad(engine, codes) ? 'broad' : codes.length}|${f.type ? 't' : ''}${f.status ? 's' : ''}${f.q ? 'q' : ''}`;
 }
 
 type ListedOrganisation = Omit<Selectable<OrganisationTable>, 'updated_at'>;
@@ -109,15 +124,16 @@ export function organisationsChanged(): void {
 }
 
 async function countOf(db: DbOrTrx, engine: Engine, codes: readonly string[], f: OrganisationFilter) {
-  const params = listParameters(codes, f);
-  const key = `${shapeKey(codes, f)}|${params.join('\u0000')}`;
+  const params = listParameters(engine, codes, f);
+  // The codes follow from the roots and the division filter: key the total by those, not by the (long) code list.
+  const key = [shapeKey(engine, codes, f), f.roots.join(','), f.division, f.type, f.status, f.q].join('\u0000');
   let byFilter = totals.get(db);
   const hit = byFilter?.get(key);
   const now = Date.now();
   if (hit && hit.generation === generation && now - hit.at < TOTAL_TTL_MS) return hit.n;
   const seen = generation;
   const query = countShapes.get(
-    `${engine}|${shapeKey(codes, f)}`,
+    shapeKey(engine, codes, f),
     () => byCodes(db, engine, codes, f).select((eb) => eb.fn.countAll<number>().as('n')),
     params,
   );
@@ -139,9 +155,9 @@ async function countOf(db: DbOrTrx, engine: Engine, codes: readonly string[], f:
 export async function listOrganisations(db: DbOrTrx, engine: Engine, f: OrganisationFilter, page: PageRequest) {
   const codes = await codesOf(db, f);
   if (codes.length === 0) return { rows: [], total: 0 };
-  const params = [...listParameters(codes, f), page.pageSize, (page.page - 1) * page.pageSize];
+  const params = [...listParameters(engine, codes, f), page.pageSize, (page.page - 1) * page.pageSize];
   const query = pageShapes.get(
-    `${engine}|${shapeKey(codes, f)}`,
+    shapeKey(engine, codes, f),
     () =>
       byCodes(db, engine, codes, f)
         .select(ORGANISATION_COLUMNS)
