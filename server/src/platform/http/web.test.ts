@@ -48,6 +48,22 @@ describe('web app serving', () => {
     }
   });
 
+  it('answers an unknown portal path with the portal (status 404) and keeps JSON for the API', async () => {
+    for (const url of ['/no-such-page', '/monitoring/extra', '/register/x/y?role=farmer']) {
+      const res = await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.body, url).toContain('portal');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+    for (const url of ['/api/no-such-route', '/api']) {
+      const res = await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toContain('application/json');
+      expect(res.body, url).not.toContain('portal');
+    }
+  });
+
   it('serves hashed assets for a year and the map for a day', async () => {
     const asset = await app.inject({ method: 'GET', url: '/assets/console-abc123.js' });
     expect(asset.statusCode).toBe(200);

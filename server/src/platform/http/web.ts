@@ -1,12 +1,12 @@
 /**
  * Serves the built web app (web/dist): the public portal at / and its pages, the console at /console/*, hashed
  * assets with a year's cache, the region map. Without a build (tests, API-only use) / answers a short page that
- * says the API is running.
+ * says the API is running. An unknown path outside /api answers the portal's not-found page (status 404).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -51,6 +51,7 @@ export async function registerWeb(app: FastifyInstance, opts: { mode: string; di
     },
   });
   for (const p of PORTAL_PATHS) app.get(p, html('index.html'));
+  app.get('/*', notFoundPage(dist));
   app.get('/console', html('console.html'));
   app.get('/console/*', html('console.html'));
   r.get('/assets/*', {
@@ -69,6 +70,26 @@ export async function registerWeb(app: FastifyInstance, opts: { mode: string; di
       return reply.sendFile(file, path.join(dist, 'maps'), { maxAge: '1d' });
     },
   });
+}
+
+/** A missing file (favicon.ico, /index.html, a stale asset) is not a page: a plain 404. */
+const FILE_LIKE = /\.[A-Za-z0-9]{1,8}$/;
+
+/**
+ * Any other GET outside the API and the console: the portal with status 404 (its router shows 页面不存在). The API
+ * keeps its JSON answer: /api/... goes to the platform's not-found handler.
+ */
+function notFoundPage(dist: string) {
+  return {
+    config: PAGE_RULE,
+    schema: { hide: true, querystring: ZPageQuery },
+    handler: (req: FastifyRequest, reply: FastifyReply) => {
+      const pathname = req.url.split('?')[0] ?? '';
+      if (pathname === '/api' || pathname.startsWith('/api/') || FILE_LIKE.test(pathname)) return reply.callNotFound();
+      reply.header('cache-control', 'no-cache');
+      return reply.code(404).sendFile('index.html', dist, { cacheControl: false });
+    },
+  };
 }
 
 function apiOnlyPage(mode: string): string {
