@@ -52,6 +52,31 @@ export async function getPublishedResults(
   };
 }
 
+/**
+ * Published results change only when a run is published or withdrawn, and building them (the run's view with its
+ * coverage and comparison) costs ~20 ms: answers are kept per database handle, keyed by the published runs'
+ * signature, which one small query reads on every request (so every app node sees a publication at once).
+ */
+const answers = new WeakMap<object, Map<string, Promise<PublishedResults>>>();
+
+export async function cachedPublishedResults(
+  deps: Deps,
+  query: z.infer<typeof ZPublishedResultsQuery>,
+): Promise<PublishedResults> {
+  const signature = await repo.publishedRunsSignature(deps.db);
+  const key = `${signature}|${query.period ?? ''}|${query.mode ?? ''}`;
+  let byKey = answers.get(deps.db);
+  if (!byKey) answers.set(deps.db, (byKey = new Map<string, Promise<PublishedResults>>()));
+  let answer = byKey.get(key);
+  if (!answer) {
+    if (byKey.size >= 50) byKey.clear();
+    answer = getPublishedResults(deps, query);
+    answer.catch(() => byKey.delete(key));
+    byKey.set(key, answer);
+  }
+  return answer;
+}
+
 export function registerPublicMonitoringRoutes(app: FastifyInstance, deps: Deps): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/public/monitoring/results', {
     config: {
@@ -64,6 +89,6 @@ export function registerPublicMonitoringRoutes(app: FastifyInstance, deps: Deps)
       querystring: ZPublishedResultsQuery,
       response: { 200: ZPublishedResults, ...errorResponses, 429: ZErrorBody },
     },
-    handler: (req) => getPublishedResults(deps, req.query),
+    handler: (req) => cachedPublishedResults(deps, req.query),
   });
 }

@@ -190,6 +190,21 @@ export async function listPublishedRuns(
   return q.orderBy('r.period').orderBy('r.published_at', 'desc').orderBy('r.id', 'desc').execute();
 }
 
+/**
+ * Every published, finished run as `id@published_at`, joined: changes whenever a run is published, withdrawn or
+ * published again (the key of the public results cache).
+ */
+export async function publishedRunsSignature(db: DbOrTrx): Promise<string> {
+  const rows = await db
+    .selectFrom('mon_run')
+    .select(['id', 'published_at'])
+    .where('published_at', 'is not', null)
+    .where('status', '=', 'done')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => `${r.id}@${r.published_at}`).join(',');
+}
+
 /** Periods with a published run, newest first. */
 export async function listPublishedPeriods(db: DbOrTrx): Promise<number[]> {
   const rows = await db

@@ -400,5 +400,13 @@ describe('public published results', () => {
     expect(hidden).toBeGreaterThan(r24);
     const bad = await t.app.inject({ method: 'GET', url: '/api/public/monitoring/results?period=1999' });
     expect(bad.statusCode).toBe(400);
+
+    // Answers are cached by the published runs: a withdrawal and a new publication show at once.
+    const latest = async () => (await t.app.inject({ method: 'GET', url: '/api/public/monitoring/results' })).json();
+    expect((await latest()).run.id).toBe(r24);
+    expect((await region.request('POST', `/api/monitoring/runs/${r24}/unpublish`, {})).statusCode).toBe(200);
+    expect((await latest()).run.id).toBe(r23);
+    expect((await region.request('POST', `/api/monitoring/runs/${hidden}/publish`, {})).statusCode).toBe(200);
+    expect((await latest()).run.id).toBe(hidden);
   });
 });
