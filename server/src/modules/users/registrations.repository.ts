@@ -61,3 +61,26 @@ export function findApplicant(db: DbOrTrx, id: number) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/**
+ * Active holders of `roles` at the nearest division covering `divisionCode` that has any: the county's own officers,
+ * else the league's, else the region's (the level that acts is told, not every level above it).
+ */
+export async function nearestActiveHolders(
+  db: DbOrTrx,
+  roles: readonly string[],
+  divisionCode: string,
+): Promise<number[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_role')
+    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+    .innerJoin('division_closure as dc', 'dc.ancestor_code', 'user_role.division_code')
+    .select(['user_role.user_id', 'dc.distance'])
+    .where('dc.descendant_code', '=', divisionCode)
+    .where('user_role.role_code', 'in', [...roles])
+    .where('app_user.status', '=', 'active')
+    .execute();
+  const nearest = Math.min(...rows.map((r) => r.distance));
+  return [...new Set(rows.filter((r) => r.distance === nearest).map((r) => r.user_id))].sort((a, b) => a - b);
+}

@@ -76,11 +76,11 @@ export async function register(
     status: 'pending',
     requestedRole: body.role,
     actor,
-    // Tell the officers who may approve it, in the same transaction as the account.
+    // Tell the officers who act on it (the nearest level with an approver), in the same transaction as the account.
     afterInsert: async (trx) => {
       const role = ROLE_NAMES[body.role];
       await notify(trx, {
-        userIds: await users.activeUsersCovering(trx, rolesWithPermission('registration:approve'), division.code),
+        userIds: await repo.nearestActiveHolders(trx, rolesWithPermission('registration:approve'), division.code),
         kind: 'registration.submitted',
         title: { zh: '新的注册申请待审核', en: 'A new registration awaits review' },
         body: {

@@ -148,7 +148,7 @@ describe('notified events', () => {
     divisionCode: '150121',
   };
 
-  it('tells the active officers whose scope covers a new registration, and the registrant of the decision', async () => {
+  it('tells the nearest active officers covering a new registration (the county before the league and region), and the registrant of the decision', async () => {
     const county = await addUser(t, { username: 'tumed', role: 'county-officer', division: '150121' });
     const league = await addUser(t, { username: 'hohhot', role: 'league-officer', division: '150100' });
     const region = await addUser(t, { username: 'region', role: 'region-officer', division: '150000' });
@@ -164,7 +164,8 @@ describe('notified events', () => {
 
     const res = await t.app.inject({ method: 'POST', url: '/api/registrations', payload: farmer });
     expect(res.statusCode).toBe(201);
-    for (const officer of [county, league, region]) {
+    // The county officer acts on it; the league and region are not told of every county's registrations.
+    for (const officer of [county]) {
       const rows = await notificationsOf(officer);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({
@@ -176,7 +177,7 @@ describe('notified events', () => {
       });
       expect(JSON.stringify(rows[0])).not.toContain('13712345678');
     }
-    for (const other of [...notCovering, disabled]) expect(await notificationsOf(other)).toEqual([]);
+    for (const other of [...notCovering, league, region, disabled]) expect(await notificationsOf(other)).toEqual([]);
 
     // The officer sees it through the API; approving tells the registrant, who reads it after signing in.
     const officer = await signIn(t, 'tumed');
