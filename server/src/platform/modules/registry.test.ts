@@ -118,6 +118,13 @@ describe('module registry', () => {
     }
   });
 
+  it('gives every declared audit action a Chinese name (the audit log shows it instead of the code)', () => {
+    const names = auditActionNames();
+    expect(names.length).toBeGreaterThan(20);
+    const unnamed = names.filter((n) => !/[\u4e00-\u9fff]/.test(n.zh) || n.en.trim() === '').map((n) => n.action);
+    expect(unnamed).toEqual([]);
+  });
+
   it('serves the audit action names to the audit administrator only', async () => {
     const t = await createTestApp();
     try {
