@@ -1,9 +1,10 @@
 /**
  * The console frame: sidebar (only what the user may use), header with the division switcher, global search,
- * notifications, language switch and the user menu.
+ * notifications, language switch and the user menu. On phones the menu is a drawer over the page, and it carries
+ * the division and language switchers that the narrow header has no room for.
  */
-import { useState, type ReactNode } from 'react';
-import { Button, Dropdown, Grid, Input, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Drawer, Dropdown, Grid, Input, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   GlobalOutlined,
   KeyOutlined,
@@ -31,6 +32,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   // Phones: the sidebar slides away completely and the header keeps only what fits.
   const narrow = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const permissions = session?.permissions ?? [];
 
   const entries = menuEntries(permissions);
@@ -51,48 +53,87 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   );
   const selected = selectedEntry(entries, location.pathname);
   const selectedGroup = selected?.group ?? null;
+  const menuShown = narrow ? drawerOpen : !collapsed;
+  // Following a link in the drawer closes it.
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="qx-skip-link" href="#qx-main">
         {t('跳到主要内容', 'Skip to main content')}
       </a>
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        trigger={null}
-        breakpoint="lg"
-        onBreakpoint={setCollapsed}
-        width={208}
-        collapsedWidth={narrow ? 0 : 80}
-      >
-        <div
-          style={{
-            color: '#fff',
-            padding: '16px 20px',
-            fontWeight: 600,
-            fontSize: collapsed ? 14 : 16,
-            whiteSpace: 'nowrap',
-          }}
+      {narrow ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={260}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          data-testid="nav-drawer"
         >
-          {collapsed ? '旗县' : t('旗县 · 工作台', 'Qixian console')}
-        </div>
-        <nav aria-label={t('主菜单', 'Main menu')}>
-          {/*
-            The submenu of the current page opens by itself; the user opens and closes the others. Uncontrolled, and
-            mounted anew when the sidebar folds or the current group changes: a collapsed sidebar shows submenus as
-            popups, and rc-menu's own open-key cache would otherwise reopen it with every group closed.
-          */}
-          <Menu
-            key={`${collapsed ? 'folded' : 'open'}:${selectedGroup ?? ''}`}
-            theme="dark"
-            mode="inline"
-            selectedKeys={selected ? [selected.key] : []}
-            defaultOpenKeys={!collapsed && selectedGroup ? [selectedGroup] : []}
-            items={items}
-          />
-        </nav>
-      </Sider>
+          <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>
+            {t('旗县 · 工作台', 'Qixian console')}
+          </div>
+          <div style={{ padding: '0 16px 12px', display: 'grid', gap: 8 }}>
+            <DivisionSwitcher />
+            <Segmented
+              aria-label={t('界面语言', 'Language')}
+              size="small"
+              value={locale}
+              options={LOCALES}
+              onChange={(v) => void setLocale(v)}
+            />
+          </div>
+          <nav aria-label={t('主菜单', 'Main menu')}>
+            <Menu
+              key={`drawer:${selectedGroup ?? ''}`}
+              theme="dark"
+              mode="inline"
+              selectedKeys={selected ? [selected.key] : []}
+              defaultOpenKeys={selectedGroup ? [selectedGroup] : []}
+              items={items}
+            />
+          </nav>
+        </Drawer>
+      ) : (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          breakpoint="lg"
+          onBreakpoint={setCollapsed}
+          width={208}
+          collapsedWidth={80}
+        >
+          <div
+            style={{
+              color: '#fff',
+              padding: '16px 20px',
+              fontWeight: 600,
+              fontSize: collapsed ? 14 : 16,
+              whiteSpace: 'nowrap',
+            }}
+          >
+            {collapsed ? '旗县' : t('旗县 · 工作台', 'Qixian console')}
+          </div>
+          <nav aria-label={t('主菜单', 'Main menu')}>
+            {/*
+              The submenu of the current page opens by itself; the user opens and closes the others. Uncontrolled, and
+              mounted anew when the sidebar folds or the current group changes: a collapsed sidebar shows submenus as
+              popups, and rc-menu's own open-key cache would otherwise reopen it with every group closed.
+            */}
+            <Menu
+              key={`${collapsed ? 'folded' : 'open'}:${selectedGroup ?? ''}`}
+              theme="dark"
+              mode="inline"
+              selectedKeys={selected ? [selected.key] : []}
+              defaultOpenKeys={!collapsed && selectedGroup ? [selectedGroup] : []}
+              items={items}
+            />
+          </nav>
+        </Sider>
+      )}
       <Layout>
         <Header
           style={{
@@ -106,9 +147,9 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         >
           <Button
             type="text"
-            aria-label={collapsed ? t('展开菜单', 'Expand menu') : t('收起菜单', 'Collapse menu')}
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-            onClick={() => setCollapsed(!collapsed)}
+            aria-label={menuShown ? t('收起菜单', 'Collapse menu') : t('展开菜单', 'Expand menu')}
+            icon={menuShown ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />}
+            onClick={() => (narrow ? setDrawerOpen(!drawerOpen) : setCollapsed(!collapsed))}
           />
           {!narrow && <DivisionSwitcher />}
           {canUse('search', permissions) && (
