@@ -117,7 +117,7 @@ export function composeRegionOverview(input: { fact: FactResult; mode: Mode; gen
           {
             kind: 'paragraph',
             tone: 'note',
-            text: `注：指标事实 organisations.count（当前快照），计算时间 ${chineseDateTime(fact.computedAt)}（北京时间）。`,
+            text: `注：数据为平台指标事实“在册单位数”（当前快照），计算时间 ${chineseDateTime(fact.computedAt)}（北京时间）。`,
           },
         ],
       },
