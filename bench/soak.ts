@@ -197,8 +197,7 @@ async function main(): Promise<void> {
           values: [{ indicatorCode: ind.code, value, source: '压测（演示数据）' }],
         }).catch((e: Error) => e);
         record('PUT /api/monitoring/forms/:county/:year/values', a, (x) => x.status === 200);
-        // Writes to one indicator are sequenced by the schedule's order only loosely; keep the value of the answer
-        // that came back last (the server applies them in arrival order and each answer reflects its own write).
+        // Value writes run one after another (valueChain below), so the last acknowledged value is the one held.
         if (!(a instanceof Error) && a.status === 200) lastValue.set(ind.code, value);
       }
     };

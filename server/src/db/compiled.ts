@@ -33,21 +33,16 @@ export function withParameters<R>(query: CompiledQuery<R>, parameters: readonly 
 }
 
 /** Runs a compiled read (a select) with these parameters and returns its rows. */
-export function readCompiled<R>(db: DbOrTrx, query: CompiledQuery<R>, parameters: readonly unknown[]): Promise<R[]> {
-  if (parameters.length !== query.parameters.length)
-    return Promise.reject(
-      new Error(`compiled query expects ${query.parameters.length} parameters, got ${parameters.length}`),
-    );
+export async function readCompiled<R>(
+  db: DbOrTrx,
+  query: CompiledQuery<R>,
+  parameters: readonly unknown[],
+): Promise<R[]> {
+  const compiled = withParameters(query, parameters);
   const sqlite = sqliteOf.get(db);
-  if (sqlite && !sqlite.connection.inTransaction) {
-    try {
-      const stmt = sqlite.prepare(query.sql);
-      return Promise.resolve(stmt.all(parameters as unknown[]) as R[]);
-    } catch (err) {
-      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-    }
-  }
-  return db.executeQuery(withParameters(query, parameters)).then((r) => r.rows);
+  if (sqlite && !sqlite.connection.inTransaction)
+    return sqlite.prepare(compiled.sql).all(compiled.parameters) as R[];
+  return (await db.executeQuery(compiled)).rows;
 }
 
 /**

@@ -31,25 +31,6 @@ const COLUMNS = [...ORGANISATION_COLUMNS, 'division.name as division_name'] as c
 
 export type OrganisationRow = Awaited<ReturnType<typeof findOrganisation>> & object;
 
-/** Filters on organisation columns only, so counting and paging never touch the division table. */
-function filtered(db: DbOrTrx, engine: Engine, f: OrganisationFilter) {
-  let qb = db.selectFrom('organisation').where(scopeFilter('organisation.division_code', f.roots));
-  if (f.division) qb = qb.where(scopeFilter('organisation.division_code', [f.division]));
-  if (f.type) qb = qb.where('organisation.type', '=', f.type);
-  if (f.status) qb = qb.where('organisation.status', '=', f.status);
-  if (f.q) {
-    const pattern = likePattern(f.q);
-    const op = likeOperator(engine);
-    qb = qb.where((eb) =>
-      eb.or([
-        eb(sql`organisation.name`, op, sql`${pattern} escape '\\'`),
-        eb('organisation.uscc', '=', f.q?.toUpperCase() ?? ''),
-      ]),
-    );
-  }
-  return qb;
-}
-
 /** The scope and the optional division filter as one list of division codes (their intersection). */
 async function codesOf(db: DbOrTrx, f: OrganisationFilter): Promise<string[]> {
   const codes = await descendantCodes(db, f.roots);
@@ -228,7 +209,9 @@ export async function listOrganisationsForExport(
   afterId: number | null,
   limit: number,
 ) {
-  let qb = filtered(db, engine, f).select(ORGANISATION_COLUMNS);
+  const codes = await codesOf(db, f);
+  if (codes.length === 0) return [];
+  let qb = byCodes(db, engine, codes, f).select(ORGANISATION_COLUMNS);
   if (afterId !== null) qb = qb.where('organisation.id', '<', afterId);
   const rows = await qb.orderBy('organisation.id', 'desc').limit(limit).execute();
   const names = await divisionNames(db);
