@@ -11,6 +11,7 @@ import { CliError, describeError } from './context.ts';
 import { registerDbCommands } from './db.ts';
 import { registerIndexCommands } from './index-cmd.ts';
 import { registerUserCommands } from './user.ts';
+import { MODULES } from '../modules/registry.ts';
 
 /** Builds the command tree (exported for tests and documentation). */
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerBackupCommands(program);
   registerIndexCommands(program);
+  for (const m of MODULES) m.cli?.(program);
   return program;
 }
 

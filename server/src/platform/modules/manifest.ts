@@ -4,6 +4,7 @@
  * (roles and permissions, facts, search sources, job kinds, notification kinds, audit action names, import kinds,
  * OpenAPI tags, seeds, migrations) and registers the routes in registry order.
  */
+import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { RoleCode } from '../../../../contracts/access.ts';
@@ -58,6 +59,8 @@ export interface ModuleManifest {
     /** Demo data (演示数据), after the platform's demo accounts and organisations (idempotent). */
     demo?: (deps: Deps) => Promise<unknown>;
   };
+  /** Adds the module's commands to the `qixian` command-line tool (e.g. `qixian market eval`). */
+  cli?: (program: Command) => void;
   /** Migrations by name, e.g. `0007-market`: see docs/ADDING-A-MODULE.md. */
   migrations?: Readonly<Record<string, ModuleMigration>>;
 }
