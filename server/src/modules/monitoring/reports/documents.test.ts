@@ -7,7 +7,9 @@ import { countyReportDocument, suggestions, yearsToTargetText } from './county-r
 import { fixtureDiagnosis, fixtureRunResult, LEAGUE_NAMES, type FixtureCounty } from './fixtures.test-helper.ts';
 import { regionMap } from './region-map.ts';
 import { regionReportDocument } from './region-report.ts';
-import { logSummary, rankChange, rankInterval, reportMarking, tierRuleText } from './report-text.ts';
+import { rankChange, rankInterval, reportMarking, tierRuleText } from './report-text.ts';
+import { logSummary } from './run-log-text.ts';
+import { DEFAULT_STAGE_NAMES } from '@qixian/composite-index';
 import { DEFAULT_REGION_CODE } from '../../../../../contracts/region.ts';
 
 const generatedAt = new Date('2026-03-05T02:00:00Z');
@@ -46,10 +48,35 @@ describe('report wording', () => {
 
   it('summarises the parameter log and tolerates entries it does not know', () => {
     const lines = logSummary([...fixtureRunResult().log, { name: 'Future stage' }, 'junk', null]);
-    expect(lines).toContain('Imputed：缺失值插补，插补 3 个数值，仍缺 0 个');
-    expect(lines).toContain('Treated：极端值处理，检查 1 个指标，处理 1 个');
+    expect(lines).toContain('缺失值插补，插补 3 个数值，仍缺 0 个');
+    expect(lines).toContain('极端值处理，检查 1 个指标，处理 1 个');
     expect(lines).toContain('不确定性分析：蒙特卡洛 500 次（失败 0 次）');
-    expect(lines.at(-1)).toBe('Future stage');
+    expect(lines.at(-1)).toBe('未识别的步骤：Future stage');
+  });
+
+  it("names every stage in Chinese, never by the engine's data-set names (Normalised, Aggregated, Ranks …)", () => {
+    const stages = Object.entries(DEFAULT_STAGE_NAMES).map(([op, name]) => ({
+      name,
+      input: 'Raw',
+      spec: { op },
+      report: { op },
+    }));
+    const weights = {
+      name: 'Weights',
+      input: 'Raw',
+      spec: { op: 'weight', method: 'entropy' },
+      report: { op: 'weight' },
+    };
+    const renamed = { name: 'Normalised2', input: 'Raw', spec: { op: 'normalise' }, report: { op: 'normalise' } };
+    const lines = logSummary([...stages, weights, renamed]);
+    expect(lines).toEqual(
+      expect.arrayContaining(['标准化', '逐级合成', '排名', '权重（熵权法）', '标准化（Normalised2）']),
+    );
+    const result = fixtureRunResult();
+    const text = allText(
+      regionReportDocument({ ...result, log: [...result.log, ...stages] }, { generatedAt, map: null }),
+    );
+    for (const name of Object.values(DEFAULT_STAGE_NAMES)) expect(text).not.toContain(name);
   });
 });
 

@@ -12,8 +12,6 @@ import {
   comparisonBasis,
   dimensionsOf,
   fmt,
-  indicatorNames,
-  logSummary,
   markingWarnings,
   mean,
   methodNotes,
@@ -24,6 +22,7 @@ import {
   tierName,
 } from './report-text.ts';
 import { coverageSentence, missingList } from '../runs/coverage.ts';
+import { logSectionBlocks } from './run-log-text.ts';
 
 export interface RegionReportOptions {
   generatedAt: Date;
@@ -357,30 +356,7 @@ export function regionReportDocument(result: RunResult, opts: RegionReportOption
       blocks: [...methodNotes(result).map((text) => ({ kind: 'paragraph' as const, text })), indicatorTable(result)],
     },
   );
-  const log = logSummary(result.log);
-  const names = indicatorNames(framework);
-  const impacts = Object.entries(statistics.removalImpact)
-    .sort(([, a], [, b]) => b - a)
-    .slice(0, 5)
-    .map(([code, v]) => `${names.get(code) ?? code}（${fmt(v)}位）`);
-  const alpha = statistics.cronbachAlpha[framework.nodes.find((x) => x.parentCode === null)?.code ?? ''];
-  sections.push({
-    heading: `${n(4)}、参数日志摘要`,
-    blocks: [
-      log.length > 0 ? { kind: 'list', items: log } : { kind: 'paragraph', text: '本次测算没有记录参数日志。' },
-      ...(impacts.length > 0
-        ? [{ kind: 'paragraph' as const, text: `剔除后名次平均变化最大的指标：${impacts.join('、')}。` }]
-        : []),
-      ...(alpha !== undefined && alpha !== null
-        ? [{ kind: 'paragraph' as const, text: `总指数的克朗巴哈 α 系数为${fmt(alpha)}。` }]
-        : []),
-      {
-        kind: 'paragraph',
-        tone: 'note',
-        text: '完整参数日志可在平台测算详情中查看和导出，据此可用相同参数重现本次测算。',
-      },
-    ],
-  });
+  sections.push({ heading: `${n(4)}、参数日志摘要`, blocks: logSectionBlocks(result) });
 
   return {
     title,

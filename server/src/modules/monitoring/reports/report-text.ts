@@ -1,6 +1,6 @@
 /**
- * Wording shared by the monitoring reports (监测评价报告): tier names, rank intervals, markings, method notes and the
- * summary of the engine's parameter log. Pure.
+ * Wording shared by the monitoring reports (监测评价报告): tier names, rank intervals, markings and method notes
+ * (the parameter log's summary is in run-log-text.ts). Pure.
  */
 import type {
   CountyResult,
@@ -142,70 +142,13 @@ function prepareOptions(log: readonly unknown[]): Record<string, unknown> | null
   return null;
 }
 
-function modeLabel(mode: unknown): string {
-  return mode === 'monitoring' || mode === 'ranking' ? MODE_LABELS[mode] : `模式 ${scalar(mode, '—')}`;
-}
-
 /** A scalar log field as text (objects and missing fields as the fallback). */
-function scalar(v: unknown, fallback = '—'): string {
+export function scalar(v: unknown, fallback = '—'): string {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const STAGE_LABELS: Record<string, string> = {
-  denominate: '折算（分母口径）',
-  impute: '缺失值插补',
-  treat: '极端值处理',
-  normalise: '标准化',
-  weight: '权重',
-  aggregate: '逐级合成',
-  rank: '排名',
-};
-
-function count(record: unknown): number {
-  if (!isRecord(record)) return 0;
-  return Object.values(record).reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0);
-}
-
-/**
- * One line per stage of the engine's parameter log (tolerant of entries it does not know: their name is listed).
- */
-export function logSummary(log: readonly unknown[]): string[] {
-  const lines: string[] = [];
-  for (const entry of log) {
-    if (!isRecord(entry) || typeof entry.name !== 'string') continue;
-    const name = entry.name;
-    const report = isRecord(entry.report) ? entry.report : null;
-    const op = report && typeof report.op === 'string' ? report.op : null;
-    if (name === 'Prepare') {
-      const indicators = Array.isArray(entry.indicators) ? entry.indicators.length : null;
-      lines.push(`准备：${indicators === null ? '' : `参与测算指标 ${indicators} 个；`}${modeLabel(entry.mode)}`);
-    } else if (op === 'impute' && report) {
-      lines.push(
-        `${name}：${STAGE_LABELS.impute}，插补 ${count(report.imputed)} 个数值，仍缺 ${count(report.stillMissing)} 个`,
-      );
-    } else if (op === 'treat' && report) {
-      const summary = Array.isArray(report.summary) ? report.summary : [];
-      const treated = summary.filter(
-        (s) => isRecord(s) && ((typeof s.cellsChanged === 'number' && s.cellsChanged > 0) || s.logTransformed === true),
-      ).length;
-      lines.push(`${name}：${STAGE_LABELS.treat}，检查 ${summary.length} 个指标，处理 ${treated} 个`);
-    } else if (op) {
-      lines.push(`${name}：${STAGE_LABELS[op] ?? op}`);
-    } else if (name === 'Uncertainty') {
-      lines.push(`不确定性分析：蒙特卡洛 ${scalar(entry.runs)} 次（失败 ${scalar(entry.failedRuns, '0')} 次）`);
-    } else if (name === 'Sensitivity') {
-      lines.push(`敏感性分析：Saltelli 设计 ${scalar(entry.runs)} 次运行`);
-    } else if (name === 'Removal') {
-      lines.push('指标剔除影响：逐一剔除指标后重新测算，统计名次平均变化');
-    } else {
-      lines.push(name);
-    }
-  }
-  return lines;
 }
 
 /** Dimension nodes in framework order. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, RunSummary } from '../../../../../contracts/monitoring.ts';
 import type { RoleCode } from '../../../../../contracts/access.ts';
 import { whenJobsIdle } from '../../../platform/jobs/index.ts';
+import { DEFAULT_STAGE_NAMES } from '@qixian/composite-index';
 import { docxText, readPdf, readZip } from '../../../test/documents.ts';
 import { addUser, createTestApp, signIn, type Agent, type TestApp } from '../../../test/harness.ts';
 import { insertRunValues } from '../runs/runs.test-helper.ts';
@@ -181,6 +182,10 @@ describe('monitoring report jobs', () => {
     expect(text).toContain('各旗县综合得分、名次、排名区间与类别');
     expect(text).toContain('昆都仑区');
     expect(text).toContain('综合得分分布'); // the choropleth section
+    // The parameter log names each stage by what it does, never by the engine's data-set names (issue 12, item 10).
+    expect(text).toContain('参数日志摘要');
+    expect(text).toContain('标准化');
+    for (const engineName of Object.values(DEFAULT_STAGE_NAMES)) expect(text).not.toContain(engineName);
 
     const c = (await as('county-xincheng').request('GET', `/api/jobs/${countyJob.id}`)).json<Job>();
     expect(c).toMatchObject({ status: 'done', error: null });
