@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { buildDefaultFramework, DEFAULT_FRAMEWORK_NAME, seedDefaultFramework } from './default-framework.ts';
+import {
+  buildDefaultFramework,
+  DEFAULT_FRAMEWORK_DESCRIPTION,
+  DEFAULT_FRAMEWORK_NAME,
+  LEGACY_FRAMEWORK_DESCRIPTION,
+  seedDefaultFramework,
+} from './default-framework.ts';
 import { DEFAULT_FRAMEWORK_CODE, indicatorsOf, loadActiveFramework } from './frameworks.repository.ts';
 
 describe('default county framework (pure)', () => {
@@ -63,5 +69,21 @@ describe('default county framework (seeded)', () => {
     expect(await seedDefaultFramework(t.db.db, new Date().toISOString())).toBe(false);
     const n = await t.db.db.selectFrom('mon_framework').select('id').execute();
     expect(n).toHaveLength(1);
+  });
+
+  it('describes itself in Chinese only; seeding again rewrites the legacy bilingual text, never an own one', async () => {
+    expect(DEFAULT_FRAMEWORK_DESCRIPTION).not.toMatch(/[A-Za-z]{3,}/);
+    const f = await loadActiveFramework(t.db.db, DEFAULT_FRAMEWORK_CODE);
+    expect(f?.description).toBe(DEFAULT_FRAMEWORK_DESCRIPTION);
+    const setDescription = (description: string) =>
+      t.db.db.updateTable('mon_framework').set({ description }).where('id', '=', f!.id).execute();
+    await setDescription(LEGACY_FRAMEWORK_DESCRIPTION); // a database seeded before issue 12
+    expect(await seedDefaultFramework(t.db.db, new Date().toISOString())).toBe(false);
+    expect((await loadActiveFramework(t.db.db, DEFAULT_FRAMEWORK_CODE))?.description).toBe(
+      DEFAULT_FRAMEWORK_DESCRIPTION,
+    );
+    await setDescription('本地说明 / our own words');
+    await seedDefaultFramework(t.db.db, new Date().toISOString());
+    expect((await loadActiveFramework(t.db.db, DEFAULT_FRAMEWORK_CODE))?.description).toBe('本地说明 / our own words');
   });
 });

@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { FrameworkNode, FrameworkSettings, IndicatorSpec } from '../../../../../contracts/monitoring.ts';
 import type { Db } from '../../../db/database.ts';
 import { parseTrustedCsv } from '../../../platform/spreadsheets/csv.ts';
-import { DEFAULT_FRAMEWORK_CODE, insertFramework, latestOfCode } from './frameworks.repository.ts';
+import { DEFAULT_FRAMEWORK_CODE, insertFramework, latestOfCode, replaceDescription } from './frameworks.repository.ts';
 
 const CSV_PATH = path.join(import.meta.dirname, '..', 'data', 'default-county-framework.csv');
 
@@ -28,10 +28,16 @@ export const DEFAULT_FRAMEWORK_NAME = {
   en: 'County S&T innovation capability monitoring framework (default, to be replaced by the official list)',
 };
 
+/** The description the console shows (Chinese; the framework has no second-language description field). */
 export const DEFAULT_FRAMEWORK_DESCRIPTION =
   '按内蒙古/河北“五个维度”结构，参照湖南创新型县指标和国家、自治区目标编制的 26 项默认指标（定量 85 分、定性 15 分）。' +
   '权重、标准值、校验范围和分类阈值均为建议值；取得《内蒙古自治区县域科技创新能力提升行动实施方案》附件的官方指标后，' +
-  '请通过“导入”替换。 / Default of 26 indicators in the 5-dimension structure (85 quantitative + 15 qualitative ' +
+  '请通过“导入”替换。';
+
+/** The description seeded before issue 12 (Chinese, then an English half); the reference seed replaces it. */
+export const LEGACY_FRAMEWORK_DESCRIPTION =
+  DEFAULT_FRAMEWORK_DESCRIPTION +
+  ' / Default of 26 indicators in the 5-dimension structure (85 quantitative + 15 qualitative ' +
   'points); weights, standard values, ranges and tier cut-offs are proposals to be replaced by the official annex.';
 
 /** Numeric targets the CSV names (year -> value). */
@@ -218,10 +224,15 @@ export function buildDefaultFramework(): { nodes: FrameworkNode[]; settings: Fra
 
 /**
  * Inserts the default framework as version 1, active, when no version of its code exists yet (idempotent: a
- * database whose administrators retired or replaced it is left alone). Returns whether it was inserted.
+ * database whose administrators retired or replaced it is left alone). Returns whether it was inserted. In a
+ * database seeded before, versions of the default code that still carry the legacy bilingual description get the
+ * Chinese one (an administrator's own description is left alone).
  */
 export async function seedDefaultFramework(db: Db, now: string): Promise<boolean> {
-  if (await latestOfCode(db, DEFAULT_FRAMEWORK_CODE)) return false;
+  if (await latestOfCode(db, DEFAULT_FRAMEWORK_CODE)) {
+    await replaceDescription(db, DEFAULT_FRAMEWORK_CODE, LEGACY_FRAMEWORK_DESCRIPTION, DEFAULT_FRAMEWORK_DESCRIPTION);
+    return false;
+  }
   const { nodes, settings } = buildDefaultFramework();
   await db.transaction().execute((trx) =>
     insertFramework(trx, {

@@ -183,6 +183,17 @@ export function latestOfCode(db: DbOrTrx, code: string) {
     .executeTakeFirst();
 }
 
+/** Sets the description of every version of `code` whose description is exactly `from` (a reworded seed text). */
+export async function replaceDescription(db: DbOrTrx, code: string, from: string, to: string): Promise<number> {
+  const res = await db
+    .updateTable('mon_framework')
+    .set({ description: to })
+    .where('code', '=', code)
+    .where('description', '=', from)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 /** Replaces a draft's names, settings and nodes. Call inside a transaction. */
 export async function replaceDraft(
   trx: DbOrTrx,
