@@ -1,10 +1,13 @@
 /**
- * 工作台 (home). With `metrics:read`: registered organisations per county (`organisations.count`) as a map and a
- * table for the division chosen in the switcher — the region's 103 counties, a league's counties, or a county
- * officer's own county on the region map. Type, table grouping and sorting live in the URL. Without it: a welcome.
+ * 工作台 (home), by kind of account (home.ts `homeKind`). Officers first see what they must do (待办: a county's
+ * entry form, a league's review queue, the region's approvals and latest run), the latest published results and, for
+ * the region, the year's monitoring status by league; then, with `metrics:read`, registered organisations per county
+ * (`organisations.count`) as a map and a table for the division chosen in the switcher. Type, table grouping and
+ * sorting live in the URL. Enterprises, researchers, farmers and experts get what their account does today
+ * (MemberHome); the three administrators a welcome with their entrances.
  */
 import { lazy, Suspense, useCallback } from 'react';
-import { Alert, Button, Card, Result, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Col, Result, Row, Select, Space, Spin, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useDivision } from '../../../division.tsx';
 import { useSession, useSignedIn } from '../../../session.tsx';
@@ -15,6 +18,12 @@ import { ORGANISATION_TYPE_NAMES, parseTypeFilter, TYPE_FILTERS, type TypeFilter
 import { SourceLine, SummaryCards } from '../components/Summary.tsx';
 import { Welcome } from '../components/Welcome.tsx';
 import { ReportButtons } from '../components/ReportButtons.tsx';
+import { entryCounty, homeKind, type HomeKind } from '../home.ts';
+import { CountyTasks } from '../home/CountyTasks.tsx';
+import { LatestResults } from '../home/LatestResults.tsx';
+import { LeagueTasks } from '../home/LeagueTasks.tsx';
+import { MemberHome } from '../home/MemberHome.tsx';
+import { RegionMonitoringStatus, RegionTasks } from '../home/RegionStatus.tsx';
 
 const MapPanel = lazy(() => import('../components/MapPanel.tsx'));
 
@@ -114,8 +123,8 @@ function Overview() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('工作台', 'Dashboard')} · {current.name}
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('在册单位', 'Registered organisations')} · {current.name}
           </Typography.Title>
           <Space style={{ marginLeft: 'auto' }} wrap>
             <ReportButtons division={current.code} />
@@ -146,7 +155,67 @@ function Overview() {
   );
 }
 
+/** What an officer must do, and the results that concern them, above the organisations overview. */
+function Lead({ kind }: { kind: HomeKind }) {
+  const s = useSignedIn();
+  const results = (
+    <LatestResults
+      county={kind === 'county' ? entryCounty(s) : undefined}
+      league={kind === 'league' ? s.division.name : undefined}
+    />
+  );
+  switch (kind) {
+    case 'county':
+    case 'league':
+      return (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            {kind === 'county' ? <CountyTasks /> : <LeagueTasks />}
+          </Col>
+          <Col xs={24} lg={10}>
+            {s.can('monitoring:read') && results}
+          </Col>
+        </Row>
+      );
+    case 'region':
+      return (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
+              <RegionTasks />
+            </Col>
+            <Col xs={24} lg={12}>
+              {results}
+            </Col>
+          </Row>
+          <RegionMonitoringStatus />
+        </Space>
+      );
+    case 'reader':
+    case 'admin':
+    case 'member':
+      return s.can('monitoring:read') ? results : null;
+  }
+}
+
+function OfficerHome({ kind }: { kind: HomeKind }) {
+  const s = useSignedIn();
+  const t = useT();
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('工作台', 'Dashboard')} · {s.division.name}
+      </Typography.Title>
+      <Lead kind={kind} />
+      {s.can('metrics:read') && <Overview />}
+    </Space>
+  );
+}
+
 export default function DashboardPage() {
   const s = useSignedIn();
-  return s.can('metrics:read') ? <Overview /> : <Welcome />;
+  const kind = homeKind(s);
+  if (kind === 'member') return <MemberHome />;
+  if (kind === 'admin') return <Welcome />;
+  return <OfficerHome kind={kind} />;
 }
