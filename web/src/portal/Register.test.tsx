@@ -52,6 +52,19 @@ describe('registration page', () => {
     );
   });
 
+  it('says what an account gives today, before the choice and beside the form, and that results need no account', () => {
+    stubFetch();
+    renderForm(null);
+    const note = screen.getByTestId('account-gives');
+    expect(note.textContent).toContain('注册账户目前可以');
+    expect(note.textContent).toContain('接收站内通知');
+    expect(note.textContent).toContain('由各级科技部门工作人员使用');
+    expect(within(note).getByRole('link').getAttribute('href')).toBe('/monitoring');
+    cleanup();
+    renderForm('enterprise');
+    expect(screen.getByTestId('account-gives').textContent).toContain('无需注册即可查看');
+  });
+
   it('shows Chinese messages next to a bad phone, and sends nothing', async () => {
     const calls = stubFetch();
     renderForm('farmer');

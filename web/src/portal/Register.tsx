@@ -20,8 +20,30 @@ import {
   type Role,
 } from './registration.ts';
 import { RegistrationDone } from './RegistrationDone.tsx';
-import { ROLE_TEXT } from './role-text.ts';
+import { ACCOUNT_GIVES, ROLE_TEXT } from './role-text.ts';
 import { Link, navigate } from './router.tsx';
+
+/** What registering gives today, and what it does not: shown before the choice and beside the form. */
+export function AccountGives() {
+  const { locale } = useLocale();
+  const pick = (x: Text) => (locale === 'en-US' ? x.en : x.zh);
+  return (
+    <aside className="note" aria-labelledby="account-gives" data-testid="account-gives" style={{ margin: '1rem 0' }}>
+      <h2 id="account-gives" style={{ fontSize: '1rem', margin: '0 0 0.25rem' }}>
+        {pick(ACCOUNT_GIVES.title)}
+      </h2>
+      <ul style={{ margin: '0 0 0.5rem', paddingLeft: '1.25rem' }}>
+        {ACCOUNT_GIVES.items.map((item) => (
+          <li key={item.en}>{pick(item)}</li>
+        ))}
+      </ul>
+      <p style={{ margin: 0 }}>
+        {pick(ACCOUNT_GIVES.staffOnly)}
+        <Link href="/monitoring">{pick(ACCOUNT_GIVES.results)}</Link>
+      </p>
+    </aside>
+  );
+}
 
 export function RoleChoice() {
   const t = useT();
@@ -50,6 +72,7 @@ export function RoleChoice() {
           </li>
         ))}
       </ul>
+      <AccountGives />
       <p>
         {t('已有账户？', 'Already registered? ')}
         <Link href="/login">{t('登录', 'Sign in')}</Link>
@@ -127,6 +150,7 @@ export function RegistrationForm({ role }: { role: Role }) {
         {t(`${ROLE_TEXT[role].name.zh}注册`, `Register as ${ROLE_TEXT[role].name.en.toLowerCase()}`)}
       </h1>
       <p className="lead">{pick(ROLE_TEXT[role].who)}</p>
+      <AccountGives />
       <div aria-live="assertive" className="live">
         {(count > 0 || formError) && (
           <div className="alert" role="alert">

@@ -1,4 +1,7 @@
-/** The summary cards and the source line above the map: totals of one `organisations.count` answer. */
+/**
+ * The summary cards and the source line above the map: totals of one `organisations.count` answer. On a phone the
+ * first two share a row, so the map is not pushed below a stack of cards.
+ */
 import { Card, Col, Row, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import type { FactResult } from '../../../../../../contracts/metrics.ts';
@@ -20,7 +23,7 @@ export function SummaryCards({ fact }: { fact: FactResult }) {
   const countyView = fact.total.level === 'county';
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} sm={8}>
+      <Col xs={12} sm={8}>
         <Card size="small">
           <Statistic
             title={
@@ -41,7 +44,7 @@ export function SummaryCards({ fact }: { fact: FactResult }) {
           />
         </Card>
       </Col>
-      <Col xs={24} sm={8}>
+      <Col xs={12} sm={8}>
         <Card size="small">
           <Statistic
             title={t('其中企业', 'Of which enterprises')}

@@ -80,7 +80,7 @@ function Top({ data, league }: { data: PublishedResults; league?: string }) {
       dataSource={rows}
       data-testid="top-counties"
       columns={[
-        { title: t('排名', 'Rank'), dataIndex: 'rank', width: 56 },
+        { title: league ? t('全区排名', 'Rank') : t('排名', 'Rank'), dataIndex: 'rank', width: league ? 80 : 56 },
         {
           title: t('旗县', 'County'),
           dataIndex: 'name',
