@@ -1,6 +1,7 @@
 /**
- * The home page of users who read no county figures (enterprises, researchers, farmers, the three administrators):
- * who they are, their roles, and the entrances the menu offers them.
+ * The home page of the three administrators (三员): who they are, their roles, what each is for and the admin-role
+ * changes waiting for a second administrator, and the entrances the menu offers them. (Enterprises, researchers,
+ * farmers and experts have their own home: home/MemberHome.tsx.)
  */
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { BellOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
@@ -10,6 +11,7 @@ import { ROLE_NAMES, isRoleCode } from '../../../../../../contracts/access.ts';
 import { canSee, canUse, PAGES } from '../../../nav.tsx';
 import { useSignedIn } from '../../../session.tsx';
 import { useT } from '../../../i18n.ts';
+import { AdminTasks } from '../home/AdminTasks.tsx';
 
 interface Entrance {
   to: string;
@@ -51,6 +53,7 @@ export function Welcome() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <AdminTasks />
       <Card title={t('常用入口', 'Where to go')}>
         <Row gutter={[16, 16]}>
           {entrances.map((e) => (

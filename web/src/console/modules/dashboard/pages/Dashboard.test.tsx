@@ -218,4 +218,19 @@ describe('console home by role', () => {
     expect(screen.queryByTestId('todo')).toBeNull();
     expect(calls.some((c) => c.url.startsWith('/api/metrics'))).toBe(false);
   });
+
+  it('keeps the administrators’ welcome, with their duty and the admin-role changes waiting', async () => {
+    const session = sessionOf('sec-admin', { code: '150000', name: '内蒙古自治区', level: 'province' });
+    const calls = stubFetch(session, (call) =>
+      call.url.startsWith('/api/role-requests') ? { body: page([], 2) } : undefined,
+    );
+    home();
+    const todo = await screen.findByTestId('todo', {}, WAIT);
+    expect(screen.getByTestId('welcome')).toBeTruthy();
+    expect(todo.textContent).toContain('安全管理员：授予和收回角色');
+    const row = await within(todo).findByText('2', {}, WAIT);
+    expect(row).toBeTruthy();
+    expect(within(todo).getByRole('link', { name: '三员审批' }).getAttribute('href')).toBe('/console/role-requests');
+    expect(calls.some((c) => c.url.startsWith('/api/metrics') || c.url.startsWith('/api/monitoring'))).toBe(false);
+  });
 });
