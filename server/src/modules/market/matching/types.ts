@@ -7,6 +7,11 @@
 /** One record as the matcher sees it. */
 export interface MatchDocument {
   id: string;
+  /**
+   * What the record is: the offering side (achievement, expert) or the asking side (demand, enterprise). Decides which
+   * TRL is offered and which wanted, and which amount is a price and which a budget. Unset: a query is the asking side.
+   */
+  kind?: 'demand' | 'achievement' | 'expert' | 'enterprise';
   title: string;
   /** Public text: an achievement's summary, a demand's description and requirements. */
   text: string;
