@@ -33,6 +33,65 @@ async function insertChunked<T>(items: T[], size: number, insert: (chunk: T[]) =
   for (let i = 0; i < items.length; i += size) await insert(items.slice(i, i + size));
 }
 
+/**
+ * The county attributes file: one row per county x attribute x year. `source` is the citation shown to users
+ * (publisher, document or table, year, in Chinese); `provenance` is how the figure was obtained (addresses, commits,
+ * derivations) for maintainers, never shown as the citation.
+ */
+export function readCountyAttributes(): CountyAttributeSeedRow[] {
+  return parseTrustedCsv(fs.readFileSync(path.join(DATA_DIR, 'inner-mongolia-county-attributes.csv'), 'utf8'))
+    .slice(1)
+    .filter((r) => r.length >= 8)
+    .map(([code, , attribute, valueText, valueNumber, year, source, provenance]) => ({
+      code: code ?? '',
+      attribute: attribute ?? '',
+      valueText: valueText ? valueText : null,
+      valueNumber: valueNumber ? Number(valueNumber) : null,
+      year: Number(year),
+      source: source ?? '',
+      provenance: provenance ?? '',
+    }));
+}
+
+export interface CountyAttributeSeedRow {
+  code: string;
+  attribute: string;
+  valueText: string | null;
+  valueNumber: number | null;
+  year: number;
+  source: string;
+  provenance: string;
+}
+
+/**
+ * Brings the citations of a database seeded earlier up to the file's (they were English notes and addresses before
+ * issue 12). Only the reference seed writes county attributes, so a row whose citation differs from the file's is an
+ * older seed's. Idempotent; returns how many rows changed.
+ */
+async function refreshCitations(db: Db, rows: readonly CountyAttributeSeedRow[]): Promise<number> {
+  const stored = await db
+    .selectFrom('county_attribute')
+    .select(['division_code', 'attribute', 'year', 'source'])
+    .execute();
+  const current = new Map(stored.map((r) => [`${r.division_code}|${r.attribute}|${Number(r.year)}`, r.source]));
+  const stale = rows.filter((r) => {
+    const source = current.get(`${r.code}|${r.attribute}|${r.year}`);
+    return source !== undefined && source !== r.source;
+  });
+  if (stale.length === 0) return 0;
+  await db.transaction().execute(async (trx) => {
+    for (const r of stale)
+      await trx
+        .updateTable('county_attribute')
+        .set({ source: r.source })
+        .where('division_code', '=', r.code)
+        .where('attribute', '=', r.attribute)
+        .where('year', '=', r.year)
+        .execute();
+  });
+  return stale.length;
+}
+
 export async function seedReference(db: Db, now: string): Promise<{ divisions: number; attributes: number }> {
   // Its own check: databases created before the monitoring module get the default framework too.
   for (const m of MODULES) await m.seeds?.reference?.(db, now);
@@ -40,14 +99,15 @@ export async function seedReference(db: Db, now: string): Promise<{ divisions: n
     .selectFrom('division')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) return { divisions: 0, attributes: 0 };
+  const attrRows = readCountyAttributes();
+  if (Number(existing.n) > 0) {
+    await refreshCitations(db, attrRows);
+    return { divisions: 0, attributes: 0 };
+  }
   const divisions = loadChinaDivisions();
   const depthOf = new Map<string, number>();
   for (const d of divisions) depthOf.set(d.code, d.parentCode ? (depthOf.get(d.parentCode) ?? 0) + 1 : 0);
   const closure = buildClosure(new Map(divisions.map((d) => [d.code, d.parentCode])));
-  const attrRows = parseTrustedCsv(fs.readFileSync(path.join(DATA_DIR, 'inner-mongolia-county-attributes.csv'), 'utf8'))
-    .slice(1)
-    .filter((r) => r.length >= 7);
 
   await db.transaction().execute(async (trx) => {
     await insertChunked(divisions, 500, (chunk) =>
@@ -75,13 +135,13 @@ export async function seedReference(db: Db, now: string): Promise<{ divisions: n
       trx
         .insertInto('county_attribute')
         .values(
-          chunk.map(([code, , attribute, valueText, valueNumber, year, source]) => ({
-            division_code: code ?? '',
-            attribute: attribute ?? '',
-            value_text: valueText ? valueText : null,
-            value_number: valueNumber ? Number(valueNumber) : null,
-            year: Number(year),
-            source: source ?? '',
+          chunk.map((r) => ({
+            division_code: r.code,
+            attribute: r.attribute,
+            value_text: r.valueText,
+            value_number: r.valueNumber,
+            year: r.year,
+            source: r.source,
             updated_at: now,
           })),
         )
