@@ -68,7 +68,8 @@ export async function startCompiledQixian(
   const server = await spawnServer({
     name: 'qixian',
     script: 'dist/server/main.js',
-    env: { ...env, PORT: String(port) },
+    // As `npm start` runs it: two malloc arenas (worker threads otherwise each get their own, never given back).
+    env: { MALLOC_ARENA_MAX: '2', ...env, PORT: String(port) },
     cpu,
     nodeArgs,
     compiled: { pattern: /Qixian is running/, port },
