@@ -79,7 +79,9 @@ export const REGISTRATION_LIMIT_DAYS = 30;
 export const ZRegistrationNo = z
   .string()
   .trim()
-  .regex(/^[0-9A-Za-z-]{6,40}$/, { message: '登记号应为 6-40 位数字、字母或连字符 / registration number: 6-40 characters' });
+  .regex(/^[0-9A-Za-z-]{6,40}$/, {
+    message: '登记号应为 6-40 位数字、字母或连字符 / registration number: 6-40 characters',
+  });
 
 const ZParty = z
   .object({
@@ -121,7 +123,10 @@ type ContractDraft = {
 export function contractRuleIssues(c: ContractDraft): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   if (c.turnover > c.contractValue + 1e-9)
-    out.push({ path: 'turnover', message: '技术交易额不能大于合同成交额 / turnover must not exceed the contract value' });
+    out.push({
+      path: 'turnover',
+      message: '技术交易额不能大于合同成交额 / turnover must not exceed the contract value',
+    });
   if (c.registeredOn < c.signedOn)
     out.push({ path: 'registeredOn', message: '登记日期不能早于签订日期 / registration before signing' });
   if (c.appliedOn && (c.appliedOn < c.signedOn || c.appliedOn > c.registeredOn))

@@ -19,10 +19,12 @@ export const ZIsoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: '日期无效 / invalid date',
-  });
-
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: '日期无效 / invalid date',
+    },
+  );
 
 /** 转化项目 stages, followed by a transfer service centre: 研发 -> 小试 -> 中试 -> 产业化. */
 export const PROJECT_STAGES = ['rd', 'small_trial', 'pilot', 'industrial'] as const;

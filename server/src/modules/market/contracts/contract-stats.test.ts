@@ -21,7 +21,12 @@ const c = (seller: string, buyer: string, turnover: number, year = 2024): StatsI
   field: 'agriculture',
 });
 // A: within Hohhot (赛罕 -> 新城); B: Beijing -> 新城; C: 昆都仑 -> 赛罕; D: 新城 -> 昆都仑.
-const rows = [c('150105', '150102', 80), c('110108', '150102', 50), c('150203', '150105', 20, 2025), c('150102', '150203', 10)];
+const rows = [
+  c('150105', '150102', 80),
+  c('110108', '150102', 50),
+  c('150203', '150105', 20, 2025),
+  c('150102', '150203', 10),
+];
 
 describe('contractStats', () => {
   it('counts seller side, buyer side, inflow and outflow per county', () => {

@@ -97,7 +97,11 @@ export function contractStats(
     } else {
       const key = groupBy === 'year' ? String(c.year) : groupBy === 'type' ? c.type : c.field;
       const name =
-        groupBy === 'year' ? `${c.year}年` : groupBy === 'type' ? CONTRACT_TYPE_NAMES[c.type] : TECH_FIELD_NAMES[c.field];
+        groupBy === 'year'
+          ? `${c.year}年`
+          : groupBy === 'type'
+            ? CONTRACT_TYPE_NAMES[c.type]
+            : TECH_FIELD_NAMES[c.field];
       tally(row(key, name), c, sellerIn, buyerIn);
     }
   }

@@ -105,7 +105,11 @@ describe('technology contract import', () => {
         expect.objectContaining({ row: 3, column: '登记号', message: '登记号 REG-2024-0001 已登记，不能重复导入' }),
         expect.objectContaining({ row: 4, column: '登记号', message: '登记号与第 2 行重复' }),
         expect.objectContaining({ row: 5, column: '技术交易额（万元）', message: '技术交易额不能大于合同成交额' }),
-        expect.objectContaining({ row: 6, column: '买方所在旗县代码', message: '行政区划 159999 不存在或不是旗县级单位' }),
+        expect.objectContaining({
+          row: 6,
+          column: '买方所在旗县代码',
+          message: '行政区划 159999 不存在或不是旗县级单位',
+        }),
         expect.objectContaining({ row: 7, message: expect.stringMatching(/不在您的管辖范围内/) }),
       ]),
     );
@@ -136,7 +140,11 @@ describe('technology contract import', () => {
       t,
       hohhot,
       '/api/imports/market-contracts',
-      await xlsxOf([HEADER, row('REG-2024-0300'), row('REG-2024-0301', { seller: '110108', buyer: '150102' }).with(1, '区外登记机构')]),
+      await xlsxOf([
+        HEADER,
+        row('REG-2024-0300'),
+        row('REG-2024-0301', { seller: '110108', buyer: '150102' }).with(1, '区外登记机构'),
+      ]),
     );
     expect(ok.json().status, JSON.stringify(ok.json().errors)).toBe('validated');
     const commit = await hohhot.request('POST', `/api/imports/${ok.json().id}/commit`);

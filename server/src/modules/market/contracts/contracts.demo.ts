@@ -3,7 +3,12 @@
  * the platform's demo enterprises and demo research institutes (some outside the region: technology flowing in).
  * Deterministic and idempotent; every row is_demo = 1, source `demo`, note 演示数据.
  */
-import type { AgencyCode, ContractType, CreateContractRequest, TechField } from '../../../../../contracts/market-contracts.ts';
+import type {
+  AgencyCode,
+  ContractType,
+  CreateContractRequest,
+  TechField,
+} from '../../../../../contracts/market-contracts.ts';
 import { iso } from '../../../platform/clock.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { checkContract } from './contract-rules.ts';
@@ -26,16 +31,76 @@ const O = OUTSIDE_INSTITUTES;
 
 /** The region's industries, the counties where they are and who supplies their technology. */
 export const THEMES: readonly Theme[] = [
-  { topics: ['马铃薯脱毒种薯快繁', '马铃薯晚疫病绿色防控', '马铃薯全程机械化'], field: 'agriculture', sellers: [R.imau, R.agriAcademy], outside: [O.cau], counties: ['150929', '150928', '150125', '150923', '150922'] },
-  { topics: ['乳酸菌发酵剂', '奶牛精准饲喂', '低乳糖乳制品工艺'], field: 'bio_medicine', sellers: [R.imau, R.imu], outside: [O.jiangnan], counties: ['150121', '150123', '150122', '150105'] },
-  { topics: ['绒山羊高效繁育', '羊绒精梳与染整', '绒山羊胚胎移植'], field: 'agriculture', sellers: [R.imau, R.imu], outside: [O.nwafu], counties: ['150624', '150823', '150824', '152921'] },
-  { topics: ['肉牛高效育肥', '肉牛粗饲料青贮', '西门塔尔牛选育'], field: 'agriculture', sellers: [R.nationalities, R.agriAcademy], outside: [O.nwafu, O.cau], counties: ['150502', '150523', '150421', '150526'] },
-  { topics: ['退化草原免耕补播', '草原鼠虫害生物防治', '人工草地建植'], field: 'environment', sellers: [R.forestry, R.imu], outside: [O.lzu], counties: ['152502', '152530', '150725', '150724'] },
-  { topics: ['沙化土地光伏治沙', '沙柳平茬复壮', '固沙植物容器育苗'], field: 'environment', sellers: [R.forestry, R.imau], outside: [O.lzu], counties: ['150625', '150621', '150822', '152921'] },
-  { topics: ['稀土永磁晶界扩散', '稀土抛光粉回收', '稀土储氢合金'], field: 'materials', sellers: [R.rareEarth, R.imust], outside: [O.ipe], counties: ['150203', '150204', '150207'] },
-  { topics: ['风光储微电网控制', '风电机组状态监测', '光伏组件智能运维'], field: 'energy', sellers: [R.imut, R.imust], outside: [O.tsinghua], counties: ['150929', '150223', '150825', '152524'] },
-  { topics: ['蒙药复方制剂质量标准', '蒙药材规范化种植', '蒙医药经典方开发'], field: 'bio_medicine', sellers: [R.medical, R.nationalities], outside: [O.jiangnan], counties: ['150521', '152222', '150102'] },
-  { topics: ['煤化工废水近零排放', '煤制烯烃催化剂', '粉煤灰提取氧化铝'], field: 'energy', sellers: [R.imut, R.imust], outside: [O.ipe, O.tsinghua], counties: ['150622', '150627', '150626'] },
+  {
+    topics: ['马铃薯脱毒种薯快繁', '马铃薯晚疫病绿色防控', '马铃薯全程机械化'],
+    field: 'agriculture',
+    sellers: [R.imau, R.agriAcademy],
+    outside: [O.cau],
+    counties: ['150929', '150928', '150125', '150923', '150922'],
+  },
+  {
+    topics: ['乳酸菌发酵剂', '奶牛精准饲喂', '低乳糖乳制品工艺'],
+    field: 'bio_medicine',
+    sellers: [R.imau, R.imu],
+    outside: [O.jiangnan],
+    counties: ['150121', '150123', '150122', '150105'],
+  },
+  {
+    topics: ['绒山羊高效繁育', '羊绒精梳与染整', '绒山羊胚胎移植'],
+    field: 'agriculture',
+    sellers: [R.imau, R.imu],
+    outside: [O.nwafu],
+    counties: ['150624', '150823', '150824', '152921'],
+  },
+  {
+    topics: ['肉牛高效育肥', '肉牛粗饲料青贮', '西门塔尔牛选育'],
+    field: 'agriculture',
+    sellers: [R.nationalities, R.agriAcademy],
+    outside: [O.nwafu, O.cau],
+    counties: ['150502', '150523', '150421', '150526'],
+  },
+  {
+    topics: ['退化草原免耕补播', '草原鼠虫害生物防治', '人工草地建植'],
+    field: 'environment',
+    sellers: [R.forestry, R.imu],
+    outside: [O.lzu],
+    counties: ['152502', '152530', '150725', '150724'],
+  },
+  {
+    topics: ['沙化土地光伏治沙', '沙柳平茬复壮', '固沙植物容器育苗'],
+    field: 'environment',
+    sellers: [R.forestry, R.imau],
+    outside: [O.lzu],
+    counties: ['150625', '150621', '150822', '152921'],
+  },
+  {
+    topics: ['稀土永磁晶界扩散', '稀土抛光粉回收', '稀土储氢合金'],
+    field: 'materials',
+    sellers: [R.rareEarth, R.imust],
+    outside: [O.ipe],
+    counties: ['150203', '150204', '150207'],
+  },
+  {
+    topics: ['风光储微电网控制', '风电机组状态监测', '光伏组件智能运维'],
+    field: 'energy',
+    sellers: [R.imut, R.imust],
+    outside: [O.tsinghua],
+    counties: ['150929', '150223', '150825', '152524'],
+  },
+  {
+    topics: ['蒙药复方制剂质量标准', '蒙药材规范化种植', '蒙医药经典方开发'],
+    field: 'bio_medicine',
+    sellers: [R.medical, R.nationalities],
+    outside: [O.jiangnan],
+    counties: ['150521', '152222', '150102'],
+  },
+  {
+    topics: ['煤化工废水近零排放', '煤制烯烃催化剂', '粉煤灰提取氧化铝'],
+    field: 'energy',
+    sellers: [R.imut, R.imust],
+    outside: [O.ipe, O.tsinghua],
+    counties: ['150622', '150627', '150626'],
+  },
 ];
 
 const TYPE_WEIGHTS: readonly [ContractType, number][] = [
@@ -76,7 +141,12 @@ const addDays = (date: string, n: number) =>
 /** Writes the demo contracts once (skipped when any demo contract exists). Returns how many were written. */
 export async function seedContractsDemo(deps: Deps): Promise<number> {
   const db = deps.db;
-  const already = await db.selectFrom('mkt_tech_contract').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
+  const already = await db
+    .selectFrom('mkt_tech_contract')
+    .select('id')
+    .where('is_demo', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
   if (already) return 0;
   const enterprises = await demoEnterprisesByCounty(db);
   const info = await divisionInfo(db);
@@ -98,8 +168,15 @@ export async function seedContractsDemo(deps: Deps): Promise<number> {
           r < 0.25
             ? pick(rand, theme.outside)
             : r < 0.42
-              ? (pick(rand, enterprises.get(pick(rand, theme.counties.filter((c) => c !== county))) ?? []) as Party | undefined) ??
-                pick(rand, theme.sellers)
+              ? ((pick(
+                  rand,
+                  enterprises.get(
+                    pick(
+                      rand,
+                      theme.counties.filter((c) => c !== county),
+                    ),
+                  ) ?? [],
+                ) as Party | undefined) ?? pick(rand, theme.sellers))
               : pick(rand, theme.sellers);
         let t = rand();
         const type = TYPE_WEIGHTS.find(([, w]) => (t -= w) < 0)?.[0] ?? 'service';
@@ -110,7 +187,9 @@ export async function seedContractsDemo(deps: Deps): Promise<number> {
         const late = rand() < 0.08;
         const registeredOn = addDays(appliedOn, late ? 35 + Math.floor(rand() * 25) : 5 + Math.floor(rand() * 23));
         const sellerIn = region.has(seller.divisionCode);
-        const agencyCode: AgencyCode = sellerIn ? (AGENCY_OF_LEAGUE[leagueOf(info, seller.divisionCode) ?? ''] ?? 'NM-REGION') : 'OUTSIDE';
+        const agencyCode: AgencyCode = sellerIn
+          ? (AGENCY_OF_LEAGUE[leagueOf(info, seller.divisionCode) ?? ''] ?? 'NM-REGION')
+          : 'OUTSIDE';
         const agencyDivision = sellerIn ? (leagueOf(info, seller.divisionCode) ?? '150000') : seller.divisionCode;
         const taxRoll = rand();
         const request: CreateContractRequest = {

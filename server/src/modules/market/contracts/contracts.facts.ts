@@ -5,7 +5,12 @@
  * of one league count for the receiving county), which is what "technology flowing into counties" means.
  */
 import type { DbOrTrx } from '../../../db/database.ts';
-import { invalidateFact, type FactComputeInput, type FactDefinition, type FactRow } from '../../../platform/metrics/index.ts';
+import {
+  invalidateFact,
+  type FactComputeInput,
+  type FactDefinition,
+  type FactRow,
+} from '../../../platform/metrics/index.ts';
 import { wan } from './contracts.presenter.ts';
 import { sumBySide } from './contracts.repository.ts';
 
@@ -56,8 +61,20 @@ export const CONTRACT_FACT_DEFINITIONS: readonly FactDefinition[] = [
   fact(CONTRACT_FACTS.countBuyer, '吸纳技术合同数（买方所在地）', 'Contracts bought (buyer side)', 'buyer', 'count'),
   fact(CONTRACT_FACTS.countIn, '流入旗县的技术合同数', 'Contracts flowing into counties', 'inflow', 'count'),
   fact(CONTRACT_FACTS.turnover, '技术交易额（卖方所在地）', 'Technology turnover (seller side)', 'seller', 'turnover'),
-  fact(CONTRACT_FACTS.turnoverBuyer, '吸纳技术交易额（买方所在地）', 'Technology turnover (buyer side)', 'buyer', 'turnover'),
-  fact(CONTRACT_FACTS.turnoverIn, '流入旗县的技术交易额', 'Technology turnover flowing into counties', 'inflow', 'turnover'),
+  fact(
+    CONTRACT_FACTS.turnoverBuyer,
+    '吸纳技术交易额（买方所在地）',
+    'Technology turnover (buyer side)',
+    'buyer',
+    'turnover',
+  ),
+  fact(
+    CONTRACT_FACTS.turnoverIn,
+    '流入旗县的技术交易额',
+    'Technology turnover flowing into counties',
+    'inflow',
+    'turnover',
+  ),
 ];
 
 /** Drops the cached values after a write to the contract table. */

@@ -44,13 +44,23 @@ export const contractImport: ImportKind<CreateContractRequest> = {
       const no = r.value.registrationNo;
       const first = firstRow.get(no);
       if (first !== undefined)
-        errors.push({ row: r.row, column: NO_HEADER, message: `登记号与第 ${first} 行重复`, messageEn: `Repeats row ${first}` });
+        errors.push({
+          row: r.row,
+          column: NO_HEADER,
+          message: `登记号与第 ${first} 行重复`,
+          messageEn: `Repeats row ${first}`,
+        });
       else firstRow.set(no, r.row);
       const { issues, derived } = checkContract(r.value, info, region);
       for (const i of issues)
         errors.push({ row: r.row, column: COLUMN_OF_PATH[i.path] ?? '', message: i.message, messageEn: i.messageEn });
       if (derived && derived.homeDivisionCode !== homeOf(r.value))
-        errors.push({ row: r.row, column: '卖方所在旗县代码', message: '无法确定登记地', messageEn: 'Unclear home division' });
+        errors.push({
+          row: r.row,
+          column: '卖方所在旗县代码',
+          message: '无法确定登记地',
+          messageEn: 'Unclear home division',
+        });
     }
     const existing = await existingRegistrationNos(db, [...firstRow.keys()]);
     for (const r of rows)

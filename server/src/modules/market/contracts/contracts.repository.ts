@@ -41,7 +41,13 @@ export function inArea(area: readonly string[], direction: ContractDirection | u
 
 type Filters = Omit<ListContractsQuery, 'page' | 'pageSize' | 'division' | 'direction'>;
 
-function filtered(db: DbOrTrx, engine: Engine, area: readonly string[], direction: ContractDirection | undefined, f: Filters) {
+function filtered(
+  db: DbOrTrx,
+  engine: Engine,
+  area: readonly string[],
+  direction: ContractDirection | undefined,
+  f: Filters,
+) {
   let qb = db.selectFrom('mkt_tech_contract').where(inArea(area, direction));
   if (f.year !== undefined) qb = qb.where('year', '=', f.year);
   if (f.type) qb = qb.where('type', '=', f.type);
@@ -130,7 +136,12 @@ export function listForStats(
 /** One contract touching `area` (the caller's scope), or undefined: outside looks the same as absent. */
 export function findContract(db: DbOrTrx, area: readonly string[], id: number): Promise<ContractRow | undefined> {
   if (area.length === 0) return Promise.resolve(undefined);
-  return db.selectFrom('mkt_tech_contract').selectAll().where('id', '=', id).where(inArea(area, undefined)).executeTakeFirst();
+  return db
+    .selectFrom('mkt_tech_contract')
+    .selectAll()
+    .where('id', '=', id)
+    .where(inArea(area, undefined))
+    .executeTakeFirst();
 }
 
 export async function insertContract(db: DbOrTrx, values: NewContract): Promise<number> {
@@ -162,12 +173,7 @@ export async function existingRegistrationNos(db: DbOrTrx, numbers: readonly str
 
 /** Per county of `side` (among `codes`) and year: count, contract value, turnover; `inflow` counts only contracts
  * whose seller lies outside the buyer's county. Rows of the market.* contract facts. */
-export function sumBySide(
-  db: DbOrTrx,
-  side: 'seller' | 'buyer' | 'inflow',
-  codes: readonly string[],
-  year: number,
-) {
+export function sumBySide(db: DbOrTrx, side: 'seller' | 'buyer' | 'inflow', codes: readonly string[], year: number) {
   const column = side === 'seller' ? 'seller_division_code' : 'buyer_division_code';
   let qb = db
     .selectFrom('mkt_tech_contract')

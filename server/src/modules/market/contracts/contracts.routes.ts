@@ -47,12 +47,19 @@ export function registerContractRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/market/contracts/:id', {
     config: { rule: READ },
-    schema: { tags, summary: '技术合同详情 / contract', params: ZIdParams, response: { 200: ZContract, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '技术合同详情 / contract',
+      params: ZIdParams,
+      response: { 200: ZContract, ...errorResponses },
+    },
     handler: (req) => service.getContract(deps, callerOf(req), req.params.id),
   });
 
   r.post('/api/market/contracts', {
-    config: { rule: { access: 'market:contract_register', scope: 'division-subtree', audit: 'market.contract.create' } },
+    config: {
+      rule: { access: 'market:contract_register', scope: 'division-subtree', audit: 'market.contract.create' },
+    },
     schema: {
       tags,
       summary: '登记技术合同 / register a contract',
@@ -63,7 +70,9 @@ export function registerContractRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/market/contracts/:id', {
-    config: { rule: { access: 'market:contract_register', scope: 'division-subtree', audit: 'market.contract.update' } },
+    config: {
+      rule: { access: 'market:contract_register', scope: 'division-subtree', audit: 'market.contract.update' },
+    },
     schema: {
       tags,
       summary: '修改技术合同 / update a contract',
@@ -75,8 +84,15 @@ export function registerContractRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.delete('/api/market/contracts/:id', {
-    config: { rule: { access: 'market:contract_register', scope: 'division-subtree', audit: 'market.contract.delete' } },
-    schema: { tags, summary: '删除技术合同 / delete a contract', params: ZIdParams, response: { 200: ZOk, ...errorResponses } },
+    config: {
+      rule: { access: 'market:contract_register', scope: 'division-subtree', audit: 'market.contract.delete' },
+    },
+    schema: {
+      tags,
+      summary: '删除技术合同 / delete a contract',
+      params: ZIdParams,
+      response: { 200: ZOk, ...errorResponses },
+    },
     handler: (req) => service.deleteContract(deps, callerOf(req), req.params.id),
   });
 

@@ -53,35 +53,127 @@ const col = (
 ): ColumnSpec => ({ key, header, headerEn, example, note, schema, type: 'text', required: true, ...extra });
 
 const COLUMNS: ColumnSpec[] = [
-  col('registrationNo', '登记号', 'Registration no.', '2025150100000123', '技术合同登记号，6-40 位；已登记的登记号不能重复导入。', ZRegistrationNo),
-  col('agencyCode', '登记机构', 'Agency', AGENCY_LABEL('NM-HOHHOT'), '填写登记机构名称或代码。', codeList(REGISTRATION_AGENCIES.map((a) => a.code), AGENCY_LABEL, '登记机构'), {
-    options: REGISTRATION_AGENCIES.map((a) => a.name),
-  }),
-  col('title', '合同名称', 'Title', '马铃薯脱毒种薯快繁技术开发合同', '2-300 个字符。', z.string().trim().min(2).max(300)),
-  col('type', '合同类型', 'Type', '技术开发', '技术开发、技术转让、技术许可、技术咨询或技术服务。', codeList(CONTRACT_TYPES, (c) => CONTRACT_TYPE_NAMES[c], '合同类型'), {
-    options: CONTRACT_TYPES.map((c) => CONTRACT_TYPE_NAMES[c]),
-  }),
-  col('field', '技术领域', 'Field', '农业', '技术合同统计的 11 个技术领域之一。', codeList(TECH_FIELDS, (c) => TECH_FIELD_NAMES[c], '技术领域'), {
-    options: TECH_FIELDS.map((c) => TECH_FIELD_NAMES[c]),
-  }),
-  col('sellerName', '卖方名称', 'Seller', '内蒙古示例种业有限公司', '卖方（受托方、让与方、许可方）全称。', z.string().trim().min(2).max(200)),
-  col('sellerUscc', '卖方统一社会信用代码', 'Seller credit code', '91150100MA0N000000', '18 位，GB 32100 校验。', ZUscc),
-  col('sellerDivision', '卖方所在旗县代码', 'Seller county', '150105', '6 位旗县级行政区划代码（区外卖方填其所在区县代码）。', ZDivisionCode),
-  col('buyerName', '买方名称', 'Buyer', '四子王旗示例马铃薯专业合作社', '买方（委托方、受让方、被许可方）全称。', z.string().trim().min(2).max(200)),
+  col(
+    'registrationNo',
+    '登记号',
+    'Registration no.',
+    '2025150100000123',
+    '技术合同登记号，6-40 位；已登记的登记号不能重复导入。',
+    ZRegistrationNo,
+  ),
+  col(
+    'agencyCode',
+    '登记机构',
+    'Agency',
+    AGENCY_LABEL('NM-HOHHOT'),
+    '填写登记机构名称或代码。',
+    codeList(
+      REGISTRATION_AGENCIES.map((a) => a.code),
+      AGENCY_LABEL,
+      '登记机构',
+    ),
+    {
+      options: REGISTRATION_AGENCIES.map((a) => a.name),
+    },
+  ),
+  col(
+    'title',
+    '合同名称',
+    'Title',
+    '马铃薯脱毒种薯快繁技术开发合同',
+    '2-300 个字符。',
+    z.string().trim().min(2).max(300),
+  ),
+  col(
+    'type',
+    '合同类型',
+    'Type',
+    '技术开发',
+    '技术开发、技术转让、技术许可、技术咨询或技术服务。',
+    codeList(CONTRACT_TYPES, (c) => CONTRACT_TYPE_NAMES[c], '合同类型'),
+    {
+      options: CONTRACT_TYPES.map((c) => CONTRACT_TYPE_NAMES[c]),
+    },
+  ),
+  col(
+    'field',
+    '技术领域',
+    'Field',
+    '农业',
+    '技术合同统计的 11 个技术领域之一。',
+    codeList(TECH_FIELDS, (c) => TECH_FIELD_NAMES[c], '技术领域'),
+    {
+      options: TECH_FIELDS.map((c) => TECH_FIELD_NAMES[c]),
+    },
+  ),
+  col(
+    'sellerName',
+    '卖方名称',
+    'Seller',
+    '内蒙古示例种业有限公司',
+    '卖方（受托方、让与方、许可方）全称。',
+    z.string().trim().min(2).max(200),
+  ),
+  col(
+    'sellerUscc',
+    '卖方统一社会信用代码',
+    'Seller credit code',
+    '91150100MA0N000000',
+    '18 位，GB 32100 校验。',
+    ZUscc,
+  ),
+  col(
+    'sellerDivision',
+    '卖方所在旗县代码',
+    'Seller county',
+    '150105',
+    '6 位旗县级行政区划代码（区外卖方填其所在区县代码）。',
+    ZDivisionCode,
+  ),
+  col(
+    'buyerName',
+    '买方名称',
+    'Buyer',
+    '四子王旗示例马铃薯专业合作社',
+    '买方（委托方、受让方、被许可方）全称。',
+    z.string().trim().min(2).max(200),
+  ),
   col('buyerUscc', '买方统一社会信用代码', 'Buyer credit code', '93150929MA0N000000', '18 位，GB 32100 校验。', ZUscc),
   col('buyerDivision', '买方所在旗县代码', 'Buyer county', '150929', '6 位旗县级行政区划代码。', ZDivisionCode),
-  col('contractValue', '合同成交额（万元）', 'Contract value (10k yuan)', 120, '万元，最多 6 位小数。', ZWan, { type: 'number' }),
-  col('turnover', '技术交易额（万元）', 'Turnover (10k yuan)', 96, '认定的技术交易额，万元，不大于合同成交额。', ZWan, { type: 'number' }),
+  col('contractValue', '合同成交额（万元）', 'Contract value (10k yuan)', 120, '万元，最多 6 位小数。', ZWan, {
+    type: 'number',
+  }),
+  col('turnover', '技术交易额（万元）', 'Turnover (10k yuan)', 96, '认定的技术交易额，万元，不大于合同成交额。', ZWan, {
+    type: 'number',
+  }),
   col('signedOn', '签订日期', 'Signed on', '2025-03-01', 'YYYY-MM-DD。', ZSheetDate, { type: 'date' }),
-  col('appliedOn', '受理日期', 'Applied on', '2025-03-10', '可空；登记期限自受理日起算，空则自签订日起算。', ZSheetDate.optional(), {
+  col(
+    'appliedOn',
+    '受理日期',
+    'Applied on',
+    '2025-03-10',
+    '可空；登记期限自受理日起算，空则自签订日起算。',
+    ZSheetDate.optional(),
+    {
+      type: 'date',
+      required: false,
+    },
+  ),
+  col('registeredOn', '登记日期', 'Registered on', '2025-03-20', 'YYYY-MM-DD，不早于签订日期。', ZSheetDate, {
     type: 'date',
-    required: false,
   }),
-  col('registeredOn', '登记日期', 'Registered on', '2025-03-20', 'YYYY-MM-DD，不早于签订日期。', ZSheetDate, { type: 'date' }),
-  col('taxReview', '免税复核', 'Tax review', '未申请', '未申请、待复核、复核通过或复核未通过；可空。', codeList(TAX_REVIEW_STATES, (c) => TAX_REVIEW_NAMES[c], '免税复核').optional(), {
-    required: false,
-    options: TAX_REVIEW_STATES.map((c) => TAX_REVIEW_NAMES[c]),
-  }),
+  col(
+    'taxReview',
+    '免税复核',
+    'Tax review',
+    '未申请',
+    '未申请、待复核、复核通过或复核未通过；可空。',
+    codeList(TAX_REVIEW_STATES, (c) => TAX_REVIEW_NAMES[c], '免税复核').optional(),
+    {
+      required: false,
+      options: TAX_REVIEW_STATES.map((c) => TAX_REVIEW_NAMES[c]),
+    },
+  ),
   col('note', '备注', 'Note', '', '可空。', z.string().trim().max(2000).optional(), { required: false }),
 ];
 
@@ -107,28 +199,30 @@ interface FlatRow {
 }
 
 /** Flat sheet row -> a create request, checked by the same schema (turnover <= value, dates, parties). */
-const ZContractImportRow = z.custom<FlatRow>((v) => typeof v === 'object' && v !== null).transform((r, ctx) => {
-  const parsed = ZCreateContractRequest.safeParse({
-    registrationNo: r.registrationNo,
-    agencyCode: r.agencyCode,
-    title: r.title,
-    type: r.type,
-    field: r.field,
-    seller: { uscc: r.sellerUscc, name: r.sellerName, divisionCode: r.sellerDivision },
-    buyer: { uscc: r.buyerUscc, name: r.buyerName, divisionCode: r.buyerDivision },
-    contractValue: r.contractValue,
-    turnover: r.turnover,
-    signedOn: r.signedOn,
-    appliedOn: r.appliedOn ?? null,
-    registeredOn: r.registeredOn,
-    taxReview: r.taxReview ?? 'none',
-    note: r.note ?? '',
+const ZContractImportRow = z
+  .custom<FlatRow>((v) => typeof v === 'object' && v !== null)
+  .transform((r, ctx) => {
+    const parsed = ZCreateContractRequest.safeParse({
+      registrationNo: r.registrationNo,
+      agencyCode: r.agencyCode,
+      title: r.title,
+      type: r.type,
+      field: r.field,
+      seller: { uscc: r.sellerUscc, name: r.sellerName, divisionCode: r.sellerDivision },
+      buyer: { uscc: r.buyerUscc, name: r.buyerName, divisionCode: r.buyerDivision },
+      contractValue: r.contractValue,
+      turnover: r.turnover,
+      signedOn: r.signedOn,
+      appliedOn: r.appliedOn ?? null,
+      registeredOn: r.registeredOn,
+      taxReview: r.taxReview ?? 'none',
+      note: r.note ?? '',
+    });
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', path: issue.path.map(String), message: issue.message });
+    return z.NEVER;
   });
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues)
-    ctx.addIssue({ code: 'custom', path: issue.path.map(String), message: issue.message });
-  return z.NEVER;
-});
 
 /** Sheet paths of the nested request fields, for row errors. */
 export const COLUMN_OF_PATH: Record<string, string> = {

@@ -1,6 +1,12 @@
 /** Table types of 技术合同 and 转化项目, declared into Kysely's Database by declaration merging. */
 import type { Generated } from 'kysely';
-import type { AgencyCode, ContractType, ProjectStage, TaxReviewState, TechField } from '../../../../../contracts/market-contracts.ts';
+import type {
+  AgencyCode,
+  ContractType,
+  ProjectStage,
+  TaxReviewState,
+  TechField,
+} from '../../../../../contracts/market-contracts.ts';
 
 export type ContractSource = 'manual' | 'import' | 'demo';
 

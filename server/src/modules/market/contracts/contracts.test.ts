@@ -10,7 +10,12 @@ describe('technology contracts', () => {
 
   const count = async () =>
     Number(
-      (await t.db.db.selectFrom('mkt_tech_contract').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await t.db.db
+          .selectFrom('mkt_tech_contract')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
   const listed = async (agent: Agent, query = '') =>
     ((await agent.request('GET', `/api/market/contracts?pageSize=200${query}`)).json().items as { title: string }[])
@@ -60,14 +65,25 @@ describe('technology contracts', () => {
   it('refuses bad input with Chinese messages and writes nothing', async () => {
     const before = await count();
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ seller: { uscc: '91150102MA0000000A', name: '坏代码公司', divisionCode: '150105' } }, 'body.seller.uscc', /统一社会信用代码无效/],
+      [
+        { seller: { uscc: '91150102MA0000000A', name: '坏代码公司', divisionCode: '150105' } },
+        'body.seller.uscc',
+        /统一社会信用代码无效/,
+      ],
       [{ turnover: 120 }, 'body.turnover', /技术交易额不能大于合同成交额/],
-      [{ buyer: { uscc: '911501027XXXXXXXXX', name: '某公司', divisionCode: '159999' } }, 'body.buyer.uscc', /统一社会信用代码/],
+      [
+        { buyer: { uscc: '911501027XXXXXXXXX', name: '某公司', divisionCode: '159999' } },
+        'body.buyer.uscc',
+        /统一社会信用代码/,
+      ],
       [{ registeredOn: '2024-02-30' }, 'body.registeredOn', /日期无效/],
       [{ agencyCode: 'NM-XX' }, 'body.agencyCode', /取值不在允许范围内/],
     ];
     for (const [change, path, message] of cases) {
-      const res = await a.hohhot!.request('POST', '/api/market/contracts', { ...contractBody('150105', '150102'), ...change });
+      const res = await a.hohhot!.request('POST', '/api/market/contracts', {
+        ...contractBody('150105', '150102'),
+        ...change,
+      });
       expect(res.statusCode, JSON.stringify(change)).toBe(400);
       const detail = (res.json().error.details as { path: string; message: string }[]).find((d) => d.path === path);
       expect(detail?.message, JSON.stringify(res.json())).toMatch(message);
@@ -88,10 +104,16 @@ describe('technology contracts', () => {
   });
 
   it('registers in the seller’s divisions only, flags late registration and refuses a duplicate number', async () => {
-    expect((await a.hohhot!.request('POST', '/api/market/contracts', contractBody('150203', '150102'))).statusCode).toBe(403);
-    expect((await a.xincheng!.request('POST', '/api/market/contracts', contractBody('150102', '150105'))).statusCode).toBe(403);
+    expect(
+      (await a.hohhot!.request('POST', '/api/market/contracts', contractBody('150203', '150102'))).statusCode,
+    ).toBe(403);
+    expect(
+      (await a.xincheng!.request('POST', '/api/market/contracts', contractBody('150102', '150105'))).statusCode,
+    ).toBe(403);
     // A seller outside the region registers at the buyer: Baotou may not record Beijing -> 新城.
-    expect((await a.baotou!.request('POST', '/api/market/contracts', contractBody('110108', '150102'))).statusCode).toBe(403);
+    expect(
+      (await a.baotou!.request('POST', '/api/market/contracts', contractBody('110108', '150102'))).statusCode,
+    ).toBe(403);
     const late = await a.region!.request(
       'POST',
       '/api/market/contracts',
@@ -106,7 +128,11 @@ describe('technology contracts', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe('该登记号已登记');
-    const audit = await t.db.db.selectFrom('audit_log').selectAll().where('action', '=', 'market.contract.create').execute();
+    const audit = await t.db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'market.contract.create')
+      .execute();
     expect(audit.length).toBe(5);
     expect((await a.region!.request('DELETE', `/api/market/contracts/${late.json().id}`)).statusCode).toBe(200);
   });
@@ -158,7 +184,9 @@ describe('technology contracts', () => {
       outflow: { turnover: 10 },
     });
     const county = (await a.xincheng!.request('GET', '/api/market/contract-stats?groupBy=year')).json();
-    expect(county.rows).toEqual([expect.objectContaining({ key: '2024', inflow: expect.objectContaining({ turnover: 130 }) })]);
+    expect(county.rows).toEqual([
+      expect.objectContaining({ key: '2024', inflow: expect.objectContaining({ turnover: 130 }) }),
+    ]);
   });
 
   it('publishes facts per county: seller side, buyer side and inflow', async () => {
@@ -189,7 +217,13 @@ describe('technology contracts', () => {
     const exported = await a.hohhot!.request('GET', '/api/market/contracts/export.csv?direction=inflow');
     expect(exported.statusCode).toBe(200);
     expect(exported.body.split('\n').filter((l) => l.trim()).length).toBe(3);
-    const audits = await t.db.db.selectFrom('audit_log').select('action').where('action', 'like', 'market.contract.%').execute();
-    expect(audits.map((r) => r.action)).toEqual(expect.arrayContaining(['market.contract.update', 'market.contract.export']));
+    const audits = await t.db.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'market.contract.%')
+      .execute();
+    expect(audits.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['market.contract.update', 'market.contract.export']),
+    );
   });
 });

@@ -35,18 +35,150 @@ interface DemoProject {
 }
 
 const PROJECTS: readonly DemoProject[] = [
-  { centre: 'region', title: '马铃薯脱毒种薯雾培快繁产业化', achievement: '马铃薯脱毒种薯雾培快繁技术', industry: '马铃薯种业', county: '150929', stage: 'industrial', startYear: 2021, investment: 2600, outputValue: 8400, jobs: 120 },
-  { centre: 'hohhot', title: '益生乳酸菌发酵乳中试', achievement: '高活性乳酸菌发酵剂制备技术', industry: '乳业', county: '150123', stage: 'pilot', startYear: 2023, investment: 850, outputValue: 0, jobs: 18 },
-  { centre: 'ordos', title: '阿尔巴斯绒山羊高效繁育推广', achievement: '绒山羊胚胎移植与高效繁育技术', industry: '绒山羊', county: '150624', stage: 'industrial', startYear: 2021, investment: 1300, outputValue: 5200, jobs: 210 },
-  { centre: 'region', title: '肉牛高效育肥与秸秆饲料化小试', achievement: '肉牛全混合日粮与秸秆微贮技术', industry: '肉牛', county: '150502', stage: 'small_trial', startYear: 2024, investment: 320, outputValue: 0, jobs: 9 },
-  { centre: 'region', title: '退化草原免耕补播修复中试', achievement: '退化草原免耕补播与乡土草种配置技术', industry: '草原生态修复', county: '152502', stage: 'pilot', startYear: 2022, investment: 680, outputValue: 150, jobs: 35 },
-  { centre: 'ordos', title: '库布其光伏治沙一体化', achievement: '沙化土地光伏板下植被恢复技术', industry: '沙产业与治沙', county: '150625', stage: 'industrial', startYear: 2021, investment: 5200, outputValue: 9800, jobs: 260 },
-  { centre: 'baotou', title: '高性能稀土永磁晶界扩散中试线', achievement: '钕铁硼磁体晶界扩散重稀土减量技术', industry: '稀土新材料', county: '150203', stage: 'pilot', startYear: 2023, investment: 3100, outputValue: 900, jobs: 46 },
-  { centre: 'baotou', title: '稀土抛光粉废料再生', achievement: '废稀土抛光粉酸浸回收技术', industry: '稀土新材料', county: '150207', stage: 'rd', startYear: 2025, investment: 180, outputValue: 0, jobs: 6 },
-  { centre: 'baotou', title: '风光储一体化牧区微电网', achievement: '风光储微电网协调控制技术', industry: '风电光伏', county: '150223', stage: 'small_trial', startYear: 2024, investment: 560, outputValue: 0, jobs: 12 },
-  { centre: 'region', title: '蒙药复方制剂质量提升中试', achievement: '蒙药复方制剂指纹图谱质量控制技术', industry: '蒙医药', county: '150521', stage: 'pilot', startYear: 2023, investment: 740, outputValue: 260, jobs: 22 },
-  { centre: 'ordos', title: '煤化工高盐废水近零排放中试', achievement: '煤化工高盐废水分盐结晶技术', industry: '现代煤化工', county: '150622', stage: 'pilot', startYear: 2022, investment: 4300, outputValue: 1200, jobs: 58 },
-  { centre: 'hohhot', title: '马铃薯全粉加工工艺研发', achievement: '马铃薯全粉低损加工技术', industry: '马铃薯加工', county: '150125', stage: 'rd', startYear: 2025, investment: 150, outputValue: 0, jobs: 5 },
+  {
+    centre: 'region',
+    title: '马铃薯脱毒种薯雾培快繁产业化',
+    achievement: '马铃薯脱毒种薯雾培快繁技术',
+    industry: '马铃薯种业',
+    county: '150929',
+    stage: 'industrial',
+    startYear: 2021,
+    investment: 2600,
+    outputValue: 8400,
+    jobs: 120,
+  },
+  {
+    centre: 'hohhot',
+    title: '益生乳酸菌发酵乳中试',
+    achievement: '高活性乳酸菌发酵剂制备技术',
+    industry: '乳业',
+    county: '150123',
+    stage: 'pilot',
+    startYear: 2023,
+    investment: 850,
+    outputValue: 0,
+    jobs: 18,
+  },
+  {
+    centre: 'ordos',
+    title: '阿尔巴斯绒山羊高效繁育推广',
+    achievement: '绒山羊胚胎移植与高效繁育技术',
+    industry: '绒山羊',
+    county: '150624',
+    stage: 'industrial',
+    startYear: 2021,
+    investment: 1300,
+    outputValue: 5200,
+    jobs: 210,
+  },
+  {
+    centre: 'region',
+    title: '肉牛高效育肥与秸秆饲料化小试',
+    achievement: '肉牛全混合日粮与秸秆微贮技术',
+    industry: '肉牛',
+    county: '150502',
+    stage: 'small_trial',
+    startYear: 2024,
+    investment: 320,
+    outputValue: 0,
+    jobs: 9,
+  },
+  {
+    centre: 'region',
+    title: '退化草原免耕补播修复中试',
+    achievement: '退化草原免耕补播与乡土草种配置技术',
+    industry: '草原生态修复',
+    county: '152502',
+    stage: 'pilot',
+    startYear: 2022,
+    investment: 680,
+    outputValue: 150,
+    jobs: 35,
+  },
+  {
+    centre: 'ordos',
+    title: '库布其光伏治沙一体化',
+    achievement: '沙化土地光伏板下植被恢复技术',
+    industry: '沙产业与治沙',
+    county: '150625',
+    stage: 'industrial',
+    startYear: 2021,
+    investment: 5200,
+    outputValue: 9800,
+    jobs: 260,
+  },
+  {
+    centre: 'baotou',
+    title: '高性能稀土永磁晶界扩散中试线',
+    achievement: '钕铁硼磁体晶界扩散重稀土减量技术',
+    industry: '稀土新材料',
+    county: '150203',
+    stage: 'pilot',
+    startYear: 2023,
+    investment: 3100,
+    outputValue: 900,
+    jobs: 46,
+  },
+  {
+    centre: 'baotou',
+    title: '稀土抛光粉废料再生',
+    achievement: '废稀土抛光粉酸浸回收技术',
+    industry: '稀土新材料',
+    county: '150207',
+    stage: 'rd',
+    startYear: 2025,
+    investment: 180,
+    outputValue: 0,
+    jobs: 6,
+  },
+  {
+    centre: 'baotou',
+    title: '风光储一体化牧区微电网',
+    achievement: '风光储微电网协调控制技术',
+    industry: '风电光伏',
+    county: '150223',
+    stage: 'small_trial',
+    startYear: 2024,
+    investment: 560,
+    outputValue: 0,
+    jobs: 12,
+  },
+  {
+    centre: 'region',
+    title: '蒙药复方制剂质量提升中试',
+    achievement: '蒙药复方制剂指纹图谱质量控制技术',
+    industry: '蒙医药',
+    county: '150521',
+    stage: 'pilot',
+    startYear: 2023,
+    investment: 740,
+    outputValue: 260,
+    jobs: 22,
+  },
+  {
+    centre: 'ordos',
+    title: '煤化工高盐废水近零排放中试',
+    achievement: '煤化工高盐废水分盐结晶技术',
+    industry: '现代煤化工',
+    county: '150622',
+    stage: 'pilot',
+    startYear: 2022,
+    investment: 4300,
+    outputValue: 1200,
+    jobs: 58,
+  },
+  {
+    centre: 'hohhot',
+    title: '马铃薯全粉加工工艺研发',
+    achievement: '马铃薯全粉低损加工技术',
+    industry: '马铃薯加工',
+    county: '150125',
+    stage: 'rd',
+    startYear: 2025,
+    investment: 150,
+    outputValue: 0,
+    jobs: 5,
+  },
 ];
 
 const MILESTONE_TITLES: Record<ProjectStage, string> = {
@@ -65,7 +197,12 @@ async function centreIds(deps: Deps): Promise<Map<CentreKey, { id: number; name:
     let id = await organisationIdByUscc(deps.db, uscc);
     if (id === undefined)
       id = await deps.db.transaction().execute(async (trx) => {
-        const created = await createPending(trx, deps, actor, { name: c.name, type: 'institution', uscc, divisionCode: c.divisionCode });
+        const created = await createPending(trx, deps, actor, {
+          name: c.name,
+          type: 'institution',
+          uscc,
+          divisionCode: c.divisionCode,
+        });
         await approve(trx, deps, actor, created);
         return created;
       });
@@ -77,7 +214,12 @@ async function centreIds(deps: Deps): Promise<Map<CentreKey, { id: number; name:
 /** Writes the demo projects once (skipped when any demo project exists). Returns how many were written. */
 export async function seedTransferProjectsDemo(deps: Deps): Promise<number> {
   const db = deps.db;
-  const already = await db.selectFrom('mkt_transfer_project').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
+  const already = await db
+    .selectFrom('mkt_transfer_project')
+    .select('id')
+    .where('is_demo', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
   if (already) return 0;
   const centres = await centreIds(deps);
   const now = iso(deps.clock.now());
@@ -122,7 +264,14 @@ export async function seedTransferProjectsDemo(deps: Deps): Promise<number> {
           updated_at: now,
         });
         if (k <= reached) {
-          await insertStageEvent(trx, { project_id: id, from_stage: previous, to_stage: stage, note: '演示数据', actor_id: null, at: now });
+          await insertStageEvent(trx, {
+            project_id: id,
+            from_stage: previous,
+            to_stage: stage,
+            note: '演示数据',
+            actor_id: null,
+            at: now,
+          });
           previous = stage;
         }
       }

@@ -1,6 +1,11 @@
 /** `market.transfer_projects`: transfer projects now, per county where they are carried out, by stage (snapshot). */
 import type { DbOrTrx } from '../../../db/database.ts';
-import { invalidateFact, type FactComputeInput, type FactDefinition, type FactRow } from '../../../platform/metrics/index.ts';
+import {
+  invalidateFact,
+  type FactComputeInput,
+  type FactDefinition,
+  type FactRow,
+} from '../../../platform/metrics/index.ts';
 import { countByDivisionAndStage } from './projects.repository.ts';
 
 export const TRANSFER_PROJECTS = 'market.transfer_projects';

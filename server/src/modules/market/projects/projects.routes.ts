@@ -104,8 +104,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: Deps): void {
       body: ZUpdateMilestoneRequest,
       response: { 200: ZProject, ...errorResponses },
     },
-    handler: (req) =>
-      service.updateMilestone(deps, callerOf(req), req.params.id, req.params.milestoneId, req.body),
+    handler: (req) => service.updateMilestone(deps, callerOf(req), req.params.id, req.params.milestoneId, req.body),
   });
 
   r.get('/api/market/transfer-centres/:id/board', {

@@ -40,7 +40,10 @@ const today = (deps: Deps) => iso(deps.clock.now()).slice(0, 10);
 export async function listProjects(deps: Deps, caller: Caller, q: z.infer<typeof ZListProjectsQuery>) {
   const codes = await codesOf(deps, caller, 'market:project_read', q.division);
   const { rows, total } = await repo.listProjects(deps.db, deps.engine, { codes, ...q }, q);
-  const counts = await repo.milestoneCounts(deps.db, rows.map((r) => r.id));
+  const counts = await repo.milestoneCounts(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   const info = await divisionInfo(deps.db);
   return {
     items: rows.map((r) => presentProjectSummary(r, info, counts.get(r.id))),
@@ -130,7 +133,12 @@ async function findManaged(deps: Deps, caller: Caller, id: number) {
   return row;
 }
 
-export async function updateProject(deps: Deps, caller: Caller, id: number, body: z.infer<typeof ZUpdateProjectRequest>) {
+export async function updateProject(
+  deps: Deps,
+  caller: Caller,
+  id: number,
+  body: z.infer<typeof ZUpdateProjectRequest>,
+) {
   const row = await findManaged(deps, caller, id);
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateProject(trx, id, {
@@ -254,7 +262,10 @@ export async function getBoard(deps: Deps, caller: Caller, centreId: number) {
   // A centre outside the caller's divisions shows only when it follows projects inside them.
   if (rows.length === 0 && !(await organisationExists(deps.db, centreId, roots))) throw new AppError('NOT_FOUND');
   const centre = (await organisationSummaries(deps.db, [centreId])).get(centreId);
-  const counts = await repo.milestoneCounts(deps.db, rows.map((r) => r.id));
+  const counts = await repo.milestoneCounts(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   const info = await divisionInfo(deps.db);
   const summaries = rows.map((r) => presentProjectSummary(r, info, counts.get(r.id)));
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
