@@ -89,7 +89,7 @@ async function call(base: string, s: Session, method: string, url: string, body?
       'x-csrf-token': s.csrf,
       ...(body ? { 'content-type': 'application/octet-stream' } : {}),
     },
-    body,
+    body: body ? new Uint8Array(body) : undefined,
   });
   const json = (await res.json()) as Job;
   if (res.status >= 300) throw new Error(`${method} ${url}: HTTP ${res.status} ${JSON.stringify(json).slice(0, 400)}`);
