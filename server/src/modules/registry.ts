@@ -12,6 +12,7 @@ import { organisationsModule } from './organisations/index.ts';
 import { usersModule } from './users/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { monitoringModule } from './monitoring/index.ts';
+import { marketModule } from './market/index.ts';
 
 export const MODULES: readonly ModuleManifest[] = [
   platformModule,
@@ -19,6 +20,7 @@ export const MODULES: readonly ModuleManifest[] = [
   usersModule,
   reportsModule,
   monitoringModule,
+  marketModule,
 ];
 
 installModules(MODULES);

@@ -1,0 +1,95 @@
+/** Status history and objections of achievements and demands (mkt_event), and who to tell. */
+import { ROLE_CODES } from '../../../../../contracts/access.ts';
+import type { DbOrTrx } from '../../../db/database.ts';
+import { coversDivision } from '../../../platform/access/scope.ts';
+import { permissionsOfRole } from '../../../platform/modules/installed.ts';
+
+export interface EventInput {
+  recordType: 'achievement' | 'demand';
+  recordId: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  comment: string;
+  actorUserId: number | null;
+  at: string;
+}
+
+export async function insertEvent(trx: DbOrTrx, e: EventInput): Promise<void> {
+  await trx
+    .insertInto('mkt_event')
+    .values({
+      record_type: e.recordType,
+      record_id: e.recordId,
+      action: e.action,
+      from_status: e.fromStatus,
+      to_status: e.toStatus,
+      comment: e.comment,
+      actor_user_id: e.actorUserId,
+      at: e.at,
+    })
+    .execute();
+}
+
+export function listEvents(db: DbOrTrx, recordType: 'achievement' | 'demand', recordId: number) {
+  return db
+    .selectFrom('mkt_event')
+    .select(['action', 'from_status', 'to_status', 'comment', 'at'])
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', recordId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Objections lodged during the current 公示 (after the record last entered publicity). */
+export async function objectionsSince(db: DbOrTrx, recordId: number, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('mkt_event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('record_type', '=', 'achievement')
+    .where('record_id', '=', recordId)
+    .where('action', '=', 'objection')
+    .where('at', '>=', since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** When the achievement last entered 公示. */
+export async function publicityStartedAt(db: DbOrTrx, recordId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('mkt_event')
+    .select('at')
+    .where('record_type', '=', 'achievement')
+    .where('record_id', '=', recordId)
+    .where('to_status', '=', 'publicity')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** Active users holding a role that carries `market:review` at a division whose subtree contains `division`. */
+export async function reviewersCovering(db: DbOrTrx, division: string): Promise<number[]> {
+  const roles = ROLE_CODES.filter((r) => permissionsOfRole(r).includes('market:review'));
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_role')
+    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+    .select('user_role.user_id')
+    .distinct()
+    .where('user_role.role_code', 'in', roles)
+    .where(coversDivision('user_role.division_code', division))
+    .where('app_user.status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.user_id).sort((a, b) => a - b);
+}
+
+/** Display names of users (owners, requesters, proposers). */
+export async function userNames(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
