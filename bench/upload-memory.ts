@@ -96,7 +96,7 @@ async function call(base: string, s: Session, method: string, url: string, body?
   return json;
 }
 
-async function waitFor(base: string, s: Session, id: string, done: (j: Job) => boolean): Promise<Job> {
+async function waitFor(base: string, s: Session, id: number, done: (j: Job) => boolean): Promise<Job> {
   for (;;) {
     const job = await call(base, s, 'GET', `/api/imports/${id}`);
     if (done(job)) return job;
