@@ -9,6 +9,11 @@ export const ZAuditRow = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /**
+   * The target as people read it (null without a target): its kind's name and, while the record exists, its name
+   * (账户 张三（zhangsan）, 填报表 新城区 2024年度 …), looked up when the log is listed; targetType/targetId stay raw.
+   */
+  target: z.object({ kindZh: z.string(), kindEn: z.string(), name: z.string().nullable() }).nullable(),
   divisionCode: z.string().nullable(),
   result: z.string(),
   ip: z.string().nullable(),

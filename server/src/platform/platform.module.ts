@@ -13,6 +13,7 @@ import { registerJobs } from './jobs/index.ts';
 import { registerImports } from './spreadsheets/index.ts';
 import { defineModule } from './modules/manifest.ts';
 import { importKinds } from './modules/installed.ts';
+import { PLATFORM_AUDIT_TARGETS } from './audit/platform-targets.ts';
 
 /** Staff of the region, the leagues and the counties (科技管理部门). */
 export const OFFICER_ROLES: readonly RoleCode[] = ['region-officer', 'league-officer', 'county-officer'];
@@ -58,6 +59,7 @@ export const platformModule = defineModule({
   notificationKinds: {
     'import.committed': { zh: '导入完成', en: 'Import committed' },
   },
+  auditTargets: PLATFORM_AUDIT_TARGETS,
   auditActions: {
     'access.denied': { zh: '拒绝访问', en: 'Access denied' },
     'auth.login': { zh: '登录', en: 'Sign-in' },

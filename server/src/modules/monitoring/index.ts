@@ -9,6 +9,7 @@ import { registerPublicMonitoringRoutes } from './runs/public.routes.ts';
 import { registerRunRoutes } from './runs/runs.routes.ts';
 import { indexRunJob } from './runs/runs.service.ts';
 import { registerReportJobRoutes } from './reports/reports.routes.ts';
+import { MONITORING_AUDIT_TARGETS } from './shared/audit-targets.ts';
 
 export { DEFAULT_FRAMEWORK_CODE, loadActiveFramework, loadFramework } from './frameworks/frameworks.repository.ts';
 export { approvedValues, type CollectedValue } from './collection/values.repository.ts';
@@ -65,6 +66,7 @@ export const monitoringModule = defineModule({
     'monitoring.unlock': { zh: '已审定数据被解锁', en: 'Approved data unlocked' },
     'monitoring.run.published': { zh: '监测结果已发布', en: 'Monitoring results published' },
   },
+  auditTargets: MONITORING_AUDIT_TARGETS,
   auditActions: {
     'framework.import': { zh: '导入指标体系', en: 'Import framework' },
     'framework.export': { zh: '导出指标体系', en: 'Export framework' },

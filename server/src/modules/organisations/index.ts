@@ -5,6 +5,7 @@ import { ORGANISATIONS_COUNT_FACT } from './organisations.facts.ts';
 import { organisationImport } from './organisations.import.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
 import { ORGANISATION_SOURCE } from './organisations.search.ts';
+import { ORGANISATION_AUDIT_TARGETS } from './organisations.audit-targets.ts';
 
 export { ORGANISATIONS_COUNT } from './organisations.facts.ts';
 export { ORGANISATION_SOURCE } from './organisations.search.ts';
@@ -42,6 +43,7 @@ export const organisationsModule = defineModule({
   facts: [ORGANISATIONS_COUNT_FACT],
   searchSources: [ORGANISATION_SOURCE],
   imports: [organisationImport],
+  auditTargets: ORGANISATION_AUDIT_TARGETS,
   auditActions: {
     'organisation.create': { zh: '登记单位', en: 'Create organisation' },
     'organisation.update': { zh: '修改单位', en: 'Update organisation' },

@@ -5,6 +5,7 @@ import { registerUserExportRoutes } from './users.export.ts';
 import { EXPERTS_COUNT_FACT } from './users.facts.ts';
 import { userImport } from './users.import.ts';
 import { registerUserRoutes } from './users.routes.ts';
+import { USER_AUDIT_TARGETS } from './users.audit-targets.ts';
 
 export { userImport } from './users.import.ts';
 export { EXPERTS_COUNT } from './users.facts.ts';
@@ -37,6 +38,7 @@ export const usersModule = defineModule({
     'registration.duplicate': { zh: '有人尝试用您的用户名或手机号注册', en: 'Registration with your details' },
     'role.request': { zh: '管理员角色变更申请', en: 'Admin-role request' },
   },
+  auditTargets: USER_AUDIT_TARGETS,
   auditActions: {
     'user.create': { zh: '创建账户', en: 'Create account' },
     'user.export': { zh: '导出账户', en: 'Export accounts' },

@@ -82,6 +82,7 @@ describe('audit export', () => {
       '操作',
       '对象类型',
       '对象编号',
+      '对象',
       '行政区划代码',
       '结果',
       'IP 地址',
@@ -89,7 +90,9 @@ describe('audit export', () => {
     ]);
     // The list was read first; the export also holds the list read's rows (none: reads are not audited).
     expect(rows.map((r) => Number(r[0]))).toEqual(list.items.map((i: { seq: number }) => i.seq));
-    expect(rows.some((r) => r[4] === 'auth.login' && r[8] === '失败')).toBe(true);
+    expect(rows.some((r) => r[4] === 'auth.login' && r[9] === '失败')).toBe(true);
+    // The readable target beside the raw type and id (user.create rows name the new account).
+    expect(rows.some((r) => r[4] === 'user.create' && r[5] === 'user' && r[7] === '账户 farmer-xincheng')).toBe(true);
     const audits = await exportAudits();
     expect(audits).toHaveLength(1);
     expect(audits[0]?.actor_username).toBe('auditor');
@@ -101,10 +104,10 @@ describe('audit export', () => {
     const res = await regionAuditor.request('GET', '/api/audit/export.csv?action=user.create&division=150100');
     const { rows } = csvRows(res.rawPayload);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r[4] === 'user.create' && r[7]?.startsWith('1501'))).toBe(true);
+    expect(rows.every((r) => r[4] === 'user.create' && r[8]?.startsWith('1501'))).toBe(true);
 
     const league = csvRows((await leagueAuditor.request('GET', '/api/audit/export.csv')).rawPayload).rows;
-    const divisions = new Set(league.map((r) => r[7]));
+    const divisions = new Set(league.map((r) => r[8]));
     expect(divisions.has('150102')).toBe(true);
     expect(divisions.has('150203')).toBe(false);
     expect(divisions.has('')).toBe(false); // rows without a division belong to region-level auditors

@@ -13,6 +13,8 @@ import { AppError } from '../errors/errors.ts';
 import { keysetPages, writeExport, type ExportColumn, type ExportFormat } from '../spreadsheets/export.ts';
 import { openAuditExport, type AuditFilter } from './audit.repository.ts';
 import { writeAudit } from './audit.ts';
+import { describeTargets, type AuditTargetView } from './audit-targets.ts';
+import { auditTargetKinds } from '../modules/installed.ts';
 
 export const AUDIT_EXPORT_CAP = 100_000;
 
@@ -24,10 +26,17 @@ interface ExportRow {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  target: string | null;
   divisionCode: string | null;
   result: string;
   ip: string | null;
   details: string | null;
+}
+
+/** 账户 张三（zhangsan）; the kind alone when the record has no name or is gone. */
+function targetText(t: AuditTargetView | null): string | null {
+  if (!t) return null;
+  return t.name ? `${t.kindZh} ${t.name}` : t.kindZh;
 }
 
 const RESULT_LABELS: Record<string, string> = { success: '成功', failure: '失败', denied: '拒绝' };
@@ -40,6 +49,7 @@ export const auditExportColumns: ExportColumn<ExportRow>[] = [
   { header: '操作', width: 24, value: (r) => r.action },
   { header: '对象类型', value: (r) => r.targetType },
   { header: '对象编号', width: 12, value: (r) => r.targetId },
+  { header: '对象', width: 30, value: (r) => r.target },
   { header: '行政区划代码', value: (r) => r.divisionCode },
   { header: '结果', width: 8, value: (r) => RESULT_LABELS[r.result] ?? r.result },
   { header: 'IP 地址', value: (r) => r.ip },
@@ -77,7 +87,8 @@ export async function exportAudit(
     columns: auditExportColumns,
     rows: keysetPages(async (after, limit) => {
       const rows = await readBatch(after, limit);
-      return rows.map((r): ExportRow => ({
+      const targets = await describeTargets(deps.db, auditTargetKinds(), rows);
+      return rows.map((r, i): ExportRow => ({
         id: r.seq,
         at: r.at,
         actorUserId: r.actor_user_id,
@@ -85,6 +96,7 @@ export async function exportAudit(
         action: r.action,
         targetType: r.target_type,
         targetId: r.target_id,
+        target: targetText(targets[i] ?? null),
         divisionCode: r.division_code,
         result: r.result,
         ip: r.ip,

@@ -8,7 +8,8 @@ import { callerOf } from '../http/caller.ts';
 import { registerAuditExportRoutes } from './audit.export.ts';
 import { listAuditPage } from './audit.repository.ts';
 import { verifyAuditChain } from './audit.ts';
-import { auditActionNames } from '../modules/installed.ts';
+import { auditActionNames, auditTargetKinds } from '../modules/installed.ts';
+import { describeTargets } from './audit-targets.ts';
 
 /** Audit log search, export and chain verification for the audit administrator. */
 export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
@@ -36,8 +37,9 @@ export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
     handler: async (req) => {
       const q = req.query;
       const { rows, total } = await listAuditPage(deps.db, scopeRoots(callerOf(req).principal, 'audit:read'), q);
+      const targets = await describeTargets(deps.db, auditTargetKinds(), rows);
       return {
-        items: rows.map((row) => ({
+        items: rows.map((row, i) => ({
           seq: row.seq,
           at: row.at,
           actorUserId: row.actor_user_id,
@@ -45,6 +47,7 @@ export function registerAuditModule(app: FastifyInstance, deps: Deps): void {
           action: row.action,
           targetType: row.target_type,
           targetId: row.target_id,
+          target: targets[i] ?? null,
           divisionCode: row.division_code,
           result: row.result,
           ip: row.ip,

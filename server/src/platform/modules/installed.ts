@@ -3,6 +3,7 @@
  * manifests and registers what they declare; the platform reads the tables below instead of hub files.
  */
 import { ROLE_CODES, isRoleCode, type RoleCode } from '../../../../contracts/access.ts';
+import type { AuditTargetKind } from '../audit/audit-targets.ts';
 import { defineFact } from '../metrics/registry.ts';
 import { defineSearchSource } from '../search/source-registry.ts';
 import type { AnyImportKind } from '../spreadsheets/import-kind.ts';
@@ -14,6 +15,7 @@ interface Installed {
   rolePermissions: Map<RoleCode, string[]>;
   notificationKinds: Map<string, Named>;
   auditActions: Map<string, Named>;
+  auditTargets: Map<string, AuditTargetKind>;
   imports: AnyImportKind[];
   migrations: Map<string, ModuleMigration>;
 }
@@ -27,7 +29,7 @@ function claim<V>(map: Map<string, V>, key: string, value: V, what: string, modu
 
 /**
  * Checks and installs the manifests (once per process; a second call with the same list is a no-op). Throws on a
- * duplicate module code, permission, notification kind, audit action, import kind or migration name, and on a
+ * duplicate module code, permission, notification kind, audit action or target type, import kind or migration name, and on a
  * permission given to an unknown role.
  */
 export function installModules(modules: readonly ModuleManifest[]): void {
@@ -41,6 +43,7 @@ export function installModules(modules: readonly ModuleManifest[]): void {
     rolePermissions: new Map(ROLE_CODES.map((r) => [r, []])),
     notificationKinds: new Map(),
     auditActions: new Map(),
+    auditTargets: new Map(),
     imports: [],
     migrations: new Map(),
   };
@@ -62,6 +65,7 @@ export function installModules(modules: readonly ModuleManifest[]): void {
       claim(next.notificationKinds, kind, n, 'notification kind', m.code);
     for (const [action, n] of Object.entries(m.auditActions ?? {}))
       claim(next.auditActions, action, n, 'audit action', m.code);
+    for (const k of m.auditTargets ?? []) claim(next.auditTargets, k.type, k, 'audit target type', m.code);
     for (const k of m.imports ?? []) {
       if (importKinds.has(k.kind)) throw new Error(`import kind "${k.kind}" is declared twice`);
       importKinds.add(k.kind);
@@ -136,6 +140,11 @@ export function auditActionNames(): { action: string; zh: string; en: string }[]
 
 export function isDeclaredAuditAction(action: string): boolean {
   return current().auditActions.has(action);
+}
+
+/** Every declared audit target kind by its stored type (the audit log's readable targets). */
+export function auditTargetKinds(): ReadonlyMap<string, AuditTargetKind> {
+  return current().auditTargets;
 }
 
 export function importKinds(): readonly AnyImportKind[] {

@@ -1,8 +1,8 @@
 /**
  * A module's manifest: everything the platform needs to know about a module, in one object its front door exports.
  * `server/src/modules/registry.ts` lists the manifests, a line each; the platform reads them through `installed.ts`
- * (roles and permissions, facts, search sources, job kinds, notification kinds, audit action names, import kinds,
- * OpenAPI tags, seeds, migrations) and registers the routes in registry order.
+ * (roles and permissions, facts, search sources, job kinds, notification kinds, audit action and target names,
+ * import kinds, OpenAPI tags, seeds, migrations) and registers the routes in registry order.
  */
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { RoleCode } from '../../../../contracts/access.ts';
 import type { Db } from '../../db/database.ts';
 import type { Engine } from '../../db/dialect.ts';
+import type { AuditTargetKind } from '../audit/audit-targets.ts';
 import type { Deps } from '../deps.ts';
 import type { FactDefinition } from '../metrics/registry.ts';
 import type { SearchSource } from '../search/source-registry.ts';
@@ -51,6 +52,8 @@ export interface ModuleManifest {
   notificationKinds?: Readonly<Record<string, Named>>;
   /** Audit actions the module writes (in code or as a route's `audit` rule), with their names for the audit page. */
   auditActions?: Readonly<Record<string, Named>>;
+  /** Audit target types the module writes (`targetType`), with their names and a lookup of record names by id. */
+  auditTargets?: readonly AuditTargetKind[];
   /** Lists that can be imported from a spreadsheet (/api/imports/{kind}). */
   imports?: readonly AnyImportKind[];
   seeds?: {

@@ -27,12 +27,26 @@ function row(seq: number, action: string): z.infer<typeof ZAuditRow> {
     action,
     targetType: null,
     targetId: null,
+    target: null,
     divisionCode: '150100',
     result: 'success',
     ip: '127.0.0.1',
     details: null,
   };
 }
+
+const DISABLED = {
+  ...row(3, 'user.disable'),
+  targetType: 'user',
+  targetId: '3',
+  target: { kindZh: '账户', kindEn: 'Account', name: '张三（zhangsan）' },
+};
+const GONE = {
+  ...row(4, 'org.update'),
+  targetType: 'organisation',
+  targetId: '77',
+  target: { kindZh: '单位', kindEn: 'Organisation', name: null },
+};
 
 const NAMES: AuditActionNames = {
   items: [
@@ -45,7 +59,14 @@ function serve(names: { status?: number; body: unknown }) {
   return (call: Call) => {
     if (call.url === '/api/audit/action-names') return names;
     if (call.url.startsWith('/api/audit?') || call.url === '/api/audit')
-      return { body: { items: [row(2, 'run.publish'), row(1, 'market.unnamed')], total: 2, page: 1, pageSize: 20 } };
+      return {
+        body: {
+          items: [row(2, 'run.publish'), row(1, 'market.unnamed'), DISABLED, GONE],
+          total: 4,
+          page: 1,
+          pageSize: 20,
+        },
+      };
     return undefined;
   };
 }
@@ -77,5 +98,17 @@ describe('audit page action names', () => {
     renderPage();
     await waitFor(() => expect(screen.getAllByText('run.publish')).toHaveLength(2));
     expect(screen.queryByText('发布测算结果')).toBeNull();
+  });
+});
+
+describe('audit page targets', () => {
+  it('shows a target by its kind and name, never as "user #3"; a record gone since by its number', async () => {
+    stubFetch(AUDITOR, serve({ body: NAMES }));
+    renderPage();
+    const named = await screen.findByText('账户 · 张三（zhangsan）');
+    expect(named.closest('[title]')?.getAttribute('title')).toBe('user #3');
+    expect(screen.queryByText(/user #3/)).toBeNull();
+    expect(screen.getByText('单位')).toBeTruthy();
+    expect(screen.getByText('编号 77（已不存在或无名称）')).toBeTruthy();
   });
 });

@@ -94,6 +94,30 @@ function VerifyPanel() {
   );
 }
 
+/**
+ * The target as people read it (账户 · 张三（zhangsan）); the stored type and id stay on hover and, for a record gone
+ * since, as its number.
+ */
+function TargetCell({ row }: { row: AuditRow }) {
+  const t = useT();
+  const target = row.target;
+  if (!target) return <>—</>;
+  const raw = `${row.targetType ?? ''}${row.targetId ? ` #${row.targetId}` : ''}`;
+  return (
+    <Space orientation="vertical" size={0} title={raw}>
+      <span>
+        {t(target.kindZh, target.kindEn)}
+        {target.name ? ` · ${target.name}` : ''}
+      </span>
+      {row.targetId && !target.name && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t(`编号 ${row.targetId}（已不存在或无名称）`, `No. ${row.targetId} (gone or unnamed)`)}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
 export default function AuditPage() {
   const t = useT();
   const { locale } = useSession();
@@ -217,8 +241,8 @@ export default function AuditPage() {
           {
             title: t('对象', 'Target'),
             key: 'target',
-            width: 150,
-            render: (_v, r) => (r.targetType ? `${r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` : '—'),
+            width: 220,
+            render: (_v, r) => <TargetCell row={r} />,
           },
           divisionColumn(t('区划', 'Division'), 'divisionCode', 90),
           statusColumn(t('结果', 'Result'), 'result', RESULTS, 90),
