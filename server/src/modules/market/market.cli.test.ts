@@ -35,7 +35,13 @@ function run(opts: Parameters<typeof runMarketEval>[0]): string[] {
 describe('qixian market eval', () => {
   it('prints one JSON line last with the figures', () => {
     const good = file('good.json', JSON.stringify(PAIRS));
-    expect(JSON.parse(run({ pairs: good }).at(-1)!)).toEqual({ pairs: 2, precisionAt1: 1, precisionAt5: 1, mrr: 1, ndcg10: 1 });
+    expect(JSON.parse(run({ pairs: good }).at(-1)!)).toEqual({
+      pairs: 2,
+      precisionAt1: 1,
+      precisionAt5: 1,
+      mrr: 1,
+      ndcg10: 1,
+    });
     const withDistractors = JSON.parse(run({ pairs: good, distractors: '50' }).at(-1)!);
     expect(Object.keys(withDistractors)).toEqual(['pairs', 'precisionAt1', 'precisionAt5', 'mrr', 'ndcg10']);
     expect(withDistractors.pairs).toBe(2);

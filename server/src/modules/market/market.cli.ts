@@ -21,12 +21,18 @@ const MAX_DISTRACTORS = 1_000_000;
 function wholeNumber(value: string | undefined, fallback: number, name: string, max: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value.trim()) || Number(value) > max)
-    throw new CliError(`${name} 应为 0 到 ${max} 之间的整数：${value}`, `${name} must be a whole number from 0 to ${max}: ${value}`);
+    throw new CliError(
+      `${name} 应为 0 到 ${max} 之间的整数：${value}`,
+      `${name} must be a whole number from 0 to ${max}: ${value}`,
+    );
   return Number(value);
 }
 
 /** Runs `market eval`; returns the lines it prints (the last is the JSON summary). */
-export function runMarketEval(opts: EvalOptions, print: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
+export function runMarketEval(
+  opts: EvalOptions,
+  print: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): void {
   const distractors = wholeNumber(opts.distractors, 0, '--distractors', MAX_DISTRACTORS);
   const seed = wholeNumber(opts.seed, 20260701, '--seed', 2 ** 31);
   let text: string;
@@ -34,7 +40,10 @@ export function runMarketEval(opts: EvalOptions, print: (line: string) => void =
     text = fs.readFileSync(opts.pairs, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new CliError(`无法读取配对文件 ${opts.pairs}（${code}）`, `cannot read the pairs file ${opts.pairs} (${code})`);
+    throw new CliError(
+      `无法读取配对文件 ${opts.pairs}（${code}）`,
+      `cannot read the pairs file ${opts.pairs} (${code})`,
+    );
   }
   let pairs;
   try {
@@ -69,7 +78,10 @@ export function registerMarketCommands(program: Command): void {
       '--pairs <file>',
       '标注对 JSON：{"pairs":[{"id","demand":{"title","description"},"achievement":{"title","summary"}}]} / labelled pairs',
     )
-    .option('--distractors <n>', '另加 N 条生成的干扰成果（默认 0）/ add N generated distractor achievements (default 0)')
+    .option(
+      '--distractors <n>',
+      '另加 N 条生成的干扰成果（默认 0）/ add N generated distractor achievements (default 0)',
+    )
     .option('--seed <n>', '干扰成果的随机种子 / seed of the distractor generator')
     .option('--verbose', '逐条列出未排第一的需求 / list the demands whose achievement is not first')
     .action((opts: EvalOptions) => runMarketEval(opts));

@@ -13,7 +13,14 @@ import type { MatchDocument } from './types.ts';
 /** Field boosts for words (BM25F-style weighted term frequency). */
 export const FIELD_BOOST = { title: 3, keywords: 2.5, text: 1 } as const;
 /** Concept weights: found in the title, in keywords or text; a broader concept; a related concept (queries only). */
-export const CONCEPT_WEIGHT = { title: 1.5, text: 1, broader: 0.5, broader2: 0.25, related: 0.8, perTerm: 0.35 } as const;
+export const CONCEPT_WEIGHT = {
+  title: 1.2,
+  text: 1,
+  broader: 0.5,
+  broader2: 0.25,
+  related: 0.8,
+  perTerm: 0.35,
+} as const;
 
 /** Prefix that keeps concept tokens apart from words in one vocabulary. */
 export const CONCEPT_PREFIX = '\u0001';
@@ -46,14 +53,43 @@ export function matchingJieba(th: Thesaurus = thesaurus()): Jieba {
   return segmenter;
 }
 
-/** The subject words of a text (cleaned), search mode, stop words and most single characters left out. */
+/** True when the code unit is a letter or digit of the scripts we meet (Han, Latin, digits); others split words. */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    c === 0xb2 || // ² in CO₂ after NFKC is 2; kept for safety
+    (c >= 0xc0 && c <= 0x24f) ||
+    c === 0x3b2 // β (β-葡聚糖)
+  );
+}
+
+function keep(piece: string, out: string[]): void {
+  if (piece === '' || STOP.has(piece)) return;
+  if (piece.length === 1) {
+    if (SINGLE.has(piece)) out.push(piece);
+    return;
+  }
+  let digits = true;
+  for (let i = 0; i < piece.length && digits; i++) {
+    const c = piece.charCodeAt(i);
+    digits = (c >= 0x30 && c <= 0x39) || c === 0x2e;
+  }
+  if (!digits) out.push(piece);
+}
+
+/** The subject words of a text (cleaned), search mode, stop words, numbers and most single characters left out. */
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const w of matchingJieba().cutForSearch(text, true)) {
-    for (const piece of w.split(/[^\p{L}\p{N}]+/u)) {
-      if (piece === '' || STOP.has(piece) || /^\d+(\.\d+)?$/.test(piece)) continue;
-      if ([...piece].length === 1 && !SINGLE.has(piece)) continue;
-      out.push(piece);
+    let start = 0;
+    for (let i = 0; i <= w.length; i++) {
+      if (i < w.length && isWordChar(w.charCodeAt(i))) continue;
+      if (i > start) keep(start === 0 && i === w.length ? w : w.slice(start, i), out);
+      start = i + 1;
     }
   }
   return out;

@@ -90,16 +90,13 @@ export function explainHit(
     parts.push(dist === 1 ? '同一旗县' : dist === 0.6 ? '同一盟市' : dist === 0.3 ? '同一省区' : '不同省区');
   }
   const [budget, price] = offer ? [doc, query] : [query, doc];
-  const fit = amountFit(
-    budget.amountMax ?? budget.amountMin ?? NaN,
-    price.amountMin ?? price.amountMax ?? NaN,
-  );
+  const fit = amountFit(budget.amountMax ?? budget.amountMin ?? NaN, price.amountMin ?? price.amountMax ?? NaN);
   if (fit >= 0) {
     values.amount = fit;
     parts.push(fit === 1 ? '价格在预算内' : '价格高于预算');
   }
   if (query.modes?.length && doc.modes?.length) {
-    const common = (modeMask(query.modes) & modeMask(doc.modes)) !== 0;
+    const common = (modeMask(query.modes) & index.modes[d]!) !== 0;
     values.mode = common ? 1 : 0;
     parts.push(common ? '合作方式相符' : '合作方式不一致');
   }

@@ -15,7 +15,16 @@ export const FEATURE_WEIGHTS = { domain: 0.35, stage: 0.2, distance: 0.15, amoun
 export const MODE_GROUPS: readonly (readonly string[])[] = [
   ['transfer', 'purchase', 'buy', 'assignment', '转让', '购买'],
   ['licence', 'license', 'licensing', '许可', '独占许可', '排他许可', '普通许可'],
-  ['jointdevelopment', 'codevelopment', 'cooperation', 'commissioned', 'commission', 'development', '合作开发', '委托开发'],
+  [
+    'jointdevelopment',
+    'codevelopment',
+    'cooperation',
+    'commissioned',
+    'commission',
+    'development',
+    '合作开发',
+    '委托开发',
+  ],
   ['service', 'technicalservice', 'consulting', 'consultation', '技术服务', '技术咨询'],
   ['equity', 'shares', 'investment', '作价入股', '入股'],
 ];

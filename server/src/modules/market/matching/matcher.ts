@@ -26,7 +26,7 @@ export interface MatcherTuning {
   textShare: number;
 }
 
-export const DEFAULT_TUNING: MatcherTuning = { k1: 1.2, b: 0.75, conceptWeight: 1.6, textShare: 0.75 };
+export const DEFAULT_TUNING: MatcherTuning = { k1: 0.8, b: 0.75, conceptWeight: 1.6, textShare: 0.75 };
 
 /** What a built index holds; exported for the explanation code. */
 export interface MatchIndex {
@@ -45,24 +45,41 @@ export interface MatchIndex {
   domains: Map<string, number>;
 }
 
+/** Index size from which the commonest terms are left out of queries, and the share of documents that is "common". */
+const PRUNE_FROM = 5000;
+const PRUNE_SHARE = 0.05;
+
+// Local bindings: the hot loop calls these per candidate.
+const fitStage = stageFit;
+const fitDistance = distanceFit;
+const fitAmount = amountFit;
+const WEIGHTS = { ...FEATURE_WEIGHTS };
+
 const num = (v: number | null | undefined) => (v === null || v === undefined ? NaN : v);
 
 /** Builds a matcher over the documents (all of one kind, e.g. listed achievements). */
 export function createMatcher(documents: readonly MatchDocument[], tuning: Partial<MatcherTuning> = {}): Matcher {
+  return buildMatcher(documents, tuning).matcher;
+}
+
+/** The matcher and the index it answers from (benchmarks compare it with a scan over the same index). */
+export function buildMatcher(
+  documents: readonly MatchDocument[],
+  tuning: Partial<MatcherTuning> = {},
+): { matcher: Matcher; index: MatchIndex } {
   const t = { ...DEFAULT_TUNING, ...tuning };
   const n = documents.length;
   const vocab = new Map<string, number>();
   const tokens: string[] = [];
-  const perDocTerms: Int32Array[] = new Array<Int32Array>(n);
-  const perDocWeights: Float32Array[] = new Array<Float32Array>(n);
+  // Flat arrays while analysing (small typed arrays per document would cost more to allocate than they hold).
+  const flatTerms: number[] = [];
+  const flatWeights: number[] = [];
+  const fwdOffsets = new Int32Array(n + 1);
   const lengths = new Float64Array(n);
   let df = new Int32Array(1024);
   let totalLength = 0;
-  documents.forEach((doc, d) => {
-    const a = analyze(doc);
-    const ids = new Int32Array(a.weights.size);
-    const ws = new Float32Array(a.weights.size);
-    let i = 0;
+  for (let d = 0; d < n; d++) {
+    const a = analyze(documents[d]!);
     for (const [token, w] of a.weights) {
       let id = vocab.get(token);
       if (id === undefined) {
@@ -76,14 +93,13 @@ export function createMatcher(documents: readonly MatchDocument[], tuning: Parti
         }
       }
       df[id]!++;
-      ids[i] = id;
-      ws[i++] = w;
+      flatTerms.push(id);
+      flatWeights.push(w);
     }
-    perDocTerms[d] = ids;
-    perDocWeights[d] = ws;
+    fwdOffsets[d + 1] = flatTerms.length;
     lengths[d] = a.length;
     totalLength += a.length;
-  });
+  }
   const v = tokens.length;
   const avgLength = n > 0 ? Math.max(totalLength / n, 1) : 1;
   const isConcept = new Uint8Array(v);
@@ -97,17 +113,12 @@ export function createMatcher(documents: readonly MatchDocument[], tuning: Parti
   const postDoc = new Int32Array(offsets[v]!);
   const postImpact = new Float32Array(offsets[v]!);
   const fill = offsets.slice(0, v);
-  const fwdOffsets = new Int32Array(n + 1);
-  for (let d = 0; d < n; d++) fwdOffsets[d + 1] = fwdOffsets[d]! + perDocTerms[d]!.length;
-  const fwdTerms = new Int32Array(fwdOffsets[n]!);
+  const fwdTerms = Int32Array.from(flatTerms);
   for (let d = 0; d < n; d++) {
-    const ids = perDocTerms[d]!;
-    const ws = perDocWeights[d]!;
     const norm = t.k1 * (1 - t.b + (t.b * lengths[d]!) / avgLength);
-    fwdTerms.set(ids, fwdOffsets[d]!);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      const tf = ws[i]!;
+    for (let i = fwdOffsets[d]!, end = fwdOffsets[d + 1]!; i < end; i++) {
+      const id = fwdTerms[i]!;
+      const tf = flatWeights[i]!;
       const k = isConcept[id] ? t.k1 : norm;
       const at = fill[id]!++;
       postDoc[at] = d;
@@ -169,19 +180,38 @@ export function createMatcher(documents: readonly MatchDocument[], tuning: Parti
       qTerms.push(id);
       qWeights.push(qw * idf[id]!);
     }
+    // Rare terms first: they make the candidates. In a large index a term in more than PRUNE_SHARE of the documents
+    // (生产, or an industry as broad as 种植业) only adds to candidates the rarer terms found, so it costs a pass over
+    // its postings but no candidate work; when a query has no rare term at all, its common terms make the candidates.
+    const common = n >= PRUNE_FROM ? n * PRUNE_SHARE : Infinity;
+    const dfOf = (id: number) => offsets[id + 1]! - offsets[id]!;
+    const hasRare = qTerms.some((id) => dfOf(id) <= common);
     epoch++;
     let count = 0;
-    for (let q = 0; q < qTerms.length; q++) {
-      const id = qTerms[q]!;
-      const qw = qWeights[q]!;
-      for (let p = offsets[id]!, end = offsets[id + 1]!; p < end; p++) {
-        const d = postDoc[p]!;
-        if (stamp[d] !== epoch) {
-          stamp[d] = epoch;
-          acc[d] = 0;
-          touched[count++] = d;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let q = 0; q < qTerms.length; q++) {
+        const id = qTerms[q]!;
+        const isCommon = dfOf(id) > common;
+        if (isCommon !== (pass === 1)) continue;
+        const qw = qWeights[q]!;
+        const start = offsets[id]!;
+        const end = offsets[id + 1]!;
+        if (isCommon && hasRare) {
+          for (let p = start; p < end; p++) {
+            const d = postDoc[p]!;
+            if (stamp[d] === epoch) acc[d] = acc[d]! + qw * postImpact[p]!;
+          }
+          continue;
         }
-        acc[d] += qw * postImpact[p]!;
+        for (let p = start; p < end; p++) {
+          const d = postDoc[p]!;
+          if (stamp[d] !== epoch) {
+            stamp[d] = epoch;
+            acc[d] = 0;
+            touched[count++] = d;
+          }
+          acc[d] = acc[d]! + qw * postImpact[p]!;
+        }
       }
     }
     // Structured features of the query, once.
@@ -192,11 +222,11 @@ export function createMatcher(documents: readonly MatchDocument[], tuning: Parti
     const qMin = num(query.amountMin ?? query.amountMax);
     const qMax = num(query.amountMax ?? query.amountMin);
     const qModes = query.modes && query.modes.length > 0 ? modeMask(query.modes) : -1;
-    const wDomain = qDomain !== 0 ? FEATURE_WEIGHTS.domain : 0;
-    const wStage = qTrl > 0 ? FEATURE_WEIGHTS.stage : 0;
-    const wDistance = qDivision > 0 ? FEATURE_WEIGHTS.distance : 0;
-    const wAmount = Number.isFinite(qMin) ? FEATURE_WEIGHTS.amount : 0;
-    const wMode = qModes >= 0 ? FEATURE_WEIGHTS.mode : 0;
+    const wDomain = qDomain !== 0 ? WEIGHTS.domain : 0;
+    const wStage = qTrl > 0 ? WEIGHTS.stage : 0;
+    const wDistance = qDivision > 0 ? WEIGHTS.distance : 0;
+    const wAmount = Number.isFinite(qMin) ? WEIGHTS.amount : 0;
+    const wMode = qModes >= 0 ? WEIGHTS.mode : 0;
     const wSum = wDomain + wStage + wDistance + wAmount + wMode;
     const textShare = wSum > 0 ? t.textShare : 1;
     const scale = queryMax > 0 ? 0.3 * queryMax : 1;
@@ -223,13 +253,16 @@ export function createMatcher(documents: readonly MatchDocument[], tuning: Parti
       if (wSum > 0) {
         let f = 0;
         if (wDomain > 0) f += wDomain * (domain[d] === qDomain ? 1 : 0);
-        if (wStage > 0) f += wStage * known(offer ? stageFit(qTrl, trl[d]!) : stageFit(trl[d]!, qTrl));
-        if (wDistance > 0) f += wDistance * known(distanceFit(qDivision, division[d]!));
-        if (wAmount > 0) f += wAmount * known(offer ? amountFit(amountMax[d]!, qMin) : amountFit(qMax, amountMin[d]!));
+        if (wStage > 0) f += wStage * known(offer ? fitStage(qTrl, trl[d]!) : fitStage(trl[d]!, qTrl));
+        if (wDistance > 0) f += wDistance * known(fitDistance(qDivision, division[d]!));
+        if (wAmount > 0) f += wAmount * known(offer ? fitAmount(amountMax[d]!, qMin) : fitAmount(qMax, amountMin[d]!));
         if (wMode > 0) f += wMode * (modes[d]! < 0 ? 0.5 : (modes[d]! & qModes) !== 0 ? 1 : 0);
         score = textShare * text + (1 - textShare) * (f / wSum);
       }
-      if (size === limit && (score < heapScore[0]! || (score === heapScore[0] && documents[d]!.id > documents[heapDoc[0]!]!.id)))
+      if (
+        size === limit &&
+        (score < heapScore[0]! || (score === heapScore[0] && documents[d]!.id > documents[heapDoc[0]!]!.id))
+      )
         continue;
       if (options.exclude?.has(documents[d]!.id)) continue;
       if (size < limit) {
@@ -265,5 +298,5 @@ export function createMatcher(documents: readonly MatchDocument[], tuning: Parti
     });
   }
 
-  return { size: n, match };
+  return { matcher: { size: n, match }, index };
 }

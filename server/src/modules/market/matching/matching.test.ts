@@ -61,7 +61,25 @@ describe('thesaurus', () => {
   it('covers the region industries with problems linked to methods', () => {
     const th = thesaurus();
     expect(th.concepts.size).toBeGreaterThan(150);
-    for (const id of ['potato', 'dairy', 'cashmere', 'beef', 'grass.restore', 'sand', 're', 'wind', 'solar', 'mmed', 'coalchem', 'oat', 'sunflower', 'sheep', 'forage', 'water.saving', 'saline'])
+    for (const id of [
+      'potato',
+      'dairy',
+      'cashmere',
+      'beef',
+      'grass.restore',
+      'sand',
+      're',
+      'wind',
+      'solar',
+      'mmed',
+      'coalchem',
+      'oat',
+      'sunflower',
+      'sheep',
+      'forage',
+      'water.saving',
+      'saline',
+    ])
       expect(th.concepts.has(id), id).toBe(true);
     expect(th.concepts.get('potato.degen')?.related).toContain('potato.seed');
   });
@@ -126,7 +144,10 @@ describe('matcher', () => {
   });
 
   it('works the other way round (achievement -> demands) and honours limit and exclude', () => {
-    const demands = createMatcher([DEMAND, { id: 'd2', kind: 'demand', title: '牛奶体细胞超标', text: '乳房红肿，收奶被扣钱' }]);
+    const demands = createMatcher([
+      DEMAND,
+      { id: 'd2', kind: 'demand', title: '牛奶体细胞超标', text: '乳房红肿，收奶被扣钱' },
+    ]);
     expect(demands.match(ACHIEVEMENTS[1]!)[0]?.id).toBe('d2');
     expect(demands.match(ACHIEVEMENTS[0]!)[0]?.id).toBe('d1');
     expect(matcher.match(DEMAND, { limit: 1 })).toHaveLength(1);

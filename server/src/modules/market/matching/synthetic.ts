@@ -43,8 +43,32 @@ const BENEFIT = [
   '已在{r}等地推广{m}万亩（头）',
   '形成企业标准1项，授权发明专利{k}项',
 ];
-const PLACES = ['呼和浩特', '包头', '赤峰', '通辽', '鄂尔多斯', '呼伦贝尔', '巴彦淖尔', '乌兰察布', '兴安盟', '锡林郭勒', '阿拉善'];
-const COUNTIES = ['150102', '150203', '150404', '150502', '150602', '150702', '150802', '150902', '152201', '152502', '152921'];
+const PLACES = [
+  '呼和浩特',
+  '包头',
+  '赤峰',
+  '通辽',
+  '鄂尔多斯',
+  '呼伦贝尔',
+  '巴彦淖尔',
+  '乌兰察布',
+  '兴安盟',
+  '锡林郭勒',
+  '阿拉善',
+];
+const COUNTIES = [
+  '150102',
+  '150203',
+  '150404',
+  '150502',
+  '150602',
+  '150702',
+  '150802',
+  '150902',
+  '152201',
+  '152502',
+  '152921',
+];
 const MODES = ['transfer', 'licence', 'joint_development', 'service', 'equity'];
 
 /** `count` synthetic achievements with ids `${prefix}-000001` …, from the given seed. */
@@ -55,29 +79,24 @@ export function syntheticAchievements(count: number, seed = 20260701, prefix = '
   // Concepts that sit under an industry (they have a broader concept): the subjects of achievements.
   const subjects = [...th.concepts.values()].filter((c) => c.broader.length > 0);
   const label = (id: string) => th.concepts.get(id)?.label ?? id;
-  // Researchers name methods and problems by their proper names (the label, or a longer technical term), not by a
-  // grower's description of the symptom.
-  const termOf = (c: Concept) => {
-    const technical = c.terms.filter((t) => [...t].length >= 3 && t !== c.label);
-    return rnd() < 0.6 || technical.length === 0 ? c.label : pick(technical);
-  };
+  // Researchers name a subject by its proper name (the concept's label: 马铃薯晚疫病, 脱毒种薯), not by a grower's
+  // description of the symptom, so the labels are what a synthetic achievement is written with.
+  const termOf = (c: Concept) => c.label;
   const top = (c: Concept): string => {
     let cur = c;
     for (let i = 0; i < 4 && cur.broader.length > 0; i++) cur = th.concepts.get(cur.broader[0]!)!;
     return cur.id;
   };
+  const byBroader = new Map<string, Concept[]>();
+  for (const c of subjects) byBroader.set(c.broader[0]!, [...(byBroader.get(c.broader[0]!) ?? []), c]);
   const out: MatchDocument[] = [];
   for (let k = 0; k < count; k++) {
     const c = pick(subjects);
     const industry = label(c.broader[0]!);
-    // The second topic and the problem come from the same industry (siblings), sometimes from the related concepts.
-    const siblings = subjects.filter((x) => x.id !== c.id && x.broader.includes(c.broader[0]!));
-    const near = (): Concept =>
-      c.related.length > 0 && rnd() < 0.3
-        ? th.concepts.get(pick(c.related))!
-        : siblings.length > 0
-          ? pick(siblings)
-          : pick(subjects);
+    // The second topic comes from the same industry (a sibling), never from the concepts related to the subject: a
+    // problem paired with the method that solves it would be a true answer to some demand, not a distractor.
+    const siblings = (byBroader.get(c.broader[0]!) ?? []).filter((x) => x.id !== c.id && !c.related.includes(x.id));
+    const near = (): Concept => (siblings.length > 0 ? pick(siblings) : pick(subjects));
     const other = near();
     const fill = (s: string) =>
       s
@@ -103,6 +122,49 @@ export function syntheticAchievements(count: number, seed = 20260701, prefix = '
       amountMin: price,
       amountMax: price,
       modes: [pick(MODES), ...(rnd() < 0.5 ? [pick(MODES)] : [])],
+    });
+  }
+  return out;
+}
+
+const DEMAND_TITLE = ['{t}怎么解决', '{i}{t}的问题', '想找{i}方面的技术', '{t}，求技术支持'];
+const DEMAND_TEXT = [
+  '我们在{r}搞{i}，这几年{t}，{u}，损失不小，想找能解决的技术和专家。',
+  '合作社{i}规模不小，但{t}一直没办法，{u}也很头疼，希望有成熟的办法。',
+  '企业生产中遇到{t}的问题，还有{u}，想引进技术或者合作开发。',
+];
+
+/**
+ * `count` synthetic demands in an enterprise's or herder's words (any surface form of a concept, symptoms included),
+ * for the benchmark's queries and re-match.
+ */
+export function syntheticDemands(count: number, seed = 20260702, prefix = 'demand'): MatchDocument[] {
+  const th = thesaurus();
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const subjects = [...th.concepts.values()].filter((c) => c.broader.length > 0);
+  const out: MatchDocument[] = [];
+  for (let k = 0; k < count; k++) {
+    const c = pick(subjects);
+    const industry = th.concepts.get(c.broader[0]!)?.label ?? '';
+    const other = c.related.length > 0 && rnd() < 0.5 ? th.concepts.get(pick(c.related))! : pick(subjects);
+    const fill = (s: string) =>
+      s
+        .replaceAll('{i}', industry)
+        .replaceAll('{t}', pick(c.terms))
+        .replaceAll('{u}', pick(other.terms))
+        .replaceAll('{r}', pick(PLACES));
+    const budget = Math.round(5 + rnd() * 200);
+    out.push({
+      id: `${prefix}-${String(k + 1).padStart(6, '0')}`,
+      kind: 'demand',
+      title: fill(pick(DEMAND_TITLE)),
+      text: fill(pick(DEMAND_TEXT)),
+      trl: 5 + Math.floor(rnd() * 4),
+      divisionCode: pick(COUNTIES),
+      amountMin: Math.round(budget / 2),
+      amountMax: budget,
+      modes: [pick(MODES)],
     });
   }
   return out;

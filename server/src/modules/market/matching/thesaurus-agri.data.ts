@@ -41,7 +41,7 @@ plant.disease | 植物病害 | 病害 病害加重 病斑 烂根 根腐病 死�
 plant.pest | 虫害 | 害虫 虫子 虫害 蝗虫 蝗灾 地下害虫 蛴螬 金针虫 | agri | plant.biocontrol plant.pesticide
 plant.weed | 草害 | 杂草 除草 杂草多 草荒 | agri | plant.herbicide
 plant.herbicide | 化学除草 | 除草剂 封闭除草 苗后除草 土壤处理 | plant.weed |
-plant.pesticide | 精准施药 | 农药 打药 喷药 植保无人机 飞防 杀菌剂 杀虫剂 减药 农药残留 | plant.protection |
+plant.pesticide | 精准施药 | 农药 打药 喷药 植保无人机 飞防 杀菌剂 杀虫剂 减药 农药残留 施药 施药次数 防控 打了几遍药 药剂 | plant.protection |
 plant.biocontrol | 生物防治 | 生物农药 天敌 赤眼蜂 白僵菌 绿僵菌 性诱剂 诱捕 拮抗菌 生防菌 芽孢杆菌 木霉 | plant.protection |
 plant.forecast | 病虫害预警 | 预测预报 测报 预警 监测预警 病虫害监测 智能虫情测报 | plant.protection |
 plant.protection | 植物保护 | 植保 病虫害 病虫害防治 绿色防控 统防统治 | agri |
@@ -64,7 +64,7 @@ film | 残膜治理 | 地膜 残膜 白色污染 可降解地膜 全生物降解
 straw | 秸秆综合利用 | 秸秆 玉米秸秆 秸秆焚烧 秸秆还田 秸秆饲料 秸秆打捆 焚烧 | agri | straw.feed
 straw.feed | 秸秆饲料化 | 黄贮 秸秆青贮 揉丝 微贮 秸秆发酵 秸秆饲料 氨化 | straw forage |
 # water
-water | 水资源 | 用水 水费 用水指标 地下水 地下水超采 缺水 干旱 水位下降 打井 | agri |
+water | 水资源 | 用水 水费 用水指标 地下水 地下水超采 缺水 干旱 水位下降 打井 抽不上来水 水不够用 井越打越深 机井 限水 | agri |
 water.saving | 节水灌溉 | 节水 省水 节水灌溉 高效节水 大水漫灌 漫灌 畦灌 灌溉 浇地 浇水 喷灌 指针式喷灌 滴灌 微灌 渗灌 | water | fert.waterfert
 fert.waterfert | 水肥一体化 | 水肥一体化 膜下滴灌 浅埋滴灌 随水施肥 施肥机 智能灌溉 灌溉施肥 | water.saving fert |
 drought | 抗旱 | 干旱 旱灾 抗旱 旱作 旱地 雨养 保墒 蓄水保墒 少雨 | water crop.yield | water.saving

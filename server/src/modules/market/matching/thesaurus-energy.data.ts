@@ -44,11 +44,11 @@ graphite | 石墨 | 石墨 石墨烯 负极材料 人造石墨 球形石墨 | ma
 # coal, coal chemicals
 coal | 煤炭 | 煤矿 煤炭 采煤 煤田 露天煤矿 井工矿 选煤 洗煤 褐煤 | |
 coal.safety | 煤矿安全 | 瓦斯 透水 冲击地压 顶板 自燃 煤矿安全 井下 智能矿山 无人开采 综采 | coal |
-coal.water | 矿井水 | 矿井水 疏干水 高矿化度 | coal water |
+coal.water | 矿井水 | 矿井水 疏干水 高矿化度 井下出水 井下的水 涌水 矿井涌水 排水 | coal water |
 coalchem | 煤化工 | 煤化工 现代煤化工 煤制油 煤制烯烃 煤制甲醇 煤制气 煤制乙二醇 甲醇 烯烃 焦化 兰炭 焦炉煤气 | coal |
 coal.gasify | 煤气化 | 气化 煤气化 气化炉 水煤浆 粉煤气化 合成气 | coalchem |
 coal.wastewater | 高盐废水零排放 | 废水 高盐废水 含盐 零排放 近零排放 分盐 结晶 杂盐 膜浓缩 蒸发结晶 吨水处理成本 回用 | coalchem env |
-coal.solid | 固废综合利用 | 固废 气化渣 粉煤灰 煤矸石 炉渣 电石渣 赤泥 建材 免烧砖 填充 综合利用 | coalchem env |
+coal.solid | 固废综合利用 | 固废 气化渣 粉煤灰 煤矸石 炉渣 电石渣 赤泥 建材 免烧砖 填充 综合利用 渣子 渣场 废渣 灰渣 变废为宝 堆场 残碳 | coalchem env |
 ccus | 碳捕集利用封存 | 二氧化碳 co2 碳排放 碳捕集 ccus 封存 驱油 碳达峰 碳中和 减排 | env energy |
 catalyst | 催化剂 | 催化剂 催化 失活 选择性 转化率 收率 | coalchem materials |
 chem.fine | 精细化工 | 精细化工 下游产品 高端化 延链 聚乙烯 聚丙烯 可降解塑料 pbat pga | coalchem |

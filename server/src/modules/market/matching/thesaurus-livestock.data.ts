@@ -15,14 +15,14 @@ calf.diarrhea | 幼畜腹泻 | 腹泻 拉稀 下痢 大肠杆菌 轮状病毒 �
 beef | 肉牛 | 肉牛 牛肉 西门塔尔 安格斯 夏洛莱 和牛 科尔沁牛 蒙古牛 架子牛 育肥牛 母牛 繁殖母牛 | livestock |
 fattening | 高效育肥 | 育肥 快速育肥 日增重 增重慢 长得慢 长得快 出栏慢 不出栏 料肉比 饲料转化率 饲料费 饲料成本 | livestock | feed.tmr
 sheep | 肉羊 | 肉羊 绵羊 羊肉 羊只 羊群 湖羊 杜泊 萨福克 乌珠穆沁羊 苏尼特羊 呼伦贝尔羊 巴美肉羊 小尾寒羊 昭乌达肉羊 | livestock |
-sheep.twin | 多胎繁殖 | 多胎 多羔 双羔 产羔率 fecb 一胎多羔 繁殖率低 一年两产 两年三产 | sheep repro |
+sheep.twin | 多胎繁殖 | 多胎 多羔 双羔 产羔率 fecb 一胎多羔 繁殖率低 一年两产 两年三产 一胎一只 一胎就下一只 单羔 产羔少 两三只 | sheep repro |
 lamb | 羔羊 | 羊羔 小羊 羔羊 产羔 冬羔 春羔 羔羊成活率 早期断奶 羔羊代乳 | sheep | calf.diarrhea
 goat | 绒山羊 | 山羊 白绒山羊 阿尔巴斯 阿拉善型 二狼山 罕山 绒山羊 | livestock |
 cashmere | 羊绒 | 山羊绒 羊绒 绒毛 产绒 产绒量 绒细 细度 绒长 超细 绒纤维 抓绒 | goat fibre |
 cashmere.coarse | 羊绒变粗 | 绒变粗 绒毛变粗 变粗变短 细度不够 绒粗 压价 卖不上价 | cashmere | goat.breed
 goat.breed | 绒山羊选育 | 种公羊 选种选配 品系 新品系 选育 核心群 | goat repro |
 fibre | 毛绒纺织 | 羊毛 细毛羊 毛纺 分梳 无毛绒 纺纱 针织 染色 羊绒衫 | livestock |
-fibre.process | 羊绒加工 | 分梳 洗毛 洗绒 去杂 染色 低温染色 纺纱 粗梳 精纺 羊绒制品 | fibre |
+fibre.process | 羊绒加工 | 分梳 洗毛 洗绒 去杂 染色 低温染色 纺纱 粗梳 精纺 羊绒制品 发黄 白度 漂白 手感 柔软 柔软整理 起球 | fibre |
 horse | 马产业 | 马匹 蒙古马 三河马 马产业 马奶 酸马奶 马术 | livestock |
 camel | 骆驼 | 双峰驼 驼奶 驼绒 骆驼奶 驼乳 | livestock |
 yak | 其他畜种 | 毛驴 驴奶 梅花鹿 鹿茸 | livestock |
@@ -41,7 +41,7 @@ vaccine | 疫苗 | 疫苗 灭活疫苗 弱毒疫苗 亚单位疫苗 基因工程
 animal.diag | 动物疫病诊断 | 快速诊断 诊断试剂盒 检测试纸 pcr 荧光定量 elisa 胶体金 抗体检测 | animal.disease |
 brucella | 布病 | 布鲁氏菌 布病 布氏杆菌 流产 胎衣不下 | animal.disease |
 fmd | 口蹄疫等重大疫病 | 口蹄疫 小反刍兽疫 羊痘 传染性胸膜肺炎 牛结节性皮肤病 结核 | animal.disease |
-parasite | 寄生虫病 | 寄生虫 包虫 棘球蚴 驱虫 体外寄生虫 疥癣 螨虫 肝片吸虫 消瘦 掉膘 | animal.disease | vet.drug
+parasite | 寄生虫病 | 寄生虫 包虫 棘球蚴 驱虫 体外寄生虫 疥癣 螨虫 肝片吸虫 消瘦 掉膘 掉毛 脱毛 瘙痒 身上痒 蹭痒 结痂 长疙瘩 皮屑 药浴 伊维菌素 | animal.disease | vet.drug
 respiratory | 呼吸道病 | 肺炎 咳嗽 气喘 呼吸道 巴氏杆菌 支原体 | animal.disease |
 vet.drug | 兽药 | 兽药 抗生素 中兽药 蒙兽药 替抗 减抗 耐药 抗菌肽 微生态制剂 益生菌 | animal.disease |
 # feed and forage
@@ -56,17 +56,17 @@ grass | 草原 | 草场 草原 草地 天然草原 牧场草地 草牧场 承包
 grass.degrade | 草原退化 | 草场退化 草原退化 草越长越矮 草变矮 草变稀 盖度下降 毒草 毒草多 沙化 秃斑 露出沙子 过牧 超载 | grass | grass.restore grass.graze
 grass.restore | 草原生态修复 | 补播 免耕补播 草种 乡土草种 围栏封育 封育 禁牧 休牧 划区轮牧 修复 植被恢复 盖度 生态修复 | grass env |
 grass.graze | 草畜平衡 | 草畜平衡 载畜量 轮牧 划区轮牧 季节性休牧 舍饲 半舍饲 放牧管理 | grass |
-grass.rodent | 草原鼠虫害 | 鼠害 鼠洞 老鼠 鼢鼠 布氏田鼠 草原蝗虫 蝗虫 草地螟 | grass plant.pest |
+grass.rodent | 草原鼠虫害 | 鼠害 鼠洞 老鼠 鼢鼠 布氏田鼠 草原蝗虫 蝗虫 草地螟 老鼠洞 鼠密度 灭鼠 鼠药 毒饵 天敌 | grass plant.pest |
 grass.seed | 草种繁育 | 草种 羊草 冰草 披碱草 老芒麦 无芒雀麦 草种扩繁 乡土草种 | grass seed |
 # animal products
 meat | 肉类加工 | 屠宰 分割 排酸 胴体 冷鲜肉 冷鲜 冷冻肉 冷冻 解冻 风干牛肉 牛肉干 肉制品 熟食 嫩化 | food livestock |
 meat.quality | 肉品质 | 汁液流失 汁水流失 肉色 发暗 口感差 膻味 嫩度 大理石花纹 保质期 货架期 | meat | meat.fresh
 meat.fresh | 气调保鲜 | 气调包装 真空包装 预冷 冷链 保鲜 抑菌 冰温 | meat storage |
-milk | 乳制品加工 | 奶酪 干酪 奶皮子 奶豆腐 酸奶 发酵乳 奶粉 黄油 乳清 奶茶 乳品 乳制品 民族乳制品 | food dairy |
+milk | 乳制品加工 | 奶酪 干酪 奶皮子 奶豆腐 酸奶 发酵乳 奶粉 黄油 乳清 奶茶 乳品 乳制品 民族乳制品 乳粉 驼乳粉 喷雾干燥 常温奶 液态奶 | food dairy |
 milk.culture | 发酵剂菌种 | 乳酸菌 益生菌 发酵剂 菌种 干酪乳杆菌 双歧杆菌 直投式 | milk |
 hide | 皮革 | 皮张 皮革 制革 牛皮 羊皮 | livestock |
 # housing and waste
 barn | 圈舍环境 | 圈舍 牛舍 羊舍 棚圈 暖棚 卷帘 通风 冬季保温 氨气 饮水加热 | livestock |
 livestock.manure | 粪污资源化 | 粪污 粪便 牛粪 羊粪 粪污处理 臭味 堆肥 沼气 发酵床 固液分离 粪污资源化 还田 | livestock env | fert.organic
-smart.ranch | 智慧牧场 | 电子耳标 耳标 项圈 定位 智能项圈 牧场管理系统 数字牧场 远程监控 无人机放牧 称重 | livestock smart.agri |
+smart.ranch | 智慧牧场 | 电子耳标 耳标 项圈 定位 智能项圈 牧场管理系统 数字牧场 远程监控 无人机放牧 称重 走失 丢失 找牛 找羊 位置 电子围栏 散放 | livestock smart.agri |
 `;

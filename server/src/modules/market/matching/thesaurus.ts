@@ -94,7 +94,7 @@ export interface Automaton {
 }
 
 function buildAutomaton(terms: readonly string[]): Automaton {
-  const next: Map<number, number>[] = [new Map()];
+  const next: Map<number, number>[] = [new Map<number, number>()];
   const own: string[][] = [[]];
   for (const term of terms) {
     let s = 0;
@@ -103,7 +103,7 @@ function buildAutomaton(terms: readonly string[]): Automaton {
       let t = next[s]!.get(ch);
       if (t === undefined) {
         t = next.length;
-        next.push(new Map());
+        next.push(new Map<number, number>());
         own.push([]);
         next[s]!.set(ch, t);
       }
@@ -122,7 +122,7 @@ function buildAutomaton(terms: readonly string[]): Automaton {
       while (f !== 0 && !next[f]!.has(ch)) f = fail[f]!;
       const ft = next[f]!.get(ch);
       fail[t] = ft !== undefined && ft !== t ? ft : 0;
-      const inherited = out[fail[t]!];
+      const inherited = out[fail[t]];
       if (inherited) out[t] = [...(out[t] ?? []), ...inherited];
       queue.push(t);
     }
