@@ -108,7 +108,7 @@ export function registerContractRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/market/contract-code-lists', {
-    config: { rule: { access: 'market:contract_read', scope: 'none', audit: 'none' } },
+    config: { rule: READ },
     schema: {
       tags,
       summary: '技术合同代码表（类型、领域、登记机构、免税复核） / code lists',
