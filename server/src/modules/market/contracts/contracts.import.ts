@@ -11,6 +11,7 @@ import type { ImportKind } from '../../../platform/spreadsheets/import-kind.ts';
 import type { RowError } from '../../../platform/spreadsheets/sheet.ts';
 import { checkContract } from './contract-rules.ts';
 import { invalidateContractFacts } from './contracts.facts.ts';
+import { inflowOf, notifyInflow } from './contracts.notify.ts';
 import { existingRegistrationNos, insertContract } from './contracts.repository.ts';
 import { contractColumns } from './contracts.service.ts';
 import { COLUMN_OF_PATH, contractSheet } from './contracts.sheet.ts';
@@ -98,6 +99,11 @@ export const contractImport: ImportKind<CreateContractRequest> = {
           details: { registrationNo: value.registrationNo, turnover: value.turnover, via: 'import' },
         });
       }
+      await notifyInflow(trx, {
+        contracts: rows.map((r) => inflowOf(r.value)),
+        actorUserId: caller.principal.userId,
+        at: deps.clock.now(),
+      });
       return rows.length;
     });
     invalidateContractFacts();

@@ -13,6 +13,7 @@ import { seedTransferProjectsDemo } from '../projects/projects.demo.ts';
 import { seedContractsDemo } from './contracts.demo.ts';
 import { CONTRACT_FACT_DEFINITIONS } from './contracts.facts.ts';
 import { contractImport } from './contracts.import.ts';
+import { INFLOW_KIND } from './contracts.notify.ts';
 import * as contractsMigration from './contracts.migration.ts';
 import { registerContractRoutes } from './contracts.routes.ts';
 
@@ -36,6 +37,10 @@ export const CONTRACTS_AUDIT_ACTIONS: Record<string, Named> = {
   'market.project.update': { zh: '修改转化项目', en: 'Transfer project updated' },
   'market.project.stage': { zh: '转化项目阶段变更', en: 'Transfer project stage changed' },
   'market.project.milestone': { zh: '记录转化项目里程碑', en: 'Transfer project milestone recorded' },
+};
+
+export const CONTRACTS_NOTIFICATION_KINDS: Record<string, Named> = {
+  [INFLOW_KIND]: { zh: '技术合同流入本旗县', en: 'Technology contract flowing into the county' },
 };
 
 export function registerContractsPartRoutes(app: FastifyInstance, deps: Deps): void {

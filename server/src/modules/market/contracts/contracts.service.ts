@@ -18,6 +18,7 @@ import { descendantCodes } from '../../../platform/divisions/index.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
 import { checkContract, type Derived } from './contract-rules.ts';
 import { invalidateContractFacts } from './contracts.facts.ts';
+import { inflowOf, notifyInflow } from './contracts.notify.ts';
 import { presentContract } from './contracts.presenter.ts';
 import * as repo from './contracts.repository.ts';
 import { divisionInfo, regionCodes } from './division-info.ts';
@@ -120,6 +121,11 @@ export async function createContract(deps: Deps, caller: Caller, body: CreateCon
         targetId: id,
         divisionCode: derived.homeDivisionCode,
         details: { registrationNo: body.registrationNo, turnover: body.turnover, overdue: derived.isOverdue },
+      });
+      await notifyInflow(trx, {
+        contracts: [inflowOf(body)],
+        actorUserId: caller.principal.userId,
+        at: deps.clock.now(),
       });
       return id;
     });

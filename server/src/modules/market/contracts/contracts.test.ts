@@ -202,6 +202,15 @@ describe('technology contracts', () => {
     expect(await fact('market.contract_turnover', '150000')).toBe(90); // Beijing's seller is outside the region
   });
 
+  it('tells the receiving county’s officers of technology flowing in', async () => {
+    const res = await a.xincheng!.request('GET', '/api/notifications');
+    const items = res.json<{ items: { kind: string; titleZh: string }[] }>().items;
+    const inflow = items.filter((n) => n.kind === 'market.contract.inflow').map((n) => n.titleZh);
+    expect(inflow.sort()).toEqual(['技术流入：A合同', '技术流入：B合同']);
+    const kundulun = (await a.kundulun!.request('GET', '/api/notifications')).json<{ items: { titleZh: string }[] }>();
+    expect(kundulun.items.map((n) => n.titleZh)).toEqual(['技术流入：D合同']);
+  });
+
   it('updates with the same rules and deletes, audited; county officers cannot write', async () => {
     const bad = await a.hohhot!.request('PATCH', `/api/market/contracts/${ids.A}`, { turnover: 101 });
     expect(bad.statusCode).toBe(400);
