@@ -155,7 +155,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           {canUse('search', permissions) && (
             <Input.Search
               role="search"
-              aria-label={t('全局搜索', 'Search everything')}
+              aria-label={t('搜索单位', 'Search organisations')}
               placeholder={t('搜索单位……', 'Search organisations…')}
               style={{ maxWidth: 360, flex: 1, minWidth: 0 }}
               allowClear

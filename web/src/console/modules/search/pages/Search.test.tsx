@@ -59,6 +59,19 @@ describe('search page', () => {
     expect(new URL(asked!.url, 'http://x').searchParams.get('division')).toBe('150102');
   });
 
+  it("on 科技特派员 (an account role, not searched), says so and links to that role's accounts and the framework", async () => {
+    stubFetch({ ...COUNTY, permissions: [...COUNTY.permissions, 'monitoring:read'] }, serve([]));
+    renderAt(`/console/search?q=${encodeURIComponent('科技特派员')}`);
+    expect(await screen.findByText('没有找到匹配的结果')).toBeTruthy();
+    const elsewhere = await screen.findByTestId('search-elsewhere');
+    expect(elsewhere.textContent).toContain('“科技特派员”是账户角色，账户不在检索范围内');
+    expect(elsewhere.querySelector('a[href="/console/users?role=expert"]')?.textContent).toBe(
+      '查看“专家/科技特派员”账户',
+    );
+    expect(elsewhere.querySelector('a[href="/console/monitoring/frameworks"]')).toBeTruthy();
+    expect(document.body.textContent).toContain('人员（账户）和监测指标暂不在检索范围内');
+  });
+
   it('lists hits with a link to the record, highlighting the title or showing the body snippet', async () => {
     const inBody: SearchHit = { ...HIT, id: 43, title: '回民区科学技术局', snippet: '政府部门 <mark>回民区</mark>' };
     stubFetch(COUNTY, serve([HIT, inBody]));

@@ -1,4 +1,7 @@
-/** Global search (全局搜索) over everything the user may see; query and filters live in the URL. */
+/**
+ * Search (检索) over the record types the modules make searchable (today: organisations), within the current division;
+ * query and filters live in the URL. A search that finds nothing says what it covered and where else to look.
+ */
 import { useEffect, useState } from 'react';
 import { Card, DatePicker, Empty, Flex, Input, List, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -12,6 +15,7 @@ import { useDivision } from '../../../division.tsx';
 import { useT } from '../../../i18n.ts';
 import { emptyText } from '../../../lib/list/filters.tsx';
 import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
+import { Elsewhere } from '../Elsewhere.tsx';
 
 interface SearchPage {
   items: SearchHit[];
@@ -93,7 +97,7 @@ export default function SearchPage() {
   }, [q, type, from, to, page, current.code, locale]);
 
   return (
-    <Card title={t('全局搜索', 'Search')}>
+    <Card title={t('检索', 'Search')}>
       <Flex wrap gap="small" align="center" style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('检索词', 'Search terms')}
@@ -130,8 +134,8 @@ export default function SearchPage() {
         {t('可检索：', 'Searches ')}
         {searchableText(t)}
         {t(
-          '。一两个字按字面匹配；常用同义词一并查找，如 奶牛 也找 乳业、科技局 也找 科学技术局。',
-          '. One or two characters match anywhere in the text; common synonyms are included (奶牛 also finds 乳业, 科技局 also finds 科学技术局).',
+          '；人员（账户）和监测指标暂不在检索范围内。一两个字按字面匹配；常用同义词一并查找，如 奶牛 也找 乳业、科技局 也找 科学技术局。',
+          '; people (accounts) and monitoring indicators are not searched yet. One or two characters match anywhere in the text; common synonyms are included (奶牛 also finds 乳业, 科技局 also finds 科学技术局).',
         )}
       </Typography.Paragraph>
       {error && <ErrorBanner message={error} />}
@@ -156,6 +160,7 @@ export default function SearchPage() {
                 {t(`在${current.name}范围内检索了`, `Searched ${current.name} for `)}
                 {searchableText(t)}
               </Typography.Text>
+              <Elsewhere term={q} />
             </>,
           )}
           pagination={
@@ -172,7 +177,10 @@ export default function SearchPage() {
           renderItem={(h) => {
             const tn = TYPE_NAMES[h.type];
             // A snippet cut from the title (the body holds no term) is shown as the highlighted title, not twice.
-            const fromTitle = parseSnippet(h.snippet).map((p) => p.text).join('') === h.title;
+            const fromTitle =
+              parseSnippet(h.snippet)
+                .map((p) => p.text)
+                .join('') === h.title;
             const title = fromTitle ? <Snippet html={h.snippet} /> : h.title;
             return (
               <List.Item>
