@@ -10,6 +10,7 @@ import {
   CONTRACTS_FACTS,
   CONTRACTS_IMPORTS,
   CONTRACTS_MIGRATIONS,
+  CONTRACTS_NOTIFICATION_KINDS,
   CONTRACTS_PERMISSIONS,
   registerContractsPartRoutes,
   seedContractsPartDemo,
@@ -73,6 +74,7 @@ export const marketModule = defineModule({
     'market.nda.requested': { zh: '收到保密内容查看申请', en: 'NDA request received' },
     'market.nda.decided': { zh: '保密内容申请已处理', en: 'NDA request decided' },
     'market.proposal.received': { zh: '收到揭榜方案', en: 'Open-call proposal received' },
+    ...CONTRACTS_NOTIFICATION_KINDS,
   },
   auditActions: {
     'market.achievement.create': { zh: '登记科技成果', en: 'Achievement posted' },
