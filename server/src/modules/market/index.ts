@@ -17,6 +17,7 @@ import {
 } from './contracts/contracts.part.ts';
 import { registerMarketCommands } from './market.cli.ts';
 import * as marketMigration from './market.migration.ts';
+import { seedMarketDemo } from './demo/demo-seed.ts';
 import { registerNdaRoutes } from './nda/nda.routes.ts';
 import { LISTED_ACHIEVEMENTS_FACT, OPEN_DEMANDS_FACT } from './shared/market.facts.ts';
 import { registerPortalRoutes } from './shared/portal.routes.ts';
@@ -66,7 +67,12 @@ export const marketModule = defineModule({
   searchSources: [ACHIEVEMENT_SOURCE, DEMAND_SOURCE],
   migrations: { '0008-market': marketMigration, ...CONTRACTS_MIGRATIONS },
   imports: [...CONTRACTS_IMPORTS],
-  seeds: { demo: seedContractsPartDemo },
+  seeds: {
+    async demo(deps) {
+      await seedMarketDemo(deps);
+      await seedContractsPartDemo(deps);
+    },
+  },
   cli: registerMarketCommands,
   notificationKinds: {
     'market.review.requested': { zh: '技术供需待审核', en: 'Market record to review' },
