@@ -22,11 +22,23 @@ export interface MatcherTuning {
   b: number;
   /** Weight of a concept token relative to a word. */
   conceptWeight: number;
+  /**
+   * Bonus for covering more of the query's own concepts (each concept the query names, reached directly or through a
+   * related or broader concept, counts once): text x (1 + coverage x coverageBonus). A record that answers the whole
+   * demand beats one that shares only its most general word.
+   */
+  coverageBonus: number;
   /** Share of the text relevance in the score when the query has structured fields (the rest is the features). */
   textShare: number;
 }
 
-export const DEFAULT_TUNING: MatcherTuning = { k1: 0.8, b: 0.75, conceptWeight: 1.6, textShare: 0.75 };
+export const DEFAULT_TUNING: MatcherTuning = {
+  k1: 0.8,
+  b: 0.75,
+  conceptWeight: 1.6,
+  coverageBonus: 0.6,
+  textShare: 0.75,
+};
 
 /** What a built index holds; exported for the explanation code. */
 export interface MatchIndex {
@@ -54,6 +66,13 @@ const fitStage = stageFit;
 const fitDistance = distanceFit;
 const fitAmount = amountFit;
 const WEIGHTS = { ...FEATURE_WEIGHTS };
+
+/** Number of set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? NaN : v);
 
@@ -161,6 +180,7 @@ export function buildMatcher(
 
   // Scratch space reused by every query.
   const acc = new Float64Array(n);
+  const covered = new Int32Array(n);
   const stamp = new Int32Array(n);
   const touched = new Int32Array(n);
   let epoch = 0;
@@ -171,6 +191,8 @@ export function buildMatcher(
     const qa = analyze(query, true);
     const qTerms: number[] = [];
     const qWeights: number[] = [];
+    const qBits: number[] = [];
+    const groups = new Map<string, number>();
     let queryMax = 0;
     for (const [token, w] of qa.weights) {
       const id = vocab.get(token);
@@ -179,6 +201,9 @@ export function buildMatcher(
       if (id === undefined) continue;
       qTerms.push(id);
       qWeights.push(qw * idf[id]!);
+      const origin = token.startsWith(CONCEPT_PREFIX) ? qa.paths.get(token)?.via[0] : undefined;
+      if (origin !== undefined && !groups.has(origin) && groups.size < 30) groups.set(origin, groups.size);
+      qBits.push(origin !== undefined && groups.has(origin) ? 1 << groups.get(origin)! : 0);
     }
     // Rare terms first: they make the candidates. In a large index a term in more than PRUNE_SHARE of the documents
     // (生产, or an industry as broad as 种植业) only adds to candidates the rarer terms found, so it costs a pass over
@@ -194,12 +219,16 @@ export function buildMatcher(
         const isCommon = dfOf(id) > common;
         if (isCommon !== (pass === 1)) continue;
         const qw = qWeights[q]!;
+        const bits = qBits[q]!;
         const start = offsets[id]!;
         const end = offsets[id + 1]!;
         if (isCommon && hasRare) {
           for (let p = start; p < end; p++) {
             const d = postDoc[p]!;
-            if (stamp[d] === epoch) acc[d] = acc[d]! + qw * postImpact[p]!;
+            if (stamp[d] === epoch) {
+              acc[d] = acc[d]! + qw * postImpact[p]!;
+              covered[d] = covered[d]! | bits;
+            }
           }
           continue;
         }
@@ -208,9 +237,11 @@ export function buildMatcher(
           if (stamp[d] !== epoch) {
             stamp[d] = epoch;
             acc[d] = 0;
+            covered[d] = 0;
             touched[count++] = d;
           }
           acc[d] = acc[d]! + qw * postImpact[p]!;
+          covered[d] = covered[d]! | bits;
         }
       }
     }
@@ -246,9 +277,14 @@ export function buildMatcher(
       heapDoc[j] = d;
       heapScore[j] = s;
     };
+    const nGroups = groups.size;
+    const relevance = (d: number) => {
+      const raw = nGroups > 0 ? acc[d]! * (1 + (t.coverageBonus * popcount(covered[d]!)) / nGroups) : acc[d]!;
+      return raw / (raw + scale);
+    };
     for (let c = 0; c < count; c++) {
       const d = touched[c]!;
-      const text = acc[d]! / (acc[d]! + scale);
+      const text = relevance(d);
       let score = text;
       if (wSum > 0) {
         let f = 0;
@@ -294,7 +330,7 @@ export function buildMatcher(
     );
     return order.map((i) => {
       const d = heapDoc[i]!;
-      return explainHit(index, d, heapScore[i]!, acc[d]! / (acc[d]! + scale), query, qa, t.conceptWeight);
+      return explainHit(index, d, heapScore[i]!, relevance(d), query, qa, t.conceptWeight);
     });
   }
 

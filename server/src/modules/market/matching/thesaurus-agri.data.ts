@@ -75,4 +75,20 @@ storage | 农产品储藏保鲜 | 保鲜 冷藏 冷库 仓储 储运 冷链 腐�
 food | 食品加工 | 农产品加工 深加工 精深加工 加工 食品 附加值 产品开发 | |
 food.safety | 食品安全检测 | 农残 兽残 快速检测 检测试剂盒 质量安全 追溯 溯源 检测 | food |
 env | 生态环境 | 环境 污染 环保 生态 生态修复 | |
+# more crops, problems and methods
+potato.rot | 马铃薯块茎腐烂 | 干腐病 湿腐病 环腐病 软腐病 黑心 空心 块茎腐烂 烂薯 | potato plant.disease | potato.store
+oat.disease | 燕麦病害 | 红叶病 坚黑穗病 黑穗病 燕麦锈病 | oat plant.disease | seed.breeding
+millet.weed | 谷子轻简化栽培 | 谷子除草 间苗 抗除草剂谷子 轻简化 精量播种 | grain.minor plant.weed | plant.herbicide
+vegetable.disease | 蔬菜病害 | 灰霉病 白粉病 霜霉病 根结线虫 线虫 番茄病毒病 黄化曲叶 枯萎 | vegetable plant.disease | plant.biocontrol soil.disease
+fungus | 食用菌 | 蘑菇 香菇 平菇 木耳 羊肚菌 双孢菇 菌棒 菌包 出菇 | agri |
+apiculture | 蜂业 | 蜜蜂 养蜂 蜂蜜 蜂群 授粉 | agri |
+aquaculture | 水产养殖 | 养鱼 鱼塘 水产 盐碱水养殖 南美白对虾 河蟹 冷水鱼 | agri | saline
+forage.winter | 苜蓿越冬 | 越冬 返青差 冻死 越冬率 秋眠级 抗寒品种 死苗 | alfalfa greenhouse.cold | seed.breeding
+alfalfa.pest | 苜蓿病虫害 | 蓟马 苜蓿蚜虫 苜蓿褐斑病 叶斑病 | alfalfa plant.pest | plant.biocontrol
+forage.artificial | 人工草地 | 人工草地 人工种草 饲草基地 多年生牧草 一年生牧草 混播 建植 | forage grass |
+drip.clog | 滴灌堵塞 | 滴头堵塞 堵塞 过滤器 滴灌带 毛管 水质过滤 | water.saving |
+saline.crop | 盐碱地特色种植 | 甜高粱 枸杞 油葵 盐地碱蓬 耐盐 | saline |
+seed.quality | 种子质量 | 发芽率 出苗率 出苗不齐 出苗差 缺苗断垄 种子包衣 种子处理 丸粒化 | seed crop.yield |
+harvest.loss | 收获损失 | 掉粒 落粒 破碎率 伤薯 破皮 收获损失 损伤 | mech crop.yield |
+dryland | 旱作农业 | 旱作 雨养 集雨 坐水种 抗旱播种 旱地 | drought |
 `;

@@ -63,4 +63,16 @@ health.product | 保健食品 | 保健品 功能食品 特医食品 营养品 �
 digital | 数字化 | 软件 系统 平台 大数据 人工智能 ai 算法 模型 物联网 云平台 小程序 app 数字孪生 | |
 trace | 追溯 | 追溯 溯源 二维码 一物一码 防伪 区块链 地理标志 品牌 | food digital |
 ecommerce | 电商销售 | 电商 网上卖 直播 销路 卖不出去 卖难 滞销 冷链物流 | food |
+# more energy, materials, environment and medicine
+blade.recycle | 退役设备回收 | 退役叶片 叶片回收 退役组件 组件回收 退役光伏 废旧电池 电池回收 梯次利用 | energy env |
+re.recycle | 稀土二次资源回收 | 废料回收 磁材废料 钕铁硼废料 稀土回收 二次资源 油泥 | re env |
+coal.upgrade | 褐煤提质 | 褐煤提质 褐煤干燥 热解 低阶煤 水分高 热值低 | coal coalchem |
+flue.gas | 烟气治理 | 烟气 脱硫 脱硝 除尘 超低排放 烟尘 二氧化硫 氮氧化物 锅炉 | env energy |
+csp | 光热发电 | 光热 塔式 槽式 熔盐储热 集热 | energy storage.energy |
+rural.power | 牧区用电 | 户用光伏 离网 风光互补 牧区用电 停电 电压低 通电 | energy grid |
+mmed.therapy | 蒙医特色疗法 | 蒙医疗法 针刺 放血 温针 灸疗 正骨 蒙医正骨 药浴疗法 | mmed |
+mmed.disease | 常见病诊疗 | 关节炎 风湿 类风湿 胃病 心脑血管 高血压 失眠 骨折 | mmed |
+wood | 林下经济 | 林下 林下种植 林下养殖 林麝 林果 | forest agri |
+sewage | 污水处理 | 污水处理 生活污水 工业废水 活性污泥 膜生物反应器 mbr 人工湿地 | env |
+waste | 固体废物 | 垃圾 生活垃圾 垃圾分类 填埋 焚烧发电 危废 | env |
 `;

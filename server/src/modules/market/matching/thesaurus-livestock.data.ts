@@ -69,4 +69,16 @@ hide | 皮革 | 皮张 皮革 制革 牛皮 羊皮 | livestock |
 barn | 圈舍环境 | 圈舍 牛舍 羊舍 棚圈 暖棚 卷帘 通风 冬季保温 氨气 饮水加热 | livestock |
 livestock.manure | 粪污资源化 | 粪污 粪便 牛粪 羊粪 粪污处理 臭味 堆肥 沼气 发酵床 固液分离 粪污资源化 还田 | livestock env | fert.organic
 smart.ranch | 智慧牧场 | 电子耳标 耳标 项圈 定位 智能项圈 牧场管理系统 数字牧场 远程监控 无人机放牧 称重 走失 丢失 找牛 找羊 位置 电子围栏 散放 | livestock smart.agri |
+# more animal health, nutrition and products
+heat.stress | 热应激 | 热应激 夏天热 天太热 夏季高温 喘气 喷淋 风扇 降温 夏季产奶下降 | dairy barn |
+cold.stress | 冷应激 | 冷应激 冻伤 冻死 太冷 零下 保暖 | barn livestock |
+mycotoxin | 饲料霉菌毒素 | 霉菌毒素 黄曲霉 呕吐毒素 玉米赤霉烯酮 脱霉剂 饲料发霉 霉变饲料 | feed | silage
+sheep.disease | 羊病 | 羊痘 口疮 传染性脓疱 羊快疫 肠毒血症 羔羊痢疾 三联四防 | sheep animal.disease | vaccine
+beef.quality | 牛肉品质 | 雪花牛肉 雪花 大理石花纹 高档牛肉 肉质 | beef meat |
+lamb.fatten | 羔羊育肥 | 羔羊育肥 舍饲育肥 短期育肥 当年羔 出栏体重 | sheep fattening |
+wool | 细毛羊 | 细毛羊 羊毛 毛长 净毛率 剪毛 | sheep fibre |
+camel.product | 驼产品 | 驼乳 驼奶粉 驼绒 驼肉 | camel food |
+horse.product | 马产品 | 马奶酒 酸马奶 马肉 马奶 孕马尿 | horse food | milk.culture
+dairy.equipment | 挤奶设备 | 挤奶机 挤奶厅 转盘 奶罐 制冷罐 挤奶消毒 药浴 | dairy mech |
+ranch.record | 牧场管理 | 管理软件 生产记录 牛群管理 羊群管理 | livestock digital |
 `;
