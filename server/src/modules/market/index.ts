@@ -15,6 +15,13 @@ import {
   registerContractsPartRoutes,
   seedContractsPartDemo,
 } from './contracts/contracts.part.ts';
+import {
+  DEALS_AUDIT_ACTIONS,
+  DEALS_MIGRATIONS,
+  DEALS_NOTIFICATION_KINDS,
+  DEALS_PERMISSIONS,
+  registerDealsPartRoutes,
+} from './deals/deals.part.ts';
 import { registerMarketCommands } from './market.cli.ts';
 import * as marketMigration from './market.migration.ts';
 import { seedMarketDemo } from './demo/demo-seed.ts';
@@ -54,6 +61,7 @@ export const marketModule = defineModule({
     },
     'market:review': { zh: '审核、公示与发布技术供需', en: 'Review and publish', roles: ['region-officer'] },
     ...CONTRACTS_PERMISSIONS,
+    ...DEALS_PERMISSIONS,
   },
   routes(app, deps) {
     registerAchievementRoutes(app, deps);
@@ -62,10 +70,11 @@ export const marketModule = defineModule({
     registerMatchRoutes(app, deps);
     registerPortalRoutes(app, deps);
     registerContractsPartRoutes(app, deps);
+    registerDealsPartRoutes(app, deps);
   },
   facts: [OPEN_DEMANDS_FACT, LISTED_ACHIEVEMENTS_FACT, ...CONTRACTS_FACTS],
   searchSources: [ACHIEVEMENT_SOURCE, DEMAND_SOURCE],
-  migrations: { '0008-market': marketMigration, ...CONTRACTS_MIGRATIONS },
+  migrations: { '0008-market': marketMigration, ...CONTRACTS_MIGRATIONS, ...DEALS_MIGRATIONS },
   imports: [...CONTRACTS_IMPORTS],
   seeds: {
     async demo(deps) {
@@ -81,6 +90,7 @@ export const marketModule = defineModule({
     'market.nda.decided': { zh: '保密内容申请已处理', en: 'NDA request decided' },
     'market.proposal.received': { zh: '收到揭榜方案', en: 'Open-call proposal received' },
     ...CONTRACTS_NOTIFICATION_KINDS,
+    ...DEALS_NOTIFICATION_KINDS,
   },
   auditActions: {
     'market.achievement.create': { zh: '登记科技成果', en: 'Achievement posted' },
@@ -98,5 +108,6 @@ export const marketModule = defineModule({
     'market.nda.decide': { zh: '处理保密内容申请', en: 'NDA request decided' },
     'market.match.feedback': { zh: '匹配结果反馈', en: 'Match feedback' },
     ...CONTRACTS_AUDIT_ACTIONS,
+    ...DEALS_AUDIT_ACTIONS,
   },
 });
