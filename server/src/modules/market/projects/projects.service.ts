@@ -21,6 +21,7 @@ import type { Caller, Deps } from '../../../platform/deps.ts';
 import { descendantCodes } from '../../../platform/divisions/index.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
 import { organisationExists, organisationSummaries } from '../../organisations/index.ts';
+import { findAchievement } from '../achievements/achievements.repository.ts';
 import { divisionInfo, leagueOf } from '../contracts/division-info.ts';
 import { invalidateProjectFacts } from './projects.facts.ts';
 import { presentProject, presentProjectSummary } from './projects.presenter.ts';
@@ -83,6 +84,13 @@ export async function createProject(deps: Deps, caller: Caller, body: z.infer<ty
       zh: '转化服务中心不存在或不在您的管辖范围内',
       en: 'The transfer service centre does not exist or is outside your divisions',
       details: [{ path: 'body.centreOrgId', message: '转化服务中心不存在或不在您的管辖范围内' }],
+    });
+  // The achievement is the market's own record; the project keeps its title as selected.
+  if (body.achievementId != null && !(await findAchievement(deps.db, body.achievementId)))
+    throw new AppError('VALIDATION', {
+      zh: `科技成果 ${body.achievementId} 不存在`,
+      en: `Achievement ${body.achievementId} does not exist`,
+      details: [{ path: 'body.achievementId', message: `科技成果 ${body.achievementId} 不存在` }],
     });
   const centre = (await organisationSummaries(deps.db, [body.centreOrgId])).get(body.centreOrgId);
   const now = iso(deps.clock.now());

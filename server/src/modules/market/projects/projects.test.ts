@@ -8,10 +8,11 @@ describe('transfer projects', () => {
   let centre = 0;
   let otherCentre = 0;
   let project = 0;
+  let achievement = 0;
 
   const body = (over: Record<string, unknown> = {}) => ({
     centreOrgId: centre,
-    achievementId: 7,
+    achievementId: achievement,
     achievementTitle: '马铃薯脱毒种薯雾培快繁技术',
     title: '脱毒种薯快繁中试',
     industry: '马铃薯种业',
@@ -37,6 +38,43 @@ describe('transfer projects', () => {
       (await a.region!.request('POST', '/api/organisations', { name, type: 'government', divisionCode })).json()
         .id as number;
     centre = await org('呼和浩特市科技成果转化中心（测试）', '150100');
+    const now = new Date().toISOString();
+    achievement = (
+      await t.db.db
+        .insertInto('mkt_achievement')
+        .values({
+          registration_no: null,
+          title: '马铃薯脱毒种薯雾培快繁技术',
+          summary: '雾培快繁',
+          keywords: '["马铃薯"]',
+          domain: 'seed',
+          type: 'applied',
+          attribute: 'original',
+          form: 'technology',
+          stage: 'mature',
+          trl: 8,
+          register: '{}',
+          public_summary: '{}',
+          confidential_detail: '',
+          visibility: 'public',
+          transfer_modes: '["license_ordinary"]',
+          pricing_mode: 'negotiable',
+          price: null,
+          suitability: '{}',
+          for_entrepreneurs: 0,
+          status: 'listed',
+          status_reason: '',
+          publicity_ends_at: null,
+          division_code: '150105',
+          owner_user_id: null,
+          org_id: null,
+          is_demo: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     otherCentre = await org('包头市科技创新服务中心（测试）', '150200');
   });
   afterAll(async () => {
@@ -52,7 +90,7 @@ describe('transfer projects', () => {
       stage: 'rd',
       stageName: '研发',
       divisionName: '新城区',
-      achievementId: 7,
+      achievementId: achievement,
       history: [{ fromStage: null, toStage: 'rd' }],
     });
     const foreignCentre = await a.xincheng!.request(
@@ -70,6 +108,12 @@ describe('transfer projects', () => {
     expect(
       (await a.xincheng!.request('POST', '/api/market/transfer-projects', body({ investment: -1 }))).statusCode,
     ).toBe(400);
+    const noAchievement = await a.xincheng!.request(
+      'POST',
+      '/api/market/transfer-projects',
+      body({ achievementId: 999999 }),
+    );
+    expect(noAchievement.json().error.message).toBe('科技成果 999999 不存在');
     const n = await t.db.db.selectFrom('mkt_transfer_project').select('id').execute();
     expect(n).toHaveLength(1);
   });
