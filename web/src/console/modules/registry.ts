@@ -10,6 +10,7 @@ import { usersRoutes } from './users/routes.tsx';
 import { auditRoutes } from './audit/routes.tsx';
 import { searchRoutes } from './search/routes.tsx';
 import { monitoringRoutes } from './monitoring/routes.tsx';
+import { marketRoutes } from './market/routes.tsx';
 import { accountRoutes } from './account/routes.tsx';
 
 export const CONSOLE_MODULES: readonly ModuleRoutes[] = [
@@ -19,5 +20,6 @@ export const CONSOLE_MODULES: readonly ModuleRoutes[] = [
   auditRoutes,
   searchRoutes,
   monitoringRoutes,
+  marketRoutes,
   accountRoutes,
 ];
