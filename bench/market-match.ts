@@ -69,7 +69,7 @@ const pairsFile = path.join(REPO_ROOT, 'server/src/modules/market/matching/eval/
 const pairs = parsePairsFile(fs.readFileSync(pairsFile, 'utf8'));
 
 console.log(`generating ${fmtInt(N)} achievements …`);
-const docs = syntheticAchievements(N);
+const docs = syntheticAchievements(N, 20260701, 'synthetic', true);
 let t = performance.now();
 const heapBefore = process.memoryUsage().heapUsed;
 const { matcher, index } = buildMatcher(docs);

@@ -59,7 +59,7 @@ export interface MatchIndex {
 
 /** Index size from which the commonest terms are left out of queries, and the share of documents that is "common". */
 const PRUNE_FROM = 5000;
-const PRUNE_SHARE = 0.05;
+const PRUNE_SHARE = 0.03;
 
 // Local bindings: the hot loop calls these per candidate.
 const fitStage = stageFit;
@@ -286,6 +286,8 @@ export function buildMatcher(
       const d = touched[c]!;
       const text = relevance(d);
       let score = text;
+      // The features can add at most (1 - textShare): a candidate that cannot reach the heap even so is skipped.
+      if (size === limit && textShare * text + (1 - textShare) < heapScore[0]!) continue;
       if (wSum > 0) {
         let f = 0;
         if (wDomain > 0) f += wDomain * (domain[d] === qDomain ? 1 : 0);

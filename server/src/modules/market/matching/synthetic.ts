@@ -71,8 +71,17 @@ const COUNTIES = [
 ];
 const MODES = ['transfer', 'licence', 'joint_development', 'service', 'equity'];
 
-/** `count` synthetic achievements with ids `${prefix}-000001` …, from the given seed. */
-export function syntheticAchievements(count: number, seed = 20260701, prefix = 'synthetic'): MatchDocument[] {
+/**
+ * `count` synthetic achievements with ids `${prefix}-000001` …, from the given seed. By default written with the
+ * concepts' labels (the distractors of the evaluation); `varied` draws any surface form of a concept and adds a variety
+ * or model name, for a benchmark corpus whose vocabulary is closer to real records than a few hundred labels.
+ */
+export function syntheticAchievements(
+  count: number,
+  seed = 20260701,
+  prefix = 'synthetic',
+  varied = false,
+): MatchDocument[] {
   const th = thesaurus();
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -81,7 +90,10 @@ export function syntheticAchievements(count: number, seed = 20260701, prefix = '
   const label = (id: string) => th.concepts.get(id)?.label ?? id;
   // Researchers name a subject by its proper name (the concept's label: 马铃薯晚疫病, 脱毒种薯), not by a grower's
   // description of the symptom, so the labels are what a synthetic achievement is written with.
-  const termOf = (c: Concept) => c.label;
+  const termOf = (c: Concept) => (varied && rnd() < 0.6 ? pick(c.terms) : c.label);
+  const NAMES = ['蒙农', '内农', '草原', '科尔沁', '河套', '坝上', '阴山', '北疆', '金沙', '天骄'];
+  const SUFFIX = ['号', '型', '系', 'Ⅱ型', '品系'];
+  const named = () => (varied ? `（${pick(NAMES)}${1 + Math.floor(rnd() * 999)}${pick(SUFFIX)}）` : '');
   const top = (c: Concept): string => {
     let cur = c;
     for (let i = 0; i < 4 && cur.broader.length > 0; i++) cur = th.concepts.get(cur.broader[0]!)!;
@@ -113,7 +125,7 @@ export function syntheticAchievements(count: number, seed = 20260701, prefix = '
     out.push({
       id: `${prefix}-${String(k + 1).padStart(6, '0')}`,
       kind: 'achievement',
-      title: fill(pick(TITLE)),
+      title: fill(pick(TITLE)) + named(),
       text: `${fill(pick(PROBLEM))}，${fill(pick(METHOD))}，${fill(pick(BENEFIT))}。适用于${pick(PLACES)}及周边${industry}生产。`,
       keywords: [c.label, industry],
       domain: top(c),
