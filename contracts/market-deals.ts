@@ -198,7 +198,7 @@ export const ZStartupRequestItem = z.object({
   achievementId: z.number().int(),
   achievementTitle: z.string(),
   name: z.string(),
-  /** Shown in full to the officers who call back. */
+  /** Masked (139****5678); the full number through the audited contact route. */
   phone: z.string(),
   countyCode: z.string(),
   countyName: z.string(),
@@ -214,7 +214,11 @@ export const ZStartupRequestItem = z.object({
 export const ZStartupRequestPage = zPage(ZStartupRequestItem);
 export const ZListStartupRequestsQuery = ZPageQuery.extend({
   status: z.enum(keys(STARTUP_REQUEST_STATUSES)).optional(),
+  /** Narrows the queue to a division (never widens the caller's scope). */
+  division: ZDivisionCode.optional(),
 });
+/** The requester's full contact for the call-back (each read audited). */
+export const ZStartupContact = z.object({ id: z.number().int(), name: z.string(), phone: z.string() });
 export const ZStartupRequestUpdate = z.strictObject({
   status: z.enum(keys(STARTUP_REQUEST_STATUSES), { message: '状态不在代码表中 / unknown status' }),
   note: text(1000).default(''),

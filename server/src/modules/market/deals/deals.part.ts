@@ -33,6 +33,7 @@ export const DEALS_AUDIT_ACTIONS: Record<string, Named> = {
   'market.deal.decline': { zh: '终止交易洽谈', en: 'Deal declined' },
   'market.startup.request': { zh: '创业技术对接申请', en: 'Start-up library request' },
   'market.startup.handle': { zh: '处理创业技术对接申请', en: 'Start-up request handled' },
+  'market.startup.contact_view': { zh: '查看创业对接申请人电话', en: 'Start-up requester contact viewed' },
 };
 
 export const DEALS_NOTIFICATION_KINDS: Record<string, Named> = {

@@ -148,11 +148,12 @@ export function findRequest(db: DbOrTrx, id: number) {
 export async function listRequests(
   db: DbOrTrx,
   roots: readonly string[],
-  status: StartupRequestStatus | undefined,
+  f: { status?: StartupRequestStatus; division?: string },
   page: { page: number; pageSize: number },
 ) {
   let qb = requests(db).where(scopeFilter('r.division_code', roots));
-  if (status) qb = qb.where('r.status', '=', status);
+  if (f.division) qb = qb.where(scopeFilter('r.division_code', [f.division]));
+  if (f.status) qb = qb.where('r.status', '=', f.status);
   const count = await qb.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
   const rows = await qb
     .select(REQUEST_COLUMNS)

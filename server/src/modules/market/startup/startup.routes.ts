@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZErrorBody, ZIdParams, errorResponses } from '../../../../../contracts/common.ts';
 import {
   ZListStartupRequestsQuery,
+  ZStartupContact,
   ZStartupDetail,
   ZStartupLibraryQuery,
   ZStartupPage,
@@ -76,6 +77,19 @@ export function registerStartupRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: ZStartupRequestPage, ...errorResponses },
     },
     handler: (req) => service.listRequests(deps, callerOf(req), req.query),
+  });
+
+  r.get('/api/market/startup-requests/:id/contact', {
+    config: {
+      rule: { access: 'market:startup_handle', scope: 'division-subtree', audit: 'market.startup.contact_view' },
+    },
+    schema: {
+      tags,
+      summary: '申请人完整联系电话（用于回访，留痕） / full contact for the call-back (audited)',
+      params: ZIdParams,
+      response: { 200: ZStartupContact, ...errorResponses },
+    },
+    handler: (req) => service.readContact(deps, callerOf(req), req.params.id),
   });
 
   r.post('/api/market/startup-requests/:id/status', {

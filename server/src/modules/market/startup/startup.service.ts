@@ -11,6 +11,7 @@ import type {
   ZStartupRequestUpdate,
 } from '../../../../../contracts/market-deals.ts';
 import { STARTUP_REQUEST_STATUSES } from '../../../../../contracts/market-deals.ts';
+import { maskPhone } from '../../../../../contracts/identifiers.ts';
 import { isWithinScope, scopeRoots } from '../../../platform/access/scope.ts';
 import { writeAudit, type AuditActor } from '../../../platform/audit/audit.ts';
 import { iso } from '../../../platform/clock.ts';
@@ -117,7 +118,7 @@ function presentRequest(r: RequestRow) {
     achievementId: r.achievement_id,
     achievementTitle: r.achievement_title,
     name: r.name,
-    phone: r.phone,
+    phone: maskPhone(r.phone),
     countyCode: r.county_code,
     countyName: r.county_name,
     want: r.want,
@@ -132,8 +133,30 @@ function presentRequest(r: RequestRow) {
 
 export async function listRequests(deps: Deps, caller: Caller, q: z.infer<typeof ZListStartupRequestsQuery>) {
   const roots = scopeRoots(caller.principal, 'market:startup_handle');
-  const { rows, total } = await repo.listRequests(deps.db, roots, q.status, q);
+  const { rows, total } = await repo.listRequests(deps.db, roots, { status: q.status, division: q.division }, q);
   return { items: rows.map(presentRequest), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** A request in the caller's `market:startup_handle` scope, or 404. */
+async function loadHandled(deps: Deps, caller: Caller, id: number): Promise<RequestRow> {
+  const row = await repo.findRequest(deps.db, id);
+  const roots = scopeRoots(caller.principal, 'market:startup_handle');
+  if (!row || !(await isWithinScope(deps.db, roots, row.division_code))) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** The full phone number for the call-back; each read leaves an audit row. */
+export async function readContact(deps: Deps, caller: Caller, id: number) {
+  const row = await loadHandled(deps, caller, id);
+  await deps.db.transaction().execute((trx) =>
+    writeAudit(trx, deps.audit, caller.actor, {
+      action: 'market.startup.contact_view',
+      targetType: 'mkt_startup_request',
+      targetId: id,
+      divisionCode: row.division_code,
+    }),
+  );
+  return { id: row.id, name: row.name, phone: row.phone };
 }
 
 export async function updateRequest(
@@ -142,9 +165,7 @@ export async function updateRequest(
   id: number,
   body: z.infer<typeof ZStartupRequestUpdate>,
 ) {
-  const row = await repo.findRequest(deps.db, id);
-  const roots = scopeRoots(caller.principal, 'market:startup_handle');
-  if (!row || !(await isWithinScope(deps.db, roots, row.division_code))) throw new AppError('NOT_FOUND');
+  const row = await loadHandled(deps, caller, id);
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateRequest(trx, id, {
       status: body.status,

@@ -111,7 +111,12 @@ describe('创业技术库 (start-up library)', () => {
       items: { id: number; phone: string; registered: boolean; status: string }[];
     }>();
     expect(queue.items.map((i) => i.registered)).toEqual([true, false]);
-    expect(queue.items[1]).toMatchObject({ phone: '13912345678', status: 'new' });
+    expect(queue.items[1]).toMatchObject({ phone: '139****5678', status: 'new' });
+    const contact = await hohhot.request('GET', `/api/market/startup-requests/${queue.items[1]!.id}/contact`);
+    expect(contact.json()).toMatchObject({ name: '王小明', phone: '13912345678' });
+    expect((await baotou.request('GET', `/api/market/startup-requests/${queue.items[1]!.id}/contact`)).statusCode).toBe(
+      404,
+    );
     expect((await baotou.request('GET', '/api/market/startup-requests')).json<{ total: number }>().total).toBe(0);
     expect((await a.enterprise.request('GET', '/api/market/startup-requests')).statusCode).toBe(403);
 
@@ -135,6 +140,7 @@ describe('创业技术库 (start-up library)', () => {
       .where('action', 'like', 'market.startup.%')
       .execute();
     expect(audit.map((r) => r.action).sort()).toEqual([
+      'market.startup.contact_view',
       'market.startup.handle',
       'market.startup.request',
       'market.startup.request',
