@@ -145,6 +145,11 @@ describe('创业技术库 (start-up library)', () => {
       'market.startup.request',
       'market.startup.request',
     ]);
+    // Public writes are limited like self-registration: 10 a minute per address.
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++)
+      codes.push((await post('/api/public/market/startup-requests', { ...valid, phone: '1' })).statusCode);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThan(0);
     const notes = await t.db.db
       .selectFrom('notification')
       .select(['kind', 'user_id'])
