@@ -10,6 +10,7 @@ import { LoginPage } from './Login.tsx';
 import { RegisterPage } from './Register.tsx';
 import { ResetPasswordPage } from './ResetPassword.tsx';
 import { monitoringPortalRoutes } from './modules/monitoring/routes.tsx';
+import { marketPortalRoutes } from './modules/market/routes.tsx';
 
 export interface PortalRoute {
   /** The exact path (no trailing slash; '/' is the home page). */
@@ -40,7 +41,11 @@ const PLATFORM_ROUTES: readonly PortalRoute[] = [
 ];
 
 /** Every portal page: the platform's, then each module's (a line per module). */
-export const PORTAL_ROUTES: readonly PortalRoute[] = [...PLATFORM_ROUTES, ...monitoringPortalRoutes];
+export const PORTAL_ROUTES: readonly PortalRoute[] = [
+  ...PLATFORM_ROUTES,
+  ...monitoringPortalRoutes,
+  ...marketPortalRoutes,
+];
 
 /** The paths the server answers with the portal (index.html). */
 export const PORTAL_PATHS: readonly string[] = PORTAL_ROUTES.map((r) => r.path);
