@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { OFFICER_ROLES } from '../../platform/platform.module.ts';
+import { achievementImport } from './achievements/achievements.import.ts';
 import { registerAchievementRoutes } from './achievements/achievements.routes.ts';
 import { ACHIEVEMENT_SOURCE } from './achievements/achievements.search.ts';
 import { registerDemandRoutes } from './demands/demands.routes.ts';
@@ -75,7 +76,7 @@ export const marketModule = defineModule({
   facts: [OPEN_DEMANDS_FACT, LISTED_ACHIEVEMENTS_FACT, ...CONTRACTS_FACTS],
   searchSources: [ACHIEVEMENT_SOURCE, DEMAND_SOURCE],
   migrations: { '0008-market': marketMigration, ...CONTRACTS_MIGRATIONS, ...DEALS_MIGRATIONS },
-  imports: [...CONTRACTS_IMPORTS],
+  imports: [achievementImport, ...CONTRACTS_IMPORTS],
   seeds: {
     async demo(deps) {
       await seedMarketDemo(deps);

@@ -230,6 +230,11 @@ export const accessCases = defineAccessCases((ctx) => {
         allows: (c) => c.can('market:oversee', c.division),
       },
       'GET /api/market/demands/:id/matches': { ...demand('published'), allows: anywhere('market:read') },
+      'GET /api/imports/templates/market-achievements.xlsx': {},
+      // Upload answers 201 with row errors for rows outside the scope (tested in platform/spreadsheets).
+      'POST /api/imports/market-achievements': {
+        raw: (d, n) => `成果名称,成果简介,行政区划代码\n矩阵导入成果${n},成果简介,${d}\n`,
+      },
       'POST /api/market/matches/feedback': {
         body: () => ({ fromType: 'demand', fromId: feedback.demand, toId: feedback.achievement, useful: true }),
       },

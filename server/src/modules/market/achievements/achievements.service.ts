@@ -41,7 +41,7 @@ function checkFields(f: Fields): void {
   if (details.length > 0) throw new AppError('VALIDATION', { details });
 }
 
-function columns(
+export function columns(
   f: Fields,
 ): Omit<
   MktAchievementTable,

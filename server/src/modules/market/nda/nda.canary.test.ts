@@ -70,6 +70,43 @@ describe('confidential detail (canary)', () => {
     return found;
   }
 
+  it('stays out of the answers of every write route taken by someone else than the owner', async () => {
+    const created = await a.researcher.request('POST', '/api/market/achievements', {
+      title: '奶牛乳房炎快速检测',
+      summary: '乳汁体细胞快速检测。',
+      confidentialDetail: `试剂配比 ${CANARY}`,
+      divisionCode: '150105',
+      submit: true,
+    });
+    const id = created.json<{ id: number }>().id;
+    const demandId = await publishedDemand(a, { title: '乳房炎检测需求', description: '需要奶牛乳房炎快速检测。' });
+    const answers = [
+      await a.region.request('POST', `/api/market/achievements/${id}/review`, { action: 'start' }),
+      await a.region.request('POST', `/api/market/achievements/${id}/review`, {
+        action: 'publicise',
+        publicityDays: 0,
+      }),
+      await a.other.request('POST', `/api/market/achievements/${id}/objections`, { reason: '检测方法已有专利' }),
+      await a.region.request('POST', `/api/market/achievements/${id}/review`, {
+        action: 'list',
+        comment: '异议不成立',
+      }),
+      await a.other.request('POST', `/api/market/achievements/${id}/nda-requests`, { message: '申请' }),
+      await a.other.request('POST', '/api/market/matches/feedback', {
+        fromType: 'demand',
+        fromId: demandId,
+        toId: id,
+        useful: true,
+      }),
+      await a.other.request('POST', `/api/market/demands/${demandId}/supporters`, {}),
+    ];
+    for (const res of answers) {
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      expect(res.body).not.toContain(CANARY);
+    }
+    expect(await tablesWithCanary()).toEqual([]);
+  });
+
   it('stays out of every list, search, match, notification and audit row until the owner approves the NDA request', async () => {
     const demandId = await publishedDemand(a, {
       title: '马铃薯脱毒种薯繁育需求',
