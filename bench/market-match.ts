@@ -71,11 +71,10 @@ const pairs = parsePairsFile(fs.readFileSync(pairsFile, 'utf8'));
 console.log(`generating ${fmtInt(N)} achievements …`);
 const docs = syntheticAchievements(N, 20260701, 'synthetic', true);
 let t = performance.now();
-const heapBefore = process.memoryUsage().heapUsed;
 const { matcher, index } = buildMatcher(docs);
 const buildMs = performance.now() - t;
-const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
-console.log(`index built in ${fmtMs(buildMs)} (${index.tokens.length} terms, heap +${heapMb.toFixed(0)} MB)`);
+const rssMb = process.memoryUsage().rss / 1e6; // documents + index + scratch, after the build
+console.log(`index built in ${fmtMs(buildMs)} (${index.tokens.length} terms, RSS ${rssMb.toFixed(0)} MB)`);
 
 const labelled: MatchDocument[] = pairs.map((p) => ({
   id: `demand:${p.id}`,
@@ -84,17 +83,25 @@ const labelled: MatchDocument[] = pairs.map((p) => ({
   text: p.demand.description,
 }));
 const queries = [...labelled, ...syntheticDemands(Math.max(0, Q - labelled.length), 4242)].slice(0, Q);
-for (const q of queries.slice(0, 20)) matcher.match(q); // warm-up
+for (const q of queries) matcher.match(q); // warm-up: every query once
 
 const p50s: number[] = [];
 const p95s: number[] = [];
+// CPU time of this process per query (user + system): on a shared machine the wall time also holds the time other
+// processes had the core, which is what p95 mostly measures under load.
+const cpuP95s: number[] = [];
 const scanMedians: number[] = [];
 const runLines: string[] = [];
 for (let run = 0; run < RUNS; run++) {
+  const cpu: number[] = [];
   const times = queries.map((q) => {
+    const c = process.cpuUsage();
     const s = performance.now();
     matcher.match(q, { limit: 20 });
-    return performance.now() - s;
+    const wall = performance.now() - s;
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+    return wall;
   });
   const scans = queries.slice(0, SCAN_Q).map((q) => {
     const s = performance.now();
@@ -103,9 +110,10 @@ for (let run = 0; run < RUNS; run++) {
   });
   p50s.push(pct(times, 50));
   p95s.push(pct(times, 95));
+  cpuP95s.push(pct(cpu, 95));
   scanMedians.push(pct(scans, 50));
   runLines.push(
-    `run ${run + 1}: p50 ${fmtMs(pct(times, 50))}, p95 ${fmtMs(pct(times, 95))}, scan p50 ${fmtMs(pct(scans, 50))}`,
+    `run ${run + 1}: p50 ${fmtMs(pct(times, 50))}, p95 ${fmtMs(pct(times, 95))} (CPU p95 ${fmtMs(pct(cpu, 95))}), scan p50 ${fmtMs(pct(scans, 50))}`,
   );
   console.log(runLines.at(-1));
 }
@@ -145,12 +153,18 @@ const content = [
     [
       [
         'index build, ' + fmtInt(N) + ' achievements',
-        `${fmtMs(buildMs)} (${fmtInt(index.tokens.length)} terms, heap +${heapMb.toFixed(0)} MB)`,
+        `${fmtMs(buildMs)} (${fmtInt(index.tokens.length)} terms, RSS ${rssMb.toFixed(0)} MB)`,
         '',
         '',
       ],
       ['top-20 for one demand, p50 (median of runs)', fmtMs(median(p50s)), '', ''],
       ['top-20 for one demand, p95 (median of runs)', fmtMs(p95), '< 50 ms', p95 < 50 ? 'yes' : 'no'],
+      [
+        'the same by CPU time of the process, p95',
+        fmtMs(median(cpuP95s)),
+        '< 50 ms',
+        median(cpuP95s) < 50 ? 'yes' : 'no',
+      ],
       [
         'baseline: linear scan of the same index, p50',
         `${fmtMs(scan)} (index ${fmtRatio(scan / median(p50s))} faster)`,
