@@ -1,7 +1,6 @@
 /** mkt_deal rows -> API shapes. */
-import { DEAL_STEPS, DECLINE_REASONS, type Deal } from '../../../../../contracts/market-deals.ts';
 import type { z } from 'zod';
-import type { ZDealItem } from '../../../../../contracts/market-deals.ts';
+import { DEAL_STEPS, DECLINE_REASONS, type Deal, type ZDealItem } from '../../../../../contracts/market-deals.ts';
 import type { dealParts, DealRow } from './deals.repository.ts';
 import type { DealSide } from './deals.tables.ts';
 

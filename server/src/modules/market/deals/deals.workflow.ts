@@ -191,9 +191,9 @@ export async function approveStep(deps: Deps, caller: Caller, id: number, code: 
     },
   );
   if (out.signed) {
+    // After the commit: the contract facts and the listed-achievements fact changed.
     invalidateContractFacts();
     invalidateFact(LISTED_ACHIEVEMENTS);
-    return getDeal(deps, caller, id);
   }
   return result;
 }
