@@ -93,7 +93,7 @@ describe('module registry', () => {
       importKinds()
         .map((k) => k.kind)
         .sort(),
-    ).toEqual(['market-contracts', 'organisations', 'users']);
+    ).toEqual(['market-achievements', 'market-contracts', 'organisations', 'users']);
   });
 
   it('names every audit action and notification kind written as a literal in production code', () => {
