@@ -10,7 +10,7 @@ seed | 种业 | 种子 良种 品种 选育 育种 新品种 品种选育 良种
 seed.breeding | 分子育种 | 分子标记 分子标记辅助选择 基因编辑 杂交选育 系统选育 航天育种 全基因组选择 种质资源 | seed |
 potato | 马铃薯 | 土豆 洋芋 山药蛋 薯块 薯农 薯田 马铃薯产业 | agri |
 potato.seed | 脱毒种薯 | 种薯 脱毒 茎尖脱毒 茎尖剥离 茎尖 组培 组织培养 原原种 原种 微型薯 雾培 试管苗 脱毒苗 良种薯 种薯繁育 种薯生产 | potato seed | potato.degen potato.virus
-potato.degen | 种薯退化 | 自留种 自己留的种 自己留种 留的种 越种越小 越结越小 越种越差 薯块变小 种薯老化 换种 种子不行 | potato crop.yield | potato.seed potato.virus
+potato.degen | 种薯退化 | 自留种 自己留的种 自己留种 留的种 越种越小 越结越小 越种越差 薯块变小 种薯老化 换种 种子不行 种性退化 品种退化 带毒 种薯带病 病毒积累 | potato crop.yield | potato.seed potato.virus
 potato.virus | 马铃薯病毒病 | 病毒病 花叶 卷叶 叶子打卷 打卷 皱缩 pvy plrv pvx 病毒 | potato plant.disease | potato.seed potato.degen
 potato.blight | 马铃薯晚疫病 | 晚疫病 早疫病 疫病 黑胫病 叶子发黑 茎秆发黑 烂秧 霜霉 | potato plant.disease | plant.forecast plant.pesticide
 potato.scab | 马铃薯疮痂病 | 疮痂病 黑痣病 枯萎病 土传病害 薯皮粗糙 薯皮长疤 表皮长疤 长疤 粉痂病 | potato plant.disease soil.disease | soil.biocontrol
@@ -20,10 +20,10 @@ potato.mech | 马铃薯机械化 | 马铃薯播种机 马铃薯收获机 杀秧 
 oat | 燕麦 | 莜麦 裸燕麦 皮燕麦 燕麦米 燕麦片 燕麦草 坝莜 | agri grain.minor |
 oat.lodging | 抗倒伏 | 倒伏 倒了 倒一片 茎秆细弱 茎秆粗壮 矮秆 抗倒 风雨倒伏 | crop.yield | seed.breeding plant.regulator
 grain.minor | 杂粮杂豆 | 杂粮 小杂粮 荞麦 谷子 小米 糜子 黍子 绿豆 红小豆 芸豆 藜麦 | agri |
-grain.process | 杂粮加工 | 燕麦加工 燕麦片 杂粮加工 小米加工 挂面 即食 预熟化 β-葡聚糖 全谷物 功能食品 | food grain.minor |
+grain.process | 杂粮加工 | 燕麦加工 燕麦片 杂粮加工 小米加工 挂面 即食 预熟化 β-葡聚糖 全谷物 功能食品 出米率 脱壳 碾米 燕麦粉 | food grain.minor |
 sunflower | 向日葵 | 葵花 葵花籽 食葵 油葵 葵花盘 瓜子 | agri |
 sunflower.broomrape | 列当 | 列当 向日葵列当 寄生草 寄生杂草 黄色的小草 扎在葵花根 寄生植物 | sunflower plant.weed | plant.herbicide crop.rotation
-sunflower.disease | 向日葵病害 | 菌核病 黄萎病 锈病 盘腐 烂盘 葵花螟 | sunflower plant.disease |
+sunflower.disease | 向日葵病害 | 菌核病 黄萎病 锈病 盘腐 烂盘 葵花螟 葵花螟虫 向日葵螟 | sunflower plant.disease |
 maize | 玉米 | 苞米 包谷 玉米种植 籽粒玉米 青贮玉米 鲜食玉米 | agri |
 maize.pest | 玉米虫害 | 玉米螟 草地贪夜蛾 黏虫 粘虫 棉铃虫 蚜虫 钻心虫 | maize plant.pest | plant.biocontrol
 dense.plant | 密植高产 | 密植 增密 合理密植 耐密 高密度种植 宽窄行 浅埋滴灌 | crop.yield |
@@ -65,7 +65,7 @@ straw | 秸秆综合利用 | 秸秆 玉米秸秆 秸秆焚烧 秸秆还田 秸�
 straw.feed | 秸秆饲料化 | 黄贮 秸秆青贮 揉丝 微贮 秸秆发酵 秸秆饲料 氨化 | straw forage |
 # water
 water | 水资源 | 用水 水费 用水指标 地下水 地下水超采 缺水 干旱 水位下降 打井 抽不上来水 水不够用 井越打越深 机井 限水 | agri |
-water.saving | 节水灌溉 | 节水 省水 节水灌溉 高效节水 大水漫灌 漫灌 畦灌 灌溉 浇地 浇水 喷灌 指针式喷灌 滴灌 微灌 渗灌 | water | fert.waterfert
+water.saving | 节水灌溉 | 节水 省水 节水灌溉 高效节水 大水漫灌 漫灌 畦灌 灌溉 浇地 浇水 喷灌 指针式喷灌 滴灌 微灌 渗灌 渠道渗漏 渠道防渗 衬砌 渠系 | water | fert.waterfert
 fert.waterfert | 水肥一体化 | 水肥一体化 膜下滴灌 浅埋滴灌 随水施肥 施肥机 智能灌溉 灌溉施肥 | water.saving fert |
 drought | 抗旱 | 干旱 旱灾 抗旱 旱作 旱地 雨养 保墒 蓄水保墒 少雨 | water crop.yield | water.saving
 # mechanisation and digital
@@ -86,7 +86,7 @@ aquaculture | 水产养殖 | 养鱼 鱼塘 水产 盐碱水养殖 南美白对�
 forage.winter | 苜蓿越冬 | 越冬 返青差 冻死 越冬率 秋眠级 抗寒品种 死苗 | alfalfa greenhouse.cold | seed.breeding
 alfalfa.pest | 苜蓿病虫害 | 蓟马 苜蓿蚜虫 苜蓿褐斑病 叶斑病 | alfalfa plant.pest | plant.biocontrol
 forage.artificial | 人工草地 | 人工草地 人工种草 饲草基地 多年生牧草 一年生牧草 混播 建植 | forage grass |
-drip.clog | 滴灌堵塞 | 滴头堵塞 堵塞 过滤器 滴灌带 毛管 水质过滤 | water.saving |
+drip.clog | 滴灌堵塞 | 滴头堵塞 堵塞 过滤器 滴灌带 毛管 水质过滤 泥沙 黄河水 | water.saving |
 saline.crop | 盐碱地特色种植 | 甜高粱 枸杞 油葵 盐地碱蓬 耐盐 | saline |
 seed.quality | 种子质量 | 发芽率 出苗率 出苗不齐 出苗差 缺苗断垄 种子包衣 种子处理 丸粒化 | seed crop.yield |
 harvest.loss | 收获损失 | 掉粒 落粒 破碎率 伤薯 破皮 收获损失 损伤 | mech crop.yield |

@@ -8,7 +8,7 @@ dairy | 奶牛 | 奶牛 乳业 奶业 荷斯坦 黑白花 泌乳牛 奶源 生�
 dairy.yield | 单产奶量 | 产奶量 产奶少 奶量 单产 泌乳量 泌乳曲线 奶少 产奶量下降 | dairy | dairy.nutrition
 dairy.quality | 乳品质 | 乳脂率 乳蛋白 乳成分 乳蛋白率 奶质 牛奶质量 菌落总数 | dairy |
 mastitis | 乳房炎 | 乳房炎 隐性乳房炎 乳房红肿 乳房肿 体细胞 体细胞数 体细胞超标 絮状物 奶块 cmt 电导率 | dairy animal.disease | dairy.quality
-dairy.nutrition | 奶牛营养调控 | 精准饲喂 日粮 配方 全混合日粮 tmr 营养需要 过瘤胃 瘤胃 酮病 酸中毒 围产期 干奶期 | dairy feed |
+dairy.nutrition | 奶牛营养调控 | 精准饲喂 日粮 配方 全混合日粮 tmr 营养需要 过瘤胃 瘤胃 酮病 酸中毒 围产期 干奶期 产后瘫痪 低血钙 真胃移位 皱胃变位 能量负平衡 | dairy feed |
 hoof | 肢蹄病 | 蹄病 蹄叶炎 瘸腿 跛行 腐蹄病 修蹄 蹄浴 | dairy beef animal.disease |
 calf | 犊牛培育 | 犊牛 小牛 犊牛腹泻 犊牛死亡 初乳 断奶 哺乳 代乳粉 | dairy beef | calf.diarrhea
 calf.diarrhea | 幼畜腹泻 | 腹泻 拉稀 下痢 大肠杆菌 轮状病毒 冠状病毒 产气荚膜梭菌 梭菌 | animal.disease | vaccine
@@ -48,12 +48,12 @@ vet.drug | 兽药 | 兽药 抗生素 中兽药 蒙兽药 替抗 减抗 耐药 �
 feed | 饲料 | 饲料 精料 精饲料 补饲 饲喂 喂料 饲养 草料 添加剂 预混料 舔砖 | livestock |
 feed.tmr | 全混合日粮 | tmr 全混合日粮 日粮配方 配方饲料 饲料配方 精准饲喂 分阶段饲喂 营养模型 | feed |
 feed.cost | 饲草料短缺 | 草料不够 草料贵 饲料贵 饲草缺 冬春缺草 吃不饱 缺草 买草 | feed forage |
-forage | 饲草 | 牧草 饲草 草业 优质饲草 干草 草捆 青干草 燕麦草 饲用燕麦 草产业 | livestock agri |
-alfalfa | 苜蓿 | 紫花苜蓿 苜蓿 苜蓿干草 苜蓿草 | forage |
+forage | 饲草 | 牧草 饲草 草业 优质饲草 干草 草捆 青干草 燕麦草 饲用燕麦 草产业 产草量 牧草产量 饲草产量 | livestock agri |
+alfalfa | 苜蓿 | 紫花苜蓿 苜蓿 苜蓿干草 苜蓿草 刈割 刈割次数 留茬 苜蓿产量 | forage |
 silage | 青贮 | 青贮 裹包青贮 窖贮 全株青贮 青贮玉米 半干青贮 乳酸菌 青贮添加剂 发霉 霉变 二次发酵 开包 | forage feed |
 hay.loss | 干草调制 | 晾晒 晒干 翻晒 掉叶 叶片脱落 落叶 淋雨 雨淋 调制 压扁 快速干燥 | forage | silage
 grass | 草原 | 草场 草原 草地 天然草原 牧场草地 草牧场 承包草场 打草场 | env livestock |
-grass.degrade | 草原退化 | 草场退化 草原退化 草越长越矮 草变矮 草变稀 盖度下降 毒草 毒草多 沙化 秃斑 露出沙子 过牧 超载 | grass | grass.restore grass.graze
+grass.degrade | 草原退化 | 草场退化 草原退化 草越长越矮 草变矮 草变稀 盖度下降 毒草 毒草多 沙化 秃斑 露出沙子 过牧 超载 产草量低 草场沙化 黑土滩 鼠荒地 | grass | grass.restore grass.graze
 grass.restore | 草原生态修复 | 补播 免耕补播 草种 乡土草种 围栏封育 封育 禁牧 休牧 划区轮牧 修复 植被恢复 盖度 生态修复 | grass env |
 grass.graze | 草畜平衡 | 草畜平衡 载畜量 轮牧 划区轮牧 季节性休牧 舍饲 半舍饲 放牧管理 | grass |
 grass.rodent | 草原鼠虫害 | 鼠害 鼠洞 老鼠 鼢鼠 布氏田鼠 草原蝗虫 蝗虫 草地螟 老鼠洞 鼠密度 灭鼠 鼠药 毒饵 天敌 | grass plant.pest |
