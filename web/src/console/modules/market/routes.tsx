@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   BulbOutlined,
   FileProtectOutlined,
+  MessageOutlined,
   ProjectOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -70,6 +71,18 @@ export const marketRoutes: ModuleRoutes = {
       component: lazy(() => import('./pages/NdaRequests.tsx')),
       menu: { key: 'market-nda', zh: '保密申请', en: 'NDA requests', icon: <FileProtectOutlined />, group: 'market' },
       anyOf: ['market:read'],
+    },
+    {
+      path: 'market/deals',
+      component: lazy(() => import('./pages/Deals.tsx')),
+      menu: { key: 'market-deals', zh: '交易洽谈', en: 'Deals', icon: <MessageOutlined />, group: 'market' },
+      anyOf: ['market:deal', 'market:oversee'],
+    },
+    {
+      path: 'market/deals/:id',
+      component: lazy(() => import('./pages/DealRoom.tsx')),
+      anyOf: ['market:read'],
+      menuParent: 'market/deals',
     },
     {
       path: 'market/contracts',

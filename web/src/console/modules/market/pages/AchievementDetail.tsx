@@ -2,16 +2,17 @@
  * 技术成果详情: the public summary, the 登记 fields, the confidential detail or the NDA request, the owner's and the
  * reviewer's workflow buttons, 公示 objections, the history and the suggested demands (匹配推荐).
  */
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../../../../shared/api.ts';
 import type { Achievement } from '../../../../../../contracts/market.ts';
 import { formatDateTime } from '../../../../shared/i18n.ts';
 import { StatusTag } from '../../../lib/list/cells.tsx';
 import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { useFetch } from '../../../lib/use-fetch.ts';
 import { useT } from '../../../i18n.ts';
-import { useSession } from '../../../session.tsx';
+import { useSession, useSignedIn } from '../../../session.tsx';
 import { EventList } from '../components/EventList.tsx';
 import { MatchList } from '../components/MatchList.tsx';
 import { NdaPanel } from '../components/NdaPanel.tsx';
@@ -34,6 +35,9 @@ import { isEditable } from '../market-view.ts';
 export default function AchievementDetailPage() {
   const t = useT();
   const { locale } = useSession();
+  const { can } = useSignedIn();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
   const id = Number(useParams().id);
   const res = useFetch<Achievement>(Number.isInteger(id) && id > 0 ? `/api/market/achievements/${id}` : null);
   const a = res.data;
@@ -43,10 +47,20 @@ export default function AchievementDetailPage() {
   if (!a) return res.error ? <ErrorBanner message={res.error} onRetry={res.reload} /> : <Spin />;
 
   const ps = a.publicSummary;
+  const mayDeal = !a.isOwner && can('market:deal') && ['listed', 'negotiating'].includes(a.status);
+  const openDeal = async () => {
+    try {
+      const deal = await api.post<{ id: number }>('/api/market/deals', { achievementId: a.id });
+      void navigate(`/console/market/deals/${deal.id}`);
+    } catch (err) {
+      void message.error(err instanceof ApiError ? err.text(locale) : String(err));
+    }
+  };
   const price = a.pricingMode === 'listed' && a.price !== null ? t(`${a.price} 万元`, `CNY ${a.price}0k`) : '';
   return (
     <>
       <Card
+        styles={{ title: { whiteSpace: 'normal' } }}
         title={
           <Space wrap size={8}>
             <span data-testid="achievement-title">{a.title}</span>
@@ -83,7 +97,12 @@ export default function AchievementDetailPage() {
           />
         )}
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{a.summary}</Typography.Paragraph>
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          bordered
+          styles={{ label: { whiteSpace: 'nowrap' } }}
+        >
           <Descriptions.Item label={t('技术领域', 'Field')}>{nameOf(DOMAIN_NAMES, a.domain, t)}</Descriptions.Item>
           <Descriptions.Item label={t('成熟度', 'Stage')}>
             {nameOf(STAGE_NAMES, a.stage, t)}
@@ -100,9 +119,14 @@ export default function AchievementDetailPage() {
             {nameOf(PRICING_NAMES, a.pricingMode, t)} {price}
           </Descriptions.Item>
         </Descriptions>
-        <div style={{ marginTop: 16 }}>
+        <Space wrap style={{ marginTop: 16 }}>
           <WorkflowActions kind="achievement" subject={a} onDone={res.reload} />
-        </div>
+          {mayDeal && (
+            <Button type="primary" onClick={() => void openDeal()} data-testid="open-deal">
+              {t('发起洽谈', 'Open a deal')}
+            </Button>
+          )}
+        </Space>
       </Card>
 
       <Card title={t('成果摘要（公开）', 'Public summary')} style={{ marginTop: 16 }}>

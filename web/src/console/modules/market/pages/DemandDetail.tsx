@@ -55,6 +55,7 @@ export default function DemandDetailPage() {
   return (
     <>
       <Card
+        styles={{ title: { whiteSpace: 'normal' } }}
         title={
           <Space wrap size={8}>
             <span data-testid="demand-title">{d.title}</span>
@@ -81,7 +82,12 @@ export default function DemandDetailPage() {
           />
         )}
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.description}</Typography.Paragraph>
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          bordered
+          styles={{ label: { whiteSpace: 'nowrap' } }}
+        >
           <Descriptions.Item label={t('需求单位', 'Organisation')}>{d.organisationName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('所在地区', 'Division')}>{d.divisionName}</Descriptions.Item>
           <Descriptions.Item label={t('技术领域', 'Field')}>{nameOf(DOMAIN_NAMES, d.domain, t)}</Descriptions.Item>

@@ -89,24 +89,9 @@ export default function NdaRequestsPage() {
           {
             title: t('成果', 'Achievement'),
             dataIndex: 'achievementTitle',
+            width: 200,
             render: (v: string, r) => <Link to={`/console/market/achievements/${r.achievementId}`}>{v}</Link>,
           },
-          ...(as === 'owner'
-            ? [{ title: t('申请人', 'Requester'), dataIndex: 'requesterName', width: 160 } as const]
-            : []),
-          {
-            title: t('申请说明', 'Message'),
-            dataIndex: 'message',
-            width: 220,
-            render: (v: string) => <Typography.Text type="secondary">{v || '—'}</Typography.Text>,
-          },
-          {
-            title: t('状态', 'Status'),
-            dataIndex: 'status',
-            width: 90,
-            render: (v: string) => <StatusTag names={NDA_STATUS_TAGS} value={v} />,
-          },
-          dateColumn(t('申请时间', 'Requested'), 'createdAt', 160),
           ...(as === 'owner'
             ? [
                 {
@@ -135,6 +120,22 @@ export default function NdaRequestsPage() {
                 },
               ]
             : []),
+          ...(as === 'owner'
+            ? [{ title: t('申请人', 'Requester'), dataIndex: 'requesterName', width: 160 } as const]
+            : []),
+          {
+            title: t('申请说明', 'Message'),
+            dataIndex: 'message',
+            width: 220,
+            render: (v: string) => <Typography.Text type="secondary">{v || '—'}</Typography.Text>,
+          },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (v: string) => <StatusTag names={NDA_STATUS_TAGS} value={v} />,
+          },
+          dateColumn(t('申请时间', 'Requested'), 'createdAt', 160),
         ]}
       />
       <Modal
