@@ -3,15 +3,7 @@
  * path: 自留种 → 种薯退化 → 脱毒种薯), and the structured features, as reasons and one Chinese sentence.
  */
 import { CONCEPT_PREFIX, type Analysis } from './analyze.ts';
-import {
-  amountFit,
-  describeFeatures,
-  distanceFit,
-  divisionNumber,
-  modeMask,
-  queryIsOffer,
-  stageFit,
-} from './features.ts';
+import { amountFit, describeFeatures, distanceFit, divisionNumber, queryIsOffer, stageFit } from './features.ts';
 import type { MatchIndex } from './matcher.ts';
 import { thesaurus } from './thesaurus.ts';
 import type { MatchDocument, MatchFeature, MatchHit } from './types.ts';
@@ -35,6 +27,8 @@ export function explainHit(
   query: MatchDocument,
   qa: Analysis,
   conceptWeight: number,
+  /** The query's mode groups (modeMask), computed once per query. */
+  queryModes: number,
 ): MatchHit {
   const th = thesaurus();
   const words: { token: string; w: number }[] = [];
@@ -96,7 +90,7 @@ export function explainHit(
     parts.push(fit === 1 ? '价格在预算内' : '价格高于预算');
   }
   if (query.modes?.length && doc.modes?.length) {
-    const common = (modeMask(query.modes) & index.modes[d]!) !== 0;
+    const common = (queryModes & index.modes[d]!) !== 0;
     values.mode = common ? 1 : 0;
     parts.push(common ? '合作方式相符' : '合作方式不一致');
   }

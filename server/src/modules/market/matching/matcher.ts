@@ -332,7 +332,7 @@ export function buildMatcher(
     );
     return order.map((i) => {
       const d = heapDoc[i]!;
-      return explainHit(index, d, heapScore[i]!, relevance(d), query, qa, t.conceptWeight);
+      return explainHit(index, d, heapScore[i]!, relevance(d), query, qa, t.conceptWeight, qModes);
     });
   }
 
