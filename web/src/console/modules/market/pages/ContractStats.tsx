@@ -2,7 +2,7 @@
  * 技术合同统计: contracts, contract value and 技术交易额 by county, league, field, year or type, each side apart —
  * 输出 (seller in the area), 吸纳 (buyer in the area), 流入 (buyer in, seller outside), 流出 (seller in, buyer outside).
  */
-import { Card, Segmented, Table } from 'antd';
+import { Card, Select, Table } from 'antd';
 import type { TableColumnGroupType } from 'antd';
 import { ZContractStatsQuery, type ContractStats } from '../../../../../../contracts/market-contracts.ts';
 import { formatNumber } from '../../../../shared/i18n.ts';
@@ -49,11 +49,12 @@ export default function ContractStatsPage() {
   return (
     <Card title={t('技术合同统计', 'Contract statistics')}>
       <FilterBar>
-        <Segmented
+        <Select
           aria-label={t('分组', 'Group by')}
+          style={{ width: 140 }}
           value={query.groupBy}
           options={optionsFrom(GROUP_NAMES, t)}
-          onChange={(groupBy) => update({ groupBy })}
+          onChange={(groupBy: string) => update({ groupBy })}
         />
         <SelectFilter
           label={t('年度', 'Year')}

@@ -31,20 +31,16 @@ export default function ProjectBoardPage() {
   const n = (v: number) => formatNumber(v, locale);
 
   return (
-    <Card
-      title={t('转化项目看板', 'Transfer projects')}
-      extra={
-        centres.length > 0 && (
-          <Select
-            aria-label={t('转化服务中心', 'Transfer centre')}
-            style={{ width: 260, maxWidth: '100%' }}
-            value={centre ?? undefined}
-            options={centres}
-            onChange={(v: number) => setParams({ centre: String(v) })}
-          />
-        )
-      }
-    >
+    <Card title={t('转化项目看板', 'Transfer projects')}>
+      {centres.length > 0 && (
+        <Select
+          aria-label={t('转化服务中心', 'Transfer centre')}
+          style={{ width: 300, maxWidth: '100%', marginBottom: 16 }}
+          value={centre ?? undefined}
+          options={centres}
+          onChange={(v: number) => setParams({ centre: String(v) })}
+        />
+      )}
       {projects.error && <ErrorBanner message={projects.error} onRetry={projects.reload} />}
       {board.error && <ErrorBanner message={board.error} onRetry={board.reload} />}
       {projects.loading && !projects.data ? (
