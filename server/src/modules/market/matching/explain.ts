@@ -51,10 +51,14 @@ export function explainHit(
     if (conceptLines.length >= MAX_CONCEPTS) break;
     const path = qa.paths.get(c.token);
     if (!path) continue;
+    // Reaching a whole sector (种植业, 畜牧业) through a broader link explains nothing.
+    const last = th.concepts.get(path.via[path.via.length - 1]!);
+    if (path.via.length > 1 && last && last.broader.length === 0) continue;
     const labels = path.via.map((id) => th.concepts.get(id)?.label ?? id);
     const line = [path.term, ...labels.filter((l) => l !== path.term)].join(' → ');
     if (path.via.length === 1 && terms.includes(path.term)) continue;
-    if (!conceptLines.includes(line)) conceptLines.push(line);
+    // A path that only extends one already shown (… → 精准施药 → 植物保护) adds nothing for a reader.
+    if (!conceptLines.some((l) => line.startsWith(l) || l.startsWith(line))) conceptLines.push(line);
   }
 
   const offer = queryIsOffer(query);
