@@ -9,6 +9,7 @@ describe('portal route table', () => {
       '/login',
       '/market/achievements',
       '/market/demands',
+      '/market/startup',
       '/monitoring',
       '/register',
       '/reset-password',

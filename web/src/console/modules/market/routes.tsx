@@ -10,6 +10,7 @@ import {
   FileProtectOutlined,
   MessageOutlined,
   ProjectOutlined,
+  RocketOutlined,
   ShopOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
@@ -83,6 +84,18 @@ export const marketRoutes: ModuleRoutes = {
       component: lazy(() => import('./pages/DealRoom.tsx')),
       anyOf: ['market:read'],
       menuParent: 'market/deals',
+    },
+    {
+      path: 'market/startup-requests',
+      component: lazy(() => import('./pages/StartupRequests.tsx')),
+      menu: {
+        key: 'market-startup',
+        zh: '创业对接',
+        en: 'Start-up requests',
+        icon: <RocketOutlined />,
+        group: 'market',
+      },
+      anyOf: ['market:startup_handle'],
     },
     {
       path: 'market/contracts',

@@ -72,6 +72,7 @@ export function MarketListPage({ kind }: { kind: Kind }) {
         <Link href="/market/demands" aria-current={kind === 'demands' ? 'page' : undefined}>
           {t('技术需求', 'Demands')}
         </Link>
+        <Link href="/market/startup">{t('创业技术库', 'Start-up library')}</Link>
       </nav>
       <Invite kind={kind} />
       <form
