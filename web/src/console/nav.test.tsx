@@ -101,6 +101,21 @@ describe('module registry', () => {
       'monitoring/runs',
       'monitoring/frameworks',
       'monitoring/frameworks/:id',
+      'market/achievements',
+      'market/achievements/new',
+      'market/achievements/:id/edit',
+      'market/achievements/:id',
+      'market/demands',
+      'market/demands/new',
+      'market/demands/:id/edit',
+      'market/demands/:id',
+      'market/nda',
+      'market/deals',
+      'market/deals/:id',
+      'market/startup-requests',
+      'market/contracts',
+      'market/contract-stats',
+      'market/projects',
       'profile',
       'notifications',
     ]);
@@ -108,8 +123,9 @@ describe('module registry', () => {
 
   it('gives every menu group a page names a title', () => {
     const groups = new Set(PAGES.flatMap((p) => (p.menu?.group ? [p.menu.group] : [])));
-    expect([...groups]).toEqual(['monitoring']);
+    expect([...groups]).toEqual(['monitoring', 'market']);
     expect(MENU_GROUPS.monitoring?.zh).toBe('监测评价');
+    expect(MENU_GROUPS.market?.zh).toBe('技术市场');
   });
 });
 

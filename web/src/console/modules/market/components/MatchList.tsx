@@ -65,10 +65,14 @@ export function MatchList({ from, id }: { from: 'demand' | 'achievement'; id: nu
         locale={{
           emptyText: (
             <Empty
-              description={t(
-                '暂无匹配结果：只有已发布的需求与已挂牌的成果参与匹配',
-                'No suggestions yet: only published demands and listed achievements are matched',
-              )}
+              description={
+                from === 'demand'
+                  ? t(
+                      '暂无匹配结果：推荐来自已挂牌的科技成果',
+                      'No suggestions yet: they come from listed achievements',
+                    )
+                  : t('暂无匹配结果：推荐来自已发布的技术需求', 'No suggestions yet: they come from published demands')
+              }
             />
           ),
         }}
