@@ -1,7 +1,8 @@
 /**
  * The portal's pages: path, document title and the page. The platform's own pages are listed here; a module adds its
  * portal pages with one line (its `modules/<module>/routes.tsx`). The server answers each of PORTAL_PATHS with
- * index.html (server/src/platform/http/web.ts keeps the same list: the server never imports the web app).
+ * index.html: the platform's paths are listed in server/src/platform/http/web.ts and a module's in its server manifest
+ * (`portalPaths`), because the server never imports the web app.
  */
 import type { ReactNode } from 'react';
 import type { Text } from '../shared/i18n.ts';

@@ -29,6 +29,7 @@ import { seedMarketDemo } from './demo/demo-seed.ts';
 import { registerNdaRoutes } from './nda/nda.routes.ts';
 import { LISTED_ACHIEVEMENTS_FACT, OPEN_DEMANDS_FACT } from './shared/market.facts.ts';
 import { registerPortalRoutes } from './shared/portal.routes.ts';
+import { MARKET_AUDIT_TARGETS } from './shared/audit-targets.ts';
 
 export { LISTED_ACHIEVEMENTS, OPEN_DEMANDS } from './shared/market.facts.ts';
 export { ACHIEVEMENT_SOURCE } from './achievements/achievements.search.ts';
@@ -42,6 +43,7 @@ export { DEMAND_SOURCE } from './demands/demands.search.ts';
 export const marketModule = defineModule({
   code: 'market',
   name: { zh: '技术交易市场', en: 'Technology market' },
+  portalPaths: ['/market/achievements', '/market/demands', '/market/startup'],
   tags: [{ name: 'market', description: '技术交易市场：成果、需求、匹配 / technology market' }],
   permissions: {
     'market:read': {
@@ -93,6 +95,7 @@ export const marketModule = defineModule({
     ...CONTRACTS_NOTIFICATION_KINDS,
     ...DEALS_NOTIFICATION_KINDS,
   },
+  auditTargets: MARKET_AUDIT_TARGETS,
   auditActions: {
     'market.achievement.create': { zh: '登记科技成果', en: 'Achievement posted' },
     'market.achievement.update': { zh: '修改科技成果', en: 'Achievement edited' },

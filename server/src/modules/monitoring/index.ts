@@ -26,6 +26,7 @@ export { tierName } from './runs/runs.export.ts';
 export const monitoringModule = defineModule({
   code: 'monitoring',
   name: { zh: '监测评价', en: 'Monitoring' },
+  portalPaths: ['/monitoring'],
   tags: [{ name: 'monitoring', description: '县域创新能力监测评价 / county innovation monitoring' }],
   permissions: {
     'monitoring:read': {

@@ -17,6 +17,7 @@ export {
   approve,
   createPending,
   decide,
+  firstDemoOrganisationOf,
   organisationExists,
   organisationIdByUscc,
   organisationSummaries,

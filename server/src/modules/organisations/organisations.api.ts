@@ -89,3 +89,21 @@ export function reject(trx: DbOrTrx, deps: Pick<Deps, 'audit' | 'clock'>, actor:
 export const organisationIdByUscc = repo.organisationIdByUscc;
 export const organisationExists = repo.organisationExists;
 export const organisationSummaries = repo.organisationSummaries;
+
+/** The first (lowest id) demo organisation of a type in a division: demo seeds of other modules attach records to it. */
+export async function firstDemoOrganisationOf(
+  db: DbOrTrx,
+  divisionCode: string,
+  type: OrganisationType,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('division_code', '=', divisionCode)
+    .where('type', '=', type)
+    .where('is_demo', '=', 1)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}

@@ -11,6 +11,16 @@ export { userImport } from './users.import.ts';
 export { EXPERTS_COUNT } from './users.facts.ts';
 // Account creation for the CLI and the demo seed (validated, audited, one transaction).
 export { createUser, type CreateUserInput } from './users.admin.ts';
+// Who holds a role over a division, and account names: for notifications and routing work in other modules.
+export {
+  accountDisplayNames,
+  accountIdByUsername,
+  demoAccountIds,
+  activeHoldersCovering,
+  activeHoldersOfRoles,
+  activePermissionHoldersAt,
+  activePermissionHoldersCovering,
+} from './users.directory.ts';
 
 /** Accounts (账户), roles and self-registration. */
 export const usersModule = defineModule({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../../modules/registry.ts';
 import { registerWeb } from './web.ts';
 
 /** A stand-in build: the files the real `vite build` writes, with recognisable contents. */
@@ -35,7 +36,14 @@ describe('web app serving', () => {
   });
 
   it('answers portal routes with the portal and console routes with the console, never cached', async () => {
-    for (const url of ['/', '/register', '/login', '/monitoring?period=2025']) {
+    for (const url of [
+      '/',
+      '/register',
+      '/login',
+      '/monitoring?period=2025',
+      '/market/achievements?id=3',
+      '/market/startup',
+    ]) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.body).toContain('portal');

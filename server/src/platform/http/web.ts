@@ -9,11 +9,17 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { installedModules } from '../modules/installed.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../../web/dist');
 
-/** Client-side routes of the portal (web/src/portal); anything else under / is not a page. */
-export const PORTAL_PATHS = ['/', '/register', '/login', '/monitoring', '/reset-password'] as const;
+/** The platform's own portal pages (web/src/portal/routes.tsx); modules add theirs in their manifests (`portalPaths`). */
+const PLATFORM_PORTAL_PATHS = ['/', '/register', '/login', '/reset-password'] as const;
+
+/** Client-side routes of the portal: the platform's and every installed module's; anything else under / is not a page. */
+export function portalPaths(): string[] {
+  return [...PLATFORM_PORTAL_PATHS, ...installedModules().flatMap((m) => m.portalPaths ?? [])];
+}
 
 const PAGE_RULE = { rule: { access: 'public', scope: 'none', audit: 'none' } } as const;
 
@@ -50,7 +56,7 @@ export async function registerWeb(app: FastifyInstance, opts: { mode: string; di
       return reply.sendFile(file, dist, { cacheControl: false });
     },
   });
-  for (const p of PORTAL_PATHS) app.get(p, html('index.html'));
+  for (const p of portalPaths()) app.get(p, html('index.html'));
   app.get('/*', notFoundPage(dist));
   app.get('/console', html('console.html'));
   app.get('/console/*', html('console.html'));

@@ -62,6 +62,11 @@ export interface ModuleManifest {
     /** Demo data (演示数据), after the platform's demo accounts and organisations (idempotent). */
     demo?: (deps: Deps) => Promise<unknown>;
   };
+  /**
+   * Portal pages the module's web slice adds (web/src/portal/modules/<m>/routes.tsx): the server answers each with
+   * the portal's index.html (any other path under / is the not-found page, 404).
+   */
+  portalPaths?: readonly string[];
   /** Adds the module's commands to the `qixian` command-line tool (e.g. `qixian market eval`). */
   cli?: (program: Command) => void;
   /** Migrations by name, e.g. `0007-market`: see docs/ADDING-A-MODULE.md. */

@@ -16,7 +16,8 @@ import { AppError } from '../../../platform/errors/errors.ts';
 import { invalidateFact } from '../../../platform/metrics/index.ts';
 import { notify } from '../../../platform/notifications/index.ts';
 import type { MktAchievementTable } from '../market.tables.ts';
-import { insertEvent, listEvents, reviewersCovering } from '../shared/events.repository.ts';
+import { activePermissionHoldersCovering } from '../../users/index.ts';
+import { insertEvent, listEvents } from '../shared/events.repository.ts';
 import { LISTED_ACHIEVEMENTS } from '../shared/market.facts.ts';
 import { ACHIEVEMENT_PUBLIC_STATUSES, isAchievementEditable } from '../shared/market.policy.ts';
 import { viewerOf, type Viewer } from '../shared/viewer.ts';
@@ -212,7 +213,7 @@ export async function notifyReviewers(
   division: string,
 ) {
   await notify(trx, {
-    userIds: await reviewersCovering(trx, division),
+    userIds: await activePermissionHoldersCovering(trx, 'market:review', division),
     kind: 'market.review.requested',
     title: { zh: `待审核科技成果：${title}`, en: `Achievement to review: ${title}` },
     body: { zh: '有新的科技成果提交审核。', en: 'An achievement was submitted for review.' },

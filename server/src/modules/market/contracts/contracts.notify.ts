@@ -4,8 +4,8 @@
  * transaction: one notification per county per write (an import of many contracts sums them up).
  */
 import type { DbOrTrx } from '../../../db/database.ts';
-import { rolesWithPermission } from '../../../platform/access/roles.ts';
 import { notify } from '../../../platform/notifications/index.ts';
+import { activePermissionHoldersAt } from '../../users/index.ts';
 
 export const INFLOW_KIND = 'market.contract.inflow';
 
@@ -34,17 +34,7 @@ export function inflowOf(c: {
 }
 
 async function officersOf(db: DbOrTrx, county: string, exceptUserId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('user_role')
-    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select('user_role.user_id')
-    .distinct()
-    .where('user_role.role_code', 'in', rolesWithPermission('market:contract_read'))
-    .where('user_role.division_code', '=', county)
-    .where('app_user.status', '=', 'active')
-    .where('user_role.user_id', '<>', exceptUserId)
-    .execute();
-  return rows.map((r) => r.user_id);
+  return (await activePermissionHoldersAt(db, 'market:contract_read', county)).filter((id) => id !== exceptUserId);
 }
 
 /** Notifies each receiving county's officers of the contracts flowing into it (the others are skipped). */

@@ -14,7 +14,8 @@ import { invalidateFact } from '../../../platform/metrics/index.ts';
 import { notify } from '../../../platform/notifications/index.ts';
 import { organisationExists } from '../../organisations/index.ts';
 import type { MktDemandTable } from '../market.tables.ts';
-import { insertEvent, listEvents, reviewersCovering } from '../shared/events.repository.ts';
+import { activePermissionHoldersCovering } from '../../users/index.ts';
+import { insertEvent, listEvents } from '../shared/events.repository.ts';
 import { OPEN_DEMANDS } from '../shared/market.facts.ts';
 import { DEMAND_PUBLIC_STATUSES, isDemandEditable } from '../shared/market.policy.ts';
 import { viewerOf, type Viewer } from '../shared/viewer.ts';
@@ -137,7 +138,7 @@ async function organisationOf(
 
 export async function notifyDemandReviewers(trx: DbOrTrx, deps: Deps, id: number, title: string, division: string) {
   await notify(trx, {
-    userIds: await reviewersCovering(trx, division),
+    userIds: await activePermissionHoldersCovering(trx, 'market:review', division),
     kind: 'market.review.requested',
     title: { zh: `待审核技术需求：${title}`, en: `Demand to review: ${title}` },
     body: { zh: '有新的技术需求提交审核。', en: 'A demand was submitted for review.' },

@@ -16,6 +16,8 @@ import { LISTED_ACHIEVEMENTS, OPEN_DEMANDS } from '../shared/market.facts.ts';
 import { DEMO_ACHIEVEMENTS } from './demo-achievements.data.ts';
 import { DEMO_DEMANDS } from './demo-demands.data.ts';
 import * as repo from './demo.repository.ts';
+import { firstDemoOrganisationOf } from '../../organisations/index.ts';
+import { accountIdByUsername } from '../../users/index.ts';
 
 const DAY = 86_400_000;
 const STAGE_OF_TRL = (trl: number) => (trl >= 8 ? 'mature' : trl >= 5 ? 'middle' : 'early');
@@ -50,8 +52,8 @@ function visibility(i: number): Visibility {
 export async function seedMarketDemo(deps: Deps): Promise<{ achievements: number; demands: number }> {
   const db = deps.db;
   if (await repo.hasDemoMarket(db)) return { achievements: 0, demands: 0 };
-  const researcher = await repo.userIdByName(db, 'researcher-150105');
-  const enterprise = await repo.userIdByName(db, 'enterprise-150121');
+  const researcher = await accountIdByUsername(db, 'researcher-150105');
+  const enterprise = await accountIdByUsername(db, 'enterprise-150121');
   if (researcher === undefined) return { achievements: 0, demands: 0 };
   const now = deps.clock.now().getTime();
   const achievementIds: number[] = [];
@@ -167,11 +169,11 @@ export async function seedMarketDemo(deps: Deps): Promise<{ achievements: number
       const owner =
         division === '150121' && enterprise !== undefined
           ? enterprise
-          : await repo.userIdByName(trx, `county-${division}`);
+          : await accountIdByUsername(trx, `county-${division}`);
       const id = await repo.insertDemoDemand(trx, {
         title: `${title}（演示）`,
         description,
-        org_id: (await repo.demoEnterpriseOf(trx, division)) ?? null,
+        org_id: (await firstDemoOrganisationOf(trx, division, 'enterprise')) ?? null,
         contact: '演示联系人 0471-0000000',
         source,
         source_ref:

@@ -1,8 +1,5 @@
 /** Status history and objections of achievements and demands (mkt_event), and who to tell. */
-import { ROLE_CODES } from '../../../../../contracts/access.ts';
 import type { DbOrTrx } from '../../../db/database.ts';
-import { coversDivision } from '../../../platform/access/scope.ts';
-import { permissionsOfRole } from '../../../platform/modules/installed.ts';
 
 export interface EventInput {
   recordType: 'achievement' | 'demand';
@@ -65,31 +62,4 @@ export async function publicityStartedAt(db: DbOrTrx, recordId: number): Promise
     .orderBy('id', 'desc')
     .executeTakeFirst();
   return row?.at ?? null;
-}
-
-/** Active users holding a role that carries `market:review` at a division whose subtree contains `division`. */
-export async function reviewersCovering(db: DbOrTrx, division: string): Promise<number[]> {
-  const roles = ROLE_CODES.filter((r) => permissionsOfRole(r).includes('market:review'));
-  if (roles.length === 0) return [];
-  const rows = await db
-    .selectFrom('user_role')
-    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select('user_role.user_id')
-    .distinct()
-    .where('user_role.role_code', 'in', roles)
-    .where(coversDivision('user_role.division_code', division))
-    .where('app_user.status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.user_id).sort((a, b) => a - b);
-}
-
-/** Display names of users (owners, requesters, proposers). */
-export async function userNames(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('app_user')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
 }

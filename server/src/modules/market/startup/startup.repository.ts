@@ -4,11 +4,9 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { StartupRequestStatus } from '../../../../../contracts/market-deals.ts';
-import { ROLE_CODES } from '../../../../../contracts/access.ts';
 import type { DbOrTrx } from '../../../db/database.ts';
 import { likeOperator, likePattern, type Engine } from '../../../db/dialect.ts';
-import { coversDivision, scopeFilter } from '../../../platform/access/scope.ts';
-import { permissionsOfRole } from '../../../platform/modules/installed.ts';
+import { scopeFilter } from '../../../platform/access/scope.ts';
 import { ACHIEVEMENT_MATCHABLE } from '../shared/market.policy.ts';
 
 /** Listed (or in negotiation), public, marked for entrepreneurs, mature (TRL >= 7 or 成熟) and licensable. */
@@ -174,20 +172,4 @@ export async function updateRequest(
     .set({ status: v.status, note: v.note, handled_by: v.by, updated_at: v.at })
     .where('id', '=', id)
     .execute();
-}
-
-/** Active users whose role carries `market:startup_handle` at a division whose subtree contains `division`. */
-export async function handlersCovering(db: DbOrTrx, division: string): Promise<number[]> {
-  const roles = ROLE_CODES.filter((r) => permissionsOfRole(r).includes('market:startup_handle'));
-  if (roles.length === 0) return [];
-  const rows = await db
-    .selectFrom('user_role')
-    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select('user_role.user_id')
-    .distinct()
-    .where('user_role.role_code', 'in', roles)
-    .where(coversDivision('user_role.division_code', division))
-    .where('app_user.status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.user_id).sort((a, b) => a - b);
 }

@@ -21,6 +21,7 @@ import { notify } from '../../../platform/notifications/index.ts';
 import { parseJson, parseStrings } from '../shared/json.ts';
 import * as repo from './startup.repository.ts';
 import type { LibraryRow, RequestRow } from './startup.repository.ts';
+import { activePermissionHoldersCovering } from '../../users/index.ts';
 
 const HOW = '在本页提交对接申请，转化服务中心工作人员将与您电话联系';
 
@@ -100,7 +101,7 @@ export async function submitRequest(
       details: { achievement: a.id, county: body.countyCode, registered: userId !== null },
     });
     await notify(trx, {
-      userIds: await repo.handlersCovering(trx, a.division_code),
+      userIds: await activePermissionHoldersCovering(trx, 'market:startup_handle', a.division_code),
       kind: 'market.startup.requested',
       title: { zh: `创业技术库对接申请：${a.title}`, en: `Start-up library request: ${a.title}` },
       body: { zh: '有新的创业技术对接申请，请在“创业对接申请”中联系申请人。', en: 'A new request waits in the queue.' },

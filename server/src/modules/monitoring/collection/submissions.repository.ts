@@ -3,7 +3,6 @@
  * next. Callers narrow by scope before reading a county.
  */
 import type { DbOrTrx } from '../../../db/database.ts';
-import { coversDivision } from '../../../platform/access/scope.ts';
 import type { MonSubmissionTable, SubmissionAction, SubmissionStatus } from '../shared/monitoring.tables.ts';
 
 /** Rows a multi-row statement writes at once. */
@@ -180,18 +179,4 @@ export async function touchSubmissions(trx: DbOrTrx, ids: readonly number[], now
       .set({ updated_at: now })
       .where('id', 'in', ids.slice(i, i + BATCH))
       .execute();
-}
-
-/** Active users holding one of `roles` at a division whose subtree contains `division` (the next actors). */
-export async function usersCovering(db: DbOrTrx, roles: readonly string[], division: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('user_role')
-    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select('user_role.user_id')
-    .distinct()
-    .where('user_role.role_code', 'in', [...roles])
-    .where(coversDivision('user_role.division_code', division))
-    .where('app_user.status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.user_id).sort((a, b) => a - b);
 }

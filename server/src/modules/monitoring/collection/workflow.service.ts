@@ -9,6 +9,7 @@ import { iso } from '../../../platform/clock.ts';
 import type { Caller, Deps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
 import { notify } from '../../../platform/notifications/index.ts';
+import { activeHoldersCovering } from '../../users/index.ts';
 import type { SubmissionAction, SubmissionStatus } from '../shared/monitoring.tables.ts';
 import { assertReadable, currentFramework, findingsOf, resolveCounty, type FormKey } from './collection.service.ts';
 import { presentForm } from './forms.service.ts';
@@ -18,11 +19,11 @@ import { setOutlierFlags } from './values.repository.ts';
 import { ACTION_LABELS, ACTION_RULES, STATUS_LABELS, transition, type FormStatus } from './workflow.ts';
 async function recipientsAfter(db: DbOrTrx, to: SubmissionStatus, county: string): Promise<number[]> {
   if (to === 'submitted') {
-    const league = await submissions.usersCovering(db, ['league-officer'], county);
-    return league.length > 0 ? league : submissions.usersCovering(db, ['region-officer'], county);
+    const league = await activeHoldersCovering(db, ['league-officer'], county);
+    return league.length > 0 ? league : activeHoldersCovering(db, ['region-officer'], county);
   }
-  if (to === 'league_approved') return submissions.usersCovering(db, ['region-officer'], county);
-  return submissions.usersCovering(db, ['county-officer'], county);
+  if (to === 'league_approved') return activeHoldersCovering(db, ['region-officer'], county);
+  return activeHoldersCovering(db, ['county-officer'], county);
 }
 
 /**

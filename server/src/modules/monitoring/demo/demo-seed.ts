@@ -14,6 +14,7 @@ import type { MonValueTable, SubmissionStatus } from '../shared/monitoring.table
 import { executeRun, insertQueuedRun, publishRun } from '../runs/runs.service.ts';
 import { insertEvents, type NewEvent } from '../collection/submissions.repository.ts';
 import { insertValues } from '../collection/values.repository.ts';
+import { demoAccountIds } from '../../users/index.ts';
 
 /** Years with published demo runs (2025 is still being collected). */
 export const DEMO_RUN_YEARS = [2021, 2022, 2023, 2024] as const;
@@ -104,7 +105,7 @@ async function seedValues(deps: Deps, framework: Framework): Promise<number> {
   const db = deps.db;
   const counties = await listRunCounties(db);
   const generated = generateDemoValues(framework, counties);
-  const userId = await repo.demoUserIds(db);
+  const userId = await demoAccountIds(db);
   const status2025 = demoStatus2025(counties.map((c) => c.code));
   const valueRows: Insertable<MonValueTable>[] = [];
   await db.transaction().execute(async (trx) => {

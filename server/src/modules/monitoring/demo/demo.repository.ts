@@ -27,12 +27,6 @@ export async function publishedDemoRunKeys(db: DbOrTrx): Promise<Set<string>> {
   return new Set(rows.map((r) => `${r.period}:${r.mode}`));
 }
 
-/** Demo accounts by user name (the officers who act in the demo workflow). */
-export async function demoUserIds(db: DbOrTrx): Promise<Map<string, number>> {
-  const users = await db.selectFrom('app_user').select(['id', 'username']).where('is_demo', '=', 1).execute();
-  return new Map(users.map((u) => [u.username, u.id]));
-}
-
 /** A demo submission as it stands after its events; returns its id. */
 export async function insertDemoSubmission(trx: DbOrTrx, row: Insertable<MonSubmissionTable>): Promise<number> {
   const sub = await trx.insertInto('mon_submission').values(row).returning('id').executeTakeFirstOrThrow();

@@ -218,19 +218,6 @@ export async function listPublishedPeriods(db: DbOrTrx): Promise<number[]> {
   return rows.map((r) => r.period);
 }
 
-/** Active league and county officers of the region (told when results are published). */
-export async function listRegionOfficers(db: DbOrTrx): Promise<number[]> {
-  const rows = await db
-    .selectFrom('user_role')
-    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select('user_role.user_id')
-    .distinct()
-    .where('user_role.role_code', 'in', ['league-officer', 'county-officer'])
-    .where('app_user.status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
 /** Submission status of each county that has a form for the framework code and period (coverage of a run's year). */
 export async function listSubmissionStatuses(
   db: DbOrTrx,

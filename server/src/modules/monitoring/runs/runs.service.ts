@@ -41,6 +41,7 @@ import {
 } from './runs.presenter.ts';
 import * as repo from './runs.repository.ts';
 import { DEFAULT_REGION_CODE } from '../../../../../contracts/region.ts';
+import { activeHoldersOfRoles } from '../../users/index.ts';
 
 type CreateRunBody = z.infer<typeof ZCreateRunRequest>;
 
@@ -331,7 +332,8 @@ export async function publishRun(
   const acknowledged = opts.acknowledgeIncomplete === true || caller === null;
   assertCoverageAcknowledged(coverage, acknowledged);
   const now = deps.clock.now();
-  const recipients = opts.notify === false ? [] : await repo.listRegionOfficers(deps.db);
+  const recipients =
+    opts.notify === false ? [] : await activeHoldersOfRoles(deps.db, ['league-officer', 'county-officer']);
   await deps.db.transaction().execute(async (trx) => {
     await repo.setPublished(trx, id, iso(now), caller?.principal.userId ?? null);
     // the coverage as it stood at publication travels with the result (the portal states it)
