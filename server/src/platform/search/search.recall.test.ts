@@ -160,11 +160,14 @@ describe('search recall over the demo data (演示数据)', () => {
   it('has at least 50 cases, and each case that expects hits has some in the demo data', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(50);
     for (const c of CASES) if (c.finds !== null) expect(expected(c).length, `${c.who} ${c.q}`).toBeGreaterThan(0);
-    for (const c of CASES) if (c.finds === null && rootOf(c.who)) expect(expected({ ...c, finds: [[c.q]] })).toEqual([]);
+    for (const c of CASES)
+      if (c.finds === null && rootOf(c.who)) expect(expected({ ...c, finds: [[c.q]] })).toEqual([]);
   });
 
   it.each(CASES.map((c) => [c.who, c.q, c] as const))('%s: %s', async (_who, _q, c) => {
-    const res = await agents.get(c.who)!.request('GET', `/api/search?q=${encodeURIComponent(c.q)}&type=organisation&pageSize=200`);
+    const res = await agents
+      .get(c.who)!
+      .request('GET', `/api/search?q=${encodeURIComponent(c.q)}&type=organisation&pageSize=200`);
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json<{ items: { id: number; divisionCode: string }[]; total: number }>();
     const want = expected(c);
@@ -174,10 +177,16 @@ describe('search recall over the demo data (演示数据)', () => {
 
   it('highlights the alternative that matched: 奶牛 marks 乳业, 科技局 marks 科学技术局', async () => {
     const region = agents.get('region')!;
-    const cows = await region.request('GET', `/api/search?q=${encodeURIComponent('奶牛')}&type=organisation&pageSize=5`);
+    const cows = await region.request(
+      'GET',
+      `/api/search?q=${encodeURIComponent('奶牛')}&type=organisation&pageSize=5`,
+    );
     const first = cows.json<{ items: { title: string; snippet: string }[] }>().items[0];
     expect(first?.snippet).toContain('<mark>乳业</mark>');
-    const bureau = await region.request('GET', `/api/search?q=${encodeURIComponent('科技局')}&type=organisation&pageSize=5`);
+    const bureau = await region.request(
+      'GET',
+      `/api/search?q=${encodeURIComponent('科技局')}&type=organisation&pageSize=5`,
+    );
     expect(bureau.json<{ items: { snippet: string }[] }>().items[0]?.snippet).toContain('<mark>科学技术局</mark>');
   });
 });
