@@ -5,9 +5,16 @@ import {
   DEFAULT_FRAMEWORK_DESCRIPTION,
   DEFAULT_FRAMEWORK_NAME,
   LEGACY_FRAMEWORK_DESCRIPTION,
+  legacySpecTexts,
   seedDefaultFramework,
 } from './default-framework.ts';
-import { DEFAULT_FRAMEWORK_CODE, indicatorsOf, loadActiveFramework } from './frameworks.repository.ts';
+import {
+  DEFAULT_FRAMEWORK_CODE,
+  indicatorsOf,
+  listIndicatorSpecs,
+  loadActiveFramework,
+  updateIndicatorSpec,
+} from './frameworks.repository.ts';
 
 describe('default county framework (pure)', () => {
   const { nodes, settings } = buildDefaultFramework();
@@ -51,6 +58,14 @@ describe('default county framework (pure)', () => {
   });
 });
 
+describe('default county framework texts', () => {
+  it('shows users Chinese notes: no English words in any indicator denominator, source, target note or evidence', () => {
+    for (const n of buildDefaultFramework().nodes)
+      for (const field of ['denominator', 'source', 'targetNote', 'evidence', 'unit'] as const)
+        expect(n.spec?.[field] ?? '', `${n.code} ${field}`).not.toMatch(/[A-Za-z]{3,}/);
+  });
+});
+
 describe('default county framework (seeded)', () => {
   let t: TestApp;
   beforeEach(async () => {
@@ -85,5 +100,37 @@ describe('default county framework (seeded)', () => {
     await setDescription('本地说明 / our own words');
     await seedDefaultFramework(t.db.db, new Date().toISOString());
     expect((await loadActiveFramework(t.db.db, DEFAULT_FRAMEWORK_CODE))?.description).toBe('本地说明 / our own words');
+  });
+
+  it('rewrites the English indicator notes of a database seeded before issue 12, never a note an administrator wrote', async () => {
+    const legacy = legacySpecTexts();
+    const nodes = await listIndicatorSpecs(t.db.db, DEFAULT_FRAMEWORK_CODE);
+    const spec = (code: string) => JSON.parse(nodes.find((n) => n.code === code)!.spec) as Record<string, string>;
+    const d11 = nodes.find((n) => n.code === 'D1.1')!;
+    const d12 = nodes.find((n) => n.code === 'D1.2')!;
+    const old = (code: string, field: string) => legacy.get(code)!.find((p) => p.field === field)!.from;
+    // As seeded before: English notes; an administrator then wrote their own target note on D1.2.
+    await updateIndicatorSpec(
+      t.db.db,
+      d11.id,
+      JSON.stringify({
+        ...spec('D1.1'),
+        targetNote: old('D1.1', 'targetNote'),
+        denominator: old('D1.1', 'denominator'),
+      }),
+    );
+    await updateIndicatorSpec(
+      t.db.db,
+      d12.id,
+      JSON.stringify({ ...spec('D1.2'), targetNote: '本旗县自定目标', evidence: old('D1.2', 'evidence') }),
+    );
+    expect(old('D1.1', 'targetNote')).toMatch(/IM region target/);
+    await seedDefaultFramework(t.db.db, new Date().toISOString());
+    const f = await loadActiveFramework(t.db.db, DEFAULT_FRAMEWORK_CODE);
+    const byCode = new Map(f!.nodes.map((n) => [n.code, n.spec]));
+    const fresh = new Map(buildDefaultFramework().nodes.map((n) => [n.code, n.spec]));
+    expect(byCode.get('D1.1')).toEqual(fresh.get('D1.1'));
+    expect(byCode.get('D1.2')?.targetNote).toBe('本旗县自定目标');
+    expect(byCode.get('D1.2')?.evidence).toBe(fresh.get('D1.2')?.evidence);
   });
 });

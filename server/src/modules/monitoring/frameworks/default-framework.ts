@@ -19,7 +19,14 @@ import path from 'node:path';
 import type { FrameworkNode, FrameworkSettings, IndicatorSpec } from '../../../../../contracts/monitoring.ts';
 import type { Db } from '../../../db/database.ts';
 import { parseTrustedCsv } from '../../../platform/spreadsheets/csv.ts';
-import { DEFAULT_FRAMEWORK_CODE, insertFramework, latestOfCode, replaceDescription } from './frameworks.repository.ts';
+import {
+  DEFAULT_FRAMEWORK_CODE,
+  insertFramework,
+  latestOfCode,
+  listIndicatorSpecs,
+  replaceDescription,
+  updateIndicatorSpec,
+} from './frameworks.repository.ts';
 
 const CSV_PATH = path.join(import.meta.dirname, '..', 'data', 'default-county-framework.csv');
 
@@ -131,7 +138,11 @@ type CsvRow = Record<
   | 'denominator'
   | 'source'
   | 'target_note'
-  | 'evidence',
+  | 'evidence'
+  | 'legacy_denominator'
+  | 'legacy_source'
+  | 'legacy_target_note'
+  | 'legacy_evidence',
   string
 >;
 
@@ -144,7 +155,7 @@ function readCsv(): CsvRow[] {
 }
 
 function isCount(r: CsvRow): boolean {
-  return r.denominator.startsWith('none (count)');
+  return r.denominator.startsWith('不设分母（计数）');
 }
 
 function specOf(r: CsvRow): IndicatorSpec {
@@ -231,6 +242,7 @@ export function buildDefaultFramework(): { nodes: FrameworkNode[]; settings: Fra
 export async function seedDefaultFramework(db: Db, now: string): Promise<boolean> {
   if (await latestOfCode(db, DEFAULT_FRAMEWORK_CODE)) {
     await replaceDescription(db, DEFAULT_FRAMEWORK_CODE, LEGACY_FRAMEWORK_DESCRIPTION, DEFAULT_FRAMEWORK_DESCRIPTION);
+    await replaceLegacySpecTexts(db);
     return false;
   }
   const { nodes, settings } = buildDefaultFramework();
@@ -250,4 +262,47 @@ export async function seedDefaultFramework(db: Db, now: string): Promise<boolean
     }),
   );
   return true;
+}
+
+/** The indicator texts seeded before issue 12 (English notes) and the Chinese ones that replace them, by indicator. */
+export function legacySpecTexts(): Map<
+  string,
+  { field: 'denominator' | 'source' | 'targetNote' | 'evidence'; from: string; to: string }[]
+> {
+  const out = new Map<
+    string,
+    { field: 'denominator' | 'source' | 'targetNote' | 'evidence'; from: string; to: string }[]
+  >();
+  for (const r of readCsv()) {
+    const pairs = [
+      { field: 'denominator' as const, from: r.legacy_denominator, to: r.denominator },
+      { field: 'source' as const, from: r.legacy_source, to: r.source },
+      { field: 'targetNote' as const, from: r.legacy_target_note, to: r.target_note },
+      { field: 'evidence' as const, from: r.legacy_evidence, to: r.evidence },
+    ];
+    out.set(
+      r.indicator_code,
+      pairs.filter((p) => p.from !== '' && p.from !== p.to),
+    );
+  }
+  return out;
+}
+
+/**
+ * In a database seeded before issue 12, the default framework's indicators carry English notes (denominator, source,
+ * target note, evidence): each field that still holds the seeded English text exactly gets the Chinese one; a text an
+ * administrator changed is left alone.
+ */
+async function replaceLegacySpecTexts(db: Db): Promise<void> {
+  const legacy = legacySpecTexts();
+  for (const node of await listIndicatorSpecs(db, DEFAULT_FRAMEWORK_CODE)) {
+    const spec = JSON.parse(node.spec) as Record<string, unknown>;
+    let changed = false;
+    for (const p of legacy.get(node.code) ?? [])
+      if (spec[p.field] === p.from) {
+        spec[p.field] = p.to;
+        changed = true;
+      }
+    if (changed) await updateIndicatorSpec(db, node.id, JSON.stringify(spec));
+  }
 }

@@ -272,3 +272,22 @@ export async function hasRuns(db: DbOrTrx, id: number): Promise<boolean> {
   const row = await db.selectFrom('mon_run').select('id').where('framework_id', '=', id).limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Indicator nodes (id, code, spec JSON) of every version of framework `code`. */
+export async function listIndicatorSpecs(
+  db: DbOrTrx,
+  code: string,
+): Promise<{ id: number; code: string; spec: string }[]> {
+  return db
+    .selectFrom('mon_node as n')
+    .innerJoin('mon_framework as f', 'f.id', 'n.framework_id')
+    .select(['n.id as id', 'n.code as code', 'n.spec as spec'])
+    .where('f.code', '=', code)
+    .where('n.kind', '=', 'indicator')
+    .execute();
+}
+
+/** Replaces one node's indicator spec (JSON text). */
+export async function updateIndicatorSpec(db: DbOrTrx, id: number, spec: string): Promise<void> {
+  await db.updateTable('mon_node').set({ spec }).where('id', '=', id).execute();
+}
