@@ -7,11 +7,12 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { coversDivision } from '../../platform/access/scope.ts';
 import { permissionsOfRole } from '../../platform/modules/installed.ts';
 
-/** Active accounts holding one of `roles` at a division whose subtree contains `division`, ascending ids. */
-export async function activeHoldersCovering(
+/** Active accounts holding one of `roles` at `division` exactly, or (covering) at a division whose subtree contains it. */
+async function activeHolders(
   db: DbOrTrx,
   roles: readonly string[],
   division: string,
+  covering: boolean,
 ): Promise<number[]> {
   if (roles.length === 0) return [];
   const rows = await db
@@ -20,16 +21,28 @@ export async function activeHoldersCovering(
     .select('user_role.user_id')
     .distinct()
     .where('user_role.role_code', 'in', [...roles])
-    .where(coversDivision('user_role.division_code', division))
+    .where(
+      covering
+        ? coversDivision('user_role.division_code', division)
+        : (eb) => eb('user_role.division_code', '=', division),
+    )
     .where('app_user.status', '=', 'active')
     .execute();
   return rows.map((r) => r.user_id).sort((a, b) => a - b);
 }
 
+function rolesWith(permission: string): string[] {
+  return ROLE_CODES.filter((r) => permissionsOfRole(r).includes(permission));
+}
+
+/** Active accounts holding one of `roles` at a division whose subtree contains `division`, ascending ids. */
+export function activeHoldersCovering(db: DbOrTrx, roles: readonly string[], division: string): Promise<number[]> {
+  return activeHolders(db, roles, division, true);
+}
+
 /** Active accounts whose role carries `permission` at a division whose subtree contains `division`. */
 export function activePermissionHoldersCovering(db: DbOrTrx, permission: string, division: string): Promise<number[]> {
-  const roles = ROLE_CODES.filter((r) => permissionsOfRole(r).includes(permission));
-  return activeHoldersCovering(db, roles, division);
+  return activeHolders(db, rolesWith(permission), division, true);
 }
 
 /** Display names of accounts by id (ids that do not exist are absent from the map). */
@@ -44,19 +57,8 @@ export async function accountDisplayNames(db: DbOrTrx, ids: readonly number[]): 
 }
 
 /** Active accounts whose role carries `permission` at exactly `division` (its own officers, not those above). */
-export async function activePermissionHoldersAt(db: DbOrTrx, permission: string, division: string): Promise<number[]> {
-  const roles = ROLE_CODES.filter((r) => permissionsOfRole(r).includes(permission));
-  if (roles.length === 0) return [];
-  const rows = await db
-    .selectFrom('user_role')
-    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select('user_role.user_id')
-    .distinct()
-    .where('user_role.role_code', 'in', roles)
-    .where('user_role.division_code', '=', division)
-    .where('app_user.status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.user_id).sort((a, b) => a - b);
+export function activePermissionHoldersAt(db: DbOrTrx, permission: string, division: string): Promise<number[]> {
+  return activeHolders(db, rolesWith(permission), division, false);
 }
 
 /** The id of the account with this username, if any (demo seeds find their demo accounts by name). */

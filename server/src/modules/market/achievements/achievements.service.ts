@@ -17,7 +17,7 @@ import { invalidateFact } from '../../../platform/metrics/index.ts';
 import { notify } from '../../../platform/notifications/index.ts';
 import type { MktAchievementTable } from '../market.tables.ts';
 import { activePermissionHoldersCovering } from '../../users/index.ts';
-import { insertEvent, listEvents } from '../shared/events.repository.ts';
+import { insertCreationEvents, listEvents } from '../shared/events.repository.ts';
 import { LISTED_ACHIEVEMENTS } from '../shared/market.facts.ts';
 import { ACHIEVEMENT_PUBLIC_STATUSES, isAchievementEditable } from '../shared/market.policy.ts';
 import { viewerOf, type Viewer } from '../shared/viewer.ts';
@@ -169,29 +169,14 @@ export async function createAchievement(deps: Deps, caller: Caller, body: Create
       updated_at: now,
     });
     const actor = caller.principal.userId;
-    await insertEvent(trx, {
+    await insertCreationEvents(trx, {
       recordType: 'achievement',
       recordId: id,
-      action: 'create',
-      fromStatus: null,
-      toStatus: 'draft',
-      comment: '',
+      submitted: status === 'submitted',
       actorUserId: actor,
       at: now,
     });
-    if (status === 'submitted') {
-      await insertEvent(trx, {
-        recordType: 'achievement',
-        recordId: id,
-        action: 'submit',
-        fromStatus: 'draft',
-        toStatus: status,
-        comment: '',
-        actorUserId: actor,
-        at: now,
-      });
-      await notifyReviewers(trx, deps, id, body.title, body.divisionCode);
-    }
+    if (status === 'submitted') await notifyReviewers(trx, deps, id, body.title, body.divisionCode);
     await writeAudit(trx, deps.audit, caller.actor, {
       action: 'market.achievement.create',
       targetType: 'mkt_achievement',

@@ -15,7 +15,7 @@ import { notify } from '../../../platform/notifications/index.ts';
 import { organisationExists } from '../../organisations/index.ts';
 import type { MktDemandTable } from '../market.tables.ts';
 import { activePermissionHoldersCovering } from '../../users/index.ts';
-import { insertEvent, listEvents } from '../shared/events.repository.ts';
+import { insertCreationEvents, listEvents } from '../shared/events.repository.ts';
 import { OPEN_DEMANDS } from '../shared/market.facts.ts';
 import { DEMAND_PUBLIC_STATUSES, isDemandEditable } from '../shared/market.policy.ts';
 import { viewerOf, type Viewer } from '../shared/viewer.ts';
@@ -167,29 +167,14 @@ export async function createDemand(deps: Deps, caller: Caller, body: CreateDeman
       created_at: now,
       updated_at: now,
     });
-    await insertEvent(trx, {
+    await insertCreationEvents(trx, {
       recordType: 'demand',
       recordId: id,
-      action: 'create',
-      fromStatus: null,
-      toStatus: 'draft',
-      comment: '',
+      submitted: status === 'submitted',
       actorUserId: actor,
       at: now,
     });
-    if (status === 'submitted') {
-      await insertEvent(trx, {
-        recordType: 'demand',
-        recordId: id,
-        action: 'submit',
-        fromStatus: 'draft',
-        toStatus: status,
-        comment: '',
-        actorUserId: actor,
-        at: now,
-      });
-      await notifyDemandReviewers(trx, deps, id, body.title, body.divisionCode);
-    }
+    if (status === 'submitted') await notifyDemandReviewers(trx, deps, id, body.title, body.divisionCode);
     await writeAudit(trx, deps.audit, caller.actor, {
       action: 'market.demand.create',
       targetType: 'mkt_demand',

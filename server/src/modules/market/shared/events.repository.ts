@@ -1,4 +1,4 @@
-/** Status history and objections of achievements and demands (mkt_event), and who to tell. */
+/** Status history and objections of achievements and demands (mkt_event). */
 import type { DbOrTrx } from '../../../db/database.ts';
 
 export interface EventInput {
@@ -26,6 +26,16 @@ export async function insertEvent(trx: DbOrTrx, e: EventInput): Promise<void> {
       at: e.at,
     })
     .execute();
+}
+
+/** The history of a new record: `create` (to draft) and, when it was submitted at once, `submit` (draft -> submitted). */
+export async function insertCreationEvents(
+  trx: DbOrTrx,
+  e: { recordType: EventInput['recordType']; recordId: number; submitted: boolean; actorUserId: number; at: string },
+): Promise<void> {
+  const base = { recordType: e.recordType, recordId: e.recordId, comment: '', actorUserId: e.actorUserId, at: e.at };
+  await insertEvent(trx, { ...base, action: 'create', fromStatus: null, toStatus: 'draft' });
+  if (e.submitted) await insertEvent(trx, { ...base, action: 'submit', fromStatus: 'draft', toStatus: 'submitted' });
 }
 
 export function listEvents(db: DbOrTrx, recordType: 'achievement' | 'demand', recordId: number) {
