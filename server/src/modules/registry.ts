@@ -13,6 +13,7 @@ import { usersModule } from './users/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { monitoringModule } from './monitoring/index.ts';
 import { marketModule } from './market/index.ts';
+import { traceModule } from './trace/index.ts';
 
 export const MODULES: readonly ModuleManifest[] = [
   platformModule,
@@ -21,6 +22,7 @@ export const MODULES: readonly ModuleManifest[] = [
   reportsModule,
   monitoringModule,
   marketModule,
+  traceModule,
 ];
 
 installModules(MODULES);
