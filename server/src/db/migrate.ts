@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004-accounts-notifications.ts';
 import * as m0005 from './migrations/0005-monitoring.ts';
 import * as m0006 from './migrations/0006-security.ts';
 import * as m0007 from './migrations/0007-job-leases.ts';
+import * as m0011 from './migrations/0011-api-tokens.ts';
 
 // Loading the registry installs the manifests, whose migrations are read below.
 import '../modules/registry.ts';
@@ -30,6 +31,8 @@ const CORE_MIGRATIONS: Record<string, EngineMigration> = {
   '0005-monitoring': m0005,
   '0006-security': m0006,
   '0007-job-leases': m0007,
+  // After the market's 0008-0010 (module migrations): API tokens of machine clients.
+  '0011-api-tokens': m0011,
 };
 
 /** Every migration by name: the core list and the modules' (a name used twice is refused). */

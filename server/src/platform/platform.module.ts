@@ -3,7 +3,7 @@
  * metrics, notifications, background jobs and spreadsheet imports — with the permissions, notification kinds and
  * audit actions they use. Listed first in server/src/modules/registry.ts.
  */
-import { ROLE_CODES, type RoleCode } from '../../../contracts/access.ts';
+import { ROLE_CODES, isAdminRole, type RoleCode } from '../../../contracts/access.ts';
 import { registerDivisionsModule } from './divisions/index.ts';
 import { registerAuditModule } from './audit/audit.routes.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
@@ -14,6 +14,8 @@ import { registerImports } from './spreadsheets/index.ts';
 import { defineModule } from './modules/manifest.ts';
 import { importKinds } from './modules/installed.ts';
 import { PLATFORM_AUDIT_TARGETS } from './audit/platform-targets.ts';
+import { registerApiTokenRoutes } from './auth/api-tokens.routes.ts';
+import { API_TOKEN_AUDIT_TARGET } from './auth/api-tokens.service.ts';
 
 /** Staff of the region, the leagues and the counties (科技管理部门). */
 export const OFFICER_ROLES: readonly RoleCode[] = ['region-officer', 'league-officer', 'county-officer'];
@@ -46,6 +48,17 @@ export const platformModule = defineModule({
     },
     'audit:read': { zh: '查看审计日志', en: 'Read the audit log', roles: ['audit-admin'] },
     'audit:verify': { zh: '校验审计链', en: 'Verify the audit chain', roles: ['audit-admin'] },
+    // API tokens act without a second factor, so the 三员 (who must pass TOTP) hold none (auth/api-tokens.ts).
+    'token:own': {
+      zh: '管理本人 API 令牌',
+      en: 'Manage own API tokens',
+      roles: ROLE_CODES.filter((r) => !isAdminRole(r)),
+    },
+    'token:manage': {
+      zh: '查看和撤销他人 API 令牌',
+      en: "List and revoke others' API tokens",
+      roles: ['sys-admin', 'sec-admin'],
+    },
   },
   routes(app, deps) {
     registerDivisionsModule(app, deps);
@@ -55,11 +68,12 @@ export const platformModule = defineModule({
     registerMetricsRoutes(app, deps);
     registerNotificationRoutes(app, deps);
     registerJobs(app, deps);
+    registerApiTokenRoutes(app, deps);
   },
   notificationKinds: {
     'import.committed': { zh: '导入完成', en: 'Import committed' },
   },
-  auditTargets: PLATFORM_AUDIT_TARGETS,
+  auditTargets: [...PLATFORM_AUDIT_TARGETS, API_TOKEN_AUDIT_TARGET],
   auditActions: {
     'access.denied': { zh: '拒绝访问', en: 'Access denied' },
     'auth.login': { zh: '登录', en: 'Sign-in' },
@@ -72,6 +86,8 @@ export const platformModule = defineModule({
     'notification.read': { zh: '阅读通知', en: 'Read notification' },
     'notification.read_all': { zh: '全部通知已读', en: 'Read all notifications' },
     'pi.view_full': { zh: '查看完整个人信息', en: 'Full personal data view' },
+    'token.create': { zh: '创建 API 令牌', en: 'Create API token' },
+    'token.revoke': { zh: '撤销 API 令牌', en: 'Revoke API token' },
     'user.password_change': { zh: '修改密码', en: 'Change password' },
     'user.preferences_update': { zh: '修改偏好', en: 'Preferences' },
   },

@@ -60,6 +60,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         audit: 'none',
         allowMfaPending: true,
         allowPasswordChangePending: true,
+        sessionOnly: true,
       },
     },
     schema: { tags: ['auth'], summary: '当前会话 / current session', response: { 200: ZSession, ...errorResponses } },
@@ -77,6 +78,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         audit: 'auth.logout',
         allowMfaPending: true,
         allowPasswordChangePending: true,
+        sessionOnly: true,
       },
     },
     schema: { tags: ['auth'], summary: '退出登录 / sign out', response: { 200: ZOk, ...errorResponses } },
@@ -96,6 +98,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         audit: 'none',
         allowMfaPending: true,
         allowPasswordChangePending: true,
+        sessionOnly: true,
       },
     },
     schema: {
@@ -118,6 +121,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         audit: 'auth.totp',
         allowMfaPending: true,
         allowPasswordChangePending: true,
+        sessionOnly: true,
       },
       rateLimit: { max: 30, timeWindow: '1 minute' },
     },
@@ -143,7 +147,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/me/password', {
     config: {
-      rule: { access: 'authenticated', scope: 'self', audit: 'user.password_change', allowPasswordChangePending: true },
+      rule: {
+        access: 'authenticated',
+        scope: 'self',
+        audit: 'user.password_change',
+        allowPasswordChangePending: true,
+        sessionOnly: true,
+      },
       rateLimit: { max: 10, timeWindow: '1 minute' },
     },
     schema: {

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit.ts';
 import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import * as repo from './sessions.repository.ts';
+import { bearerCredentials, prepareBearerAuth } from './api-tokens.ts';
 
 export const IDLE_TIMEOUT_S = 30 * 60;
 export const ADMIN_IDLE_TIMEOUT_S = 15 * 60;
@@ -160,8 +161,16 @@ export function registerSessions(app: FastifyInstance, deps: Deps): void {
   // The one query every authenticated request runs, built once (see prepareSessionLookup).
   const lookup = repo.prepareSessionLookup(deps.db, deps.engine);
 
+  // Machine clients: `Authorization: Bearer qx_…` (api-tokens.ts). The token alone decides; the cookie is ignored.
+  const bearer = prepareBearerAuth(app, deps);
+
   // Requests without the cookie (public pages, health) pass without a promise.
-  app.addHook('onRequest', (req, _reply, done) => {
+  app.addHook('onRequest', (req, reply, done) => {
+    const token = bearerCredentials(req.headers.authorization);
+    if (token !== null) {
+      bearer.resolve(req, reply, token).then(() => done(), done);
+      return;
+    }
     const raw = req.cookies[cookieName(deps)];
     if (!raw) {
       done();

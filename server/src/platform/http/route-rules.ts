@@ -25,6 +25,8 @@ export interface RouteRule {
    * TOTP, the own account, the password change itself and preferences).
    */
   allowPasswordChangePending?: boolean;
+  /** Refused to API tokens (403): routes about the browser session or that would let a token mint credentials. */
+  sessionOnly?: boolean;
 }
 
 declare module 'fastify' {
@@ -41,6 +43,10 @@ export interface InventoryEntry {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SESSION_ONLY = {
+  zh: '此操作须在登录会话中进行，API 令牌不能使用',
+  en: 'This action needs a signed-in session; API tokens cannot be used',
+};
 
 /** Records every route in `inventory`; plugin routes under `/api/docs` are declared public here. */
 export function collectRoutes(app: FastifyInstance, inventory: InventoryEntry[]): void {
@@ -79,8 +85,11 @@ export function enforceRule(req: FastifyRequest): Promise<void> | undefined {
   if (!rule) throw new AppError('FORBIDDEN'); // undeclared routes are closed (the inventory test catches them)
   if (rule.access === 'public') return undefined;
   const session = req.session;
-  if (!req.principal || !session) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-  if (session.mfaPending && !rule.allowMfaPending) throw new AppError('MFA_REQUIRED');
+  // A request authenticates by its session cookie or by an API token (auth/api-tokens.ts: no second factor owed).
+  if (!req.principal || (!session && !req.apiToken))
+    throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  if (req.apiToken && rule.sessionOnly) throw new AppError('FORBIDDEN', SESSION_ONLY);
+  if (session?.mfaPending && !rule.allowMfaPending) throw new AppError('MFA_REQUIRED');
   if (req.passwordChangeRequired && !rule.allowPasswordChangePending) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   if (STATE_CHANGING.has(req.method) && !req.csrfOk) throw new AppError('CSRF');
   if (rule.access !== 'authenticated' && !hasPermission(req.principal, rule.access)) {
