@@ -1,5 +1,6 @@
 /**
- * `qixian` — the platform's command-line tool: migrate, seed, user create, audit verify, backup, restore.
+ * `qixian` — the platform's command-line tool: migrate, seed, user create, token create/list/revoke, audit verify,
+ * backup, restore.
  * Run with `npx qixian …` (bin/qixian.js) or `npm run qixian -- …`. Every command opens the database named by the
  * environment (DATABASE_URL, or ./data/qixian.db under QIXIAN_DATA_DIR); errors print in Chinese and English and
  * exit with a non-zero code.
@@ -11,6 +12,7 @@ import { CliError, describeError } from './context.ts';
 import { registerDbCommands } from './db.ts';
 import { registerIndexCommands } from './index-cmd.ts';
 import { registerUserCommands } from './user.ts';
+import { registerTokenCommands } from './token.ts';
 import { MODULES } from '../modules/registry.ts';
 
 /** Builds the command tree (exported for tests and documentation). */
@@ -25,6 +27,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDbCommands(program);
   registerUserCommands(program);
+  registerTokenCommands(program);
   registerAuditCommands(program);
   registerBackupCommands(program);
   registerIndexCommands(program);
