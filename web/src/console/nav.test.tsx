@@ -118,6 +118,7 @@ describe('module registry', () => {
       'market/projects',
       'profile',
       'notifications',
+      'tokens',
     ]);
   });
 
