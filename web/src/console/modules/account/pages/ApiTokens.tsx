@@ -185,7 +185,11 @@ export default function ApiTokensPage() {
             {
               title: t('前缀', 'Prefix'),
               dataIndex: 'prefix',
-              render: (p: string) => <Typography.Text code>{p}…</Typography.Text>,
+              render: (p: string) => (
+                <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                  {p}…
+                </Typography.Text>
+              ),
             },
             { title: t('状态', 'Status'), dataIndex: 'status', render: statusTag },
             { title: t('创建时间', 'Created'), dataIndex: 'createdAt', render: (v: string) => when(v, '') },
@@ -232,6 +236,7 @@ export default function ApiTokensPage() {
           </Button>
         }
         maskClosable={false}
+        destroyOnHidden
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert
