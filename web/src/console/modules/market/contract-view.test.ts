@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statsRows, yearOptions } from './contract-view.ts';
+import { MAP_MEASURES, parseMapMeasure, statsRows, yearOptions } from './contract-view.ts';
 
 const side = (count: number, turnover: number) => ({ count, contractValue: turnover, turnover });
 const row = (key: string, seller: number, buyer: number) => ({
@@ -20,5 +20,14 @@ describe('contract statistics view', () => {
   it('lists years newest first', () => {
     expect(statsRows([row('2024', 1, 0), row('2026', 1, 0)], 'year').map((r) => r.key)).toEqual(['2026', '2024']);
     expect(yearOptions(2026)[0]).toEqual({ value: '2026', label: '2026' });
+  });
+
+  it('reads the map figure from the URL and maps each to a market fact', () => {
+    expect(parseMapMeasure('countBuyer')).toBe('countBuyer');
+    expect(MAP_MEASURES[parseMapMeasure('countBuyer')].fact).toBe('market.contracts_count_buyer');
+    expect(parseMapMeasure(null)).toBe('turnover');
+    expect(parseMapMeasure('toString')).toBe('turnover');
+    expect(parseMapMeasure('bogus')).toBe('turnover');
+    expect(new Set(Object.values(MAP_MEASURES).map((m) => m.fact)).size).toBe(Object.keys(MAP_MEASURES).length);
   });
 });

@@ -53,3 +53,30 @@ export function centresOf(
   for (const p of items) m.set(p.centreOrgId, p.centreName);
   return [...m].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh'));
 }
+
+/**
+ * The contract figures the county map can show: each is a `market.*` fact the market publishes to platform/metrics
+ * (server/src/modules/market/contracts/contracts.facts.ts), read through `GET /api/metrics/:fact` per county.
+ */
+export const MAP_MEASURES = {
+  turnover: { fact: 'market.contract_turnover', zh: '技术交易额（卖方所在地）', en: 'Turnover (seller side)' },
+  turnoverBuyer: {
+    fact: 'market.contract_turnover_buyer',
+    zh: '吸纳技术交易额（买方所在地）',
+    en: 'Turnover (buyer side)',
+  },
+  turnoverIn: { fact: 'market.contract_turnover_in', zh: '流入旗县的技术交易额', en: 'Turnover flowing in' },
+  count: { fact: 'market.contracts_count', zh: '技术合同数（卖方所在地）', en: 'Contracts (seller side)' },
+  countBuyer: {
+    fact: 'market.contracts_count_buyer',
+    zh: '吸纳技术合同数（买方所在地）',
+    en: 'Contracts (buyer side)',
+  },
+  countIn: { fact: 'market.contracts_count_in', zh: '流入旗县的技术合同数', en: 'Contracts flowing in' },
+} as const satisfies Readonly<Record<string, Text & { fact: string }>>;
+export type MapMeasure = keyof typeof MAP_MEASURES;
+
+/** The map's measure from the URL; anything else is the seller-side 技术交易额. */
+export function parseMapMeasure(value: string | null): MapMeasure {
+  return value !== null && Object.hasOwn(MAP_MEASURES, value) ? (value as MapMeasure) : 'turnover';
+}
