@@ -234,7 +234,7 @@ function genericChildren(list: readonly Node[]): string {
     const text = n.v.trim();
     return n.k + (text ? `=${canonicalValue(text)}` : '') + genericChildren(n.c);
   });
-  if (values.length > 1 && !list.some((n) => PAIR_VALUES.has(n.k))) values.sort();
+  if (values.length > 1 && !list.some((n) => !n.pair && PAIR_VALUES.has(n.k))) values.sort();
   return values.join('');
 }
 
