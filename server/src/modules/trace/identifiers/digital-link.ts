@@ -152,7 +152,7 @@ function unescapeComponent(raw: string, isQuery: boolean, position: number, ai: 
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
-    if (c === '%' && i + 2 < raw.length + 0 && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) {
+    if (c === '%' && i + 2 < raw.length && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) {
       const code = parseInt(raw.slice(i + 1, i + 3), 16);
       if (code === 0)
         fail('null_character', `AI (${ai}) 的值解码后含有空字符`, `AI (${ai}) value decodes to a NUL`, position + i);
