@@ -93,6 +93,22 @@ describe('thesaurus', () => {
     expect(ids('草场退化，露出沙子')).toContain('grass.degrade');
   });
 
+  it("names the same thing in the herder's and the researcher's words (symptoms, colloquial problems, products)", () => {
+    const th = thesaurus();
+    const ids = (t: string) => findConcepts(th, t).map((h) => h.id);
+    // A herder: ewes abort and people may catch it; a researcher: Brucella test strips for the flock.
+    expect(ids('母羊流产的特别多，胎衣下不来，人也会得')).toEqual(expect.arrayContaining(['brucella', 'sheep']));
+    expect(ids('布鲁氏菌病快速检测，羊群阳性率下降')).toEqual(expect.arrayContaining(['brucella', 'sheep']));
+    // Winter fodder shortage told plainly and in a forage record.
+    expect(ids('冬天牧场没草，草料钱太贵')).toContain('feed.cost');
+    expect(ids('解决冬春饲草短缺')).toContain('feed.cost');
+    // Milk yield and the feeding that raises it; keeping a product long and its shelf life.
+    expect(ids('产奶量上不去')).toContain('dairy.yield');
+    expect(ids('按泌乳阶段分群饲喂，日单产提高')).toEqual(expect.arrayContaining(['dairy.nutrition', 'dairy.yield']));
+    expect(ids('想做成能长期保存的产品')).toContain('storage');
+    expect(ids('驼乳粉保质期18个月')).toEqual(expect.arrayContaining(['storage', 'camel', 'milk']));
+  });
+
   it('a query reaches the methods related to its problem; a document only its own and broader concepts', () => {
     const q = analyze({ id: 'q', title: '', text: '自留种越种越小' }, true);
     expect(q.weights.has(`${CONCEPT_PREFIX}potato.seed`)).toBe(true);

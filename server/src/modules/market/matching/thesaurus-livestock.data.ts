@@ -5,16 +5,16 @@
 export const LIVESTOCK_CONCEPTS = `
 livestock | 畜牧业 | 养殖 牧业 牲畜 牲口 家畜 畜禽 牧户 牧民 养殖户 养殖场 牧场 存栏 出栏 嘎查 | |
 dairy | 奶牛 | 奶牛 乳业 奶业 荷斯坦 黑白花 泌乳牛 奶源 生鲜乳 牛奶 鲜奶 挤奶 乳企 收奶 | livestock |
-dairy.yield | 单产奶量 | 产奶量 产奶少 奶量 单产 泌乳量 泌乳曲线 奶少 产奶量下降 | dairy | dairy.nutrition
+dairy.yield | 单产奶量 | 产奶量 产奶少 奶量 单产 泌乳量 泌乳曲线 奶少 产奶量下降 产奶量上不去 单产低 日单产 产奶不高 奶产量 | dairy | dairy.nutrition
 dairy.quality | 乳品质 | 乳脂率 乳蛋白 乳成分 乳蛋白率 奶质 牛奶质量 菌落总数 | dairy |
 mastitis | 乳房炎 | 乳房炎 隐性乳房炎 乳房红肿 乳房肿 体细胞 体细胞数 体细胞超标 絮状物 奶块 cmt 电导率 | dairy animal.disease | dairy.quality
-dairy.nutrition | 奶牛营养调控 | 精准饲喂 日粮 配方 全混合日粮 tmr 营养需要 过瘤胃 瘤胃 酮病 酸中毒 围产期 干奶期 产后瘫痪 低血钙 真胃移位 皱胃变位 能量负平衡 | dairy feed |
+dairy.nutrition | 奶牛营养调控 | 精准饲喂 日粮 配方 全混合日粮 tmr 营养需要 过瘤胃 瘤胃 酮病 酸中毒 围产期 干奶期 产后瘫痪 低血钙 真胃移位 皱胃变位 能量负平衡 泌乳阶段 分群饲喂 营养需要模型 能量平衡 过瘤胃蛋白 饲喂管理 | dairy feed |
 hoof | 肢蹄病 | 蹄病 蹄叶炎 瘸腿 跛行 腐蹄病 修蹄 蹄浴 | dairy beef animal.disease |
 calf | 犊牛培育 | 犊牛 小牛 犊牛腹泻 犊牛死亡 初乳 断奶 哺乳 代乳粉 | dairy beef | calf.diarrhea
 calf.diarrhea | 幼畜腹泻 | 腹泻 拉稀 下痢 大肠杆菌 轮状病毒 冠状病毒 产气荚膜梭菌 梭菌 | animal.disease | vaccine
 beef | 肉牛 | 肉牛 牛肉 西门塔尔 安格斯 夏洛莱 和牛 科尔沁牛 蒙古牛 架子牛 育肥牛 母牛 繁殖母牛 | livestock |
 fattening | 高效育肥 | 育肥 快速育肥 日增重 增重慢 长得慢 长得快 出栏慢 不出栏 料肉比 饲料转化率 饲料费 饲料成本 | livestock | feed.tmr
-sheep | 肉羊 | 肉羊 绵羊 羊肉 羊只 羊群 湖羊 杜泊 萨福克 乌珠穆沁羊 苏尼特羊 呼伦贝尔羊 巴美肉羊 小尾寒羊 昭乌达肉羊 | livestock |
+sheep | 肉羊 | 肉羊 绵羊 羊肉 羊只 羊群 湖羊 杜泊 萨福克 乌珠穆沁羊 苏尼特羊 呼伦贝尔羊 巴美肉羊 小尾寒羊 昭乌达肉羊 母羊 公羊 育肥羊 羊圈 | livestock |
 sheep.twin | 多胎繁殖 | 多胎 多羔 双羔 产羔率 fecb 一胎多羔 繁殖率低 一年两产 两年三产 一胎一只 一胎就下一只 单羔 产羔少 两三只 | sheep repro |
 lamb | 羔羊 | 羊羔 小羊 羔羊 产羔 冬羔 春羔 羔羊成活率 早期断奶 羔羊代乳 | sheep | calf.diarrhea
 goat | 绒山羊 | 山羊 白绒山羊 阿尔巴斯 阿拉善型 二狼山 罕山 绒山羊 | livestock |
@@ -39,7 +39,7 @@ genomic | 基因组选择 | 基因组选择 基因组育种 生产性能测定 �
 animal.disease | 动物疫病 | 疫病 发病 死亡 死亡率 死了 发烧 高热 兽医 防疫 传染病 病死 | livestock | vaccine animal.diag
 vaccine | 疫苗 | 疫苗 灭活疫苗 弱毒疫苗 亚单位疫苗 基因工程疫苗 免疫 接种 打疫苗 | animal.disease |
 animal.diag | 动物疫病诊断 | 快速诊断 诊断试剂盒 检测试纸 pcr 荧光定量 elisa 胶体金 抗体检测 | animal.disease |
-brucella | 布病 | 布鲁氏菌 布病 布氏杆菌 流产 胎衣不下 | animal.disease |
+brucella | 布病 | 布鲁氏菌 布病 布氏杆菌 流产 胎衣不下 布鲁氏菌病 布氏杆菌病 胎衣下不来 人畜共患 人也会得 传染给人 人也得 | animal.disease |
 fmd | 口蹄疫等重大疫病 | 口蹄疫 小反刍兽疫 羊痘 传染性胸膜肺炎 牛结节性皮肤病 结核 | animal.disease |
 parasite | 寄生虫病 | 寄生虫 包虫 棘球蚴 驱虫 体外寄生虫 疥癣 螨虫 肝片吸虫 消瘦 掉膘 掉毛 脱毛 瘙痒 身上痒 蹭痒 结痂 长疙瘩 皮屑 药浴 伊维菌素 | animal.disease | vet.drug
 respiratory | 呼吸道病 | 肺炎 咳嗽 气喘 呼吸道 巴氏杆菌 支原体 | animal.disease |
@@ -47,7 +47,7 @@ vet.drug | 兽药 | 兽药 抗生素 中兽药 蒙兽药 替抗 减抗 耐药 �
 # feed and forage
 feed | 饲料 | 饲料 精料 精饲料 补饲 饲喂 喂料 饲养 草料 添加剂 预混料 舔砖 | livestock |
 feed.tmr | 全混合日粮 | tmr 全混合日粮 日粮配方 配方饲料 饲料配方 精准饲喂 分阶段饲喂 营养模型 | feed |
-feed.cost | 饲草料短缺 | 草料不够 草料贵 饲料贵 饲草缺 冬春缺草 吃不饱 缺草 买草 | feed forage |
+feed.cost | 饲草料短缺 | 草料不够 草料贵 饲料贵 饲草缺 冬春缺草 吃不饱 缺草 买草 饲草短缺 草料短缺 饲草不足 饲料短缺 没草 缺饲草 草料钱 | feed forage |
 forage | 饲草 | 牧草 饲草 草业 优质饲草 干草 草捆 青干草 燕麦草 饲用燕麦 草产业 产草量 牧草产量 饲草产量 | livestock agri |
 alfalfa | 苜蓿 | 紫花苜蓿 苜蓿 苜蓿干草 苜蓿草 刈割 刈割次数 留茬 苜蓿产量 | forage |
 silage | 青贮 | 青贮 裹包青贮 窖贮 全株青贮 青贮玉米 半干青贮 乳酸菌 青贮添加剂 发霉 霉变 二次发酵 开包 | forage feed |
