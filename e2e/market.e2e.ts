@@ -10,7 +10,15 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFailure, openJourney, SCREENSHOT_DIR, signIn, startStack, type Journey, type Stack } from './support.ts';
+import {
+  describeFailure,
+  openJourney,
+  SCREENSHOT_DIR,
+  signIn,
+  startStack,
+  type Journey,
+  type Stack,
+} from './support.ts';
 
 const BUYER_COUNTY = '150121';
 const BUYER_COUNTY_NAME = '土默特左旗';
@@ -81,7 +89,9 @@ describe('technology-market journey (issue 13)', () => {
       await ent.page.getByLabel('需求名称').fill('马铃薯自留种连续多年病害加重，想换一套种薯繁育办法');
       await ent.page
         .getByLabel('需求描述')
-        .fill('我们合作社种马铃薯十几年，一直用自己留的种，这几年病害越来越重、产量一年比一年低，想找能提供干净种薯、自己扩繁的技术。');
+        .fill(
+          '我们合作社种马铃薯十几年，一直用自己留的种，这几年病害越来越重、产量一年比一年低，想找能提供干净种薯、自己扩繁的技术。',
+        );
       await ent.page.getByTestId('demand-submit').click();
       await ent.page.waitForURL(/\/console\/market\/demands\/\d+$/);
       const demandId = Number(/demands\/(\d+)$/.exec(ent.page.url())![1]);
@@ -93,9 +103,7 @@ describe('technology-market journey (issue 13)', () => {
       await region.page.getByRole('button', { name: label('开始审核') }).click();
       await toast(region.page, '已完成');
       await region.page.getByRole('button', { name: label('审核通过，发布') }).click();
-      await expect
-        .poll(() => region.page.locator('.ant-card-head').first().innerText())
-        .toContain('已发布');
+      await expect.poll(() => region.page.locator('.ant-card-head').first().innerText()).toContain('已发布');
 
       // 3. The enterprise reads the suggested achievements and their explanations, then opens the best one.
       step = 'matches';
@@ -138,7 +146,7 @@ describe('technology-market journey (issue 13)', () => {
       await ent.page.getByTestId('open-deal').click();
       await ent.page.waitForURL(/\/console\/market\/deals\/\d+$/);
       const dealUrl = ent.page.url();
-      expect(await ent.page.locator(`a[href="/console/market/achievements/${achievementId}"]`).count()).toBe(1);
+      await ent.page.locator(`a[href="/console/market/achievements/${achievementId}"]`).waitFor();
       const proceed = ent.page.getByRole('button', { name: label('进入洽谈') });
       if (await proceed.isVisible().catch(() => false)) {
         await proceed.click();
@@ -162,7 +170,7 @@ describe('technology-market journey (issue 13)', () => {
       const offer = ent.page.locator('.ant-modal').filter({ hasText: '提出报价' });
       await offer.getByLabel('金额（万元）').fill('35');
       await offer.getByLabel('转化方式').click();
-      await ent.page.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+      await ent.page.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: '普通许可' }).click();
       await offer.getByLabel('主要条款').fill('技术许可三年，含两季现场指导，分两期付款');
       await offer.getByRole('button', { name: '提交报价' }).click();
       await toast(ent.page, '已提交报价');
@@ -188,7 +196,9 @@ describe('technology-market journey (issue 13)', () => {
       await approveAll(res.page);
       await approveAll(ent.page);
       await expect.poll(() => ent.page.locator('.ant-tag').filter({ hasText: '已签约' }).count()).toBeGreaterThan(0);
-      await shot(ent.page, 'deal-signed');
+      await shot(ent.page, 'deal-signed-1440');
+      await ent.page.setViewportSize({ width: 390, height: 844 });
+      await shot(ent.page, 'deal-signed-390');
 
       // 9. The contract in the county statistics (buyer side of the enterprise's county) …
       step = 'statistics after';
@@ -214,7 +224,7 @@ describe('technology-market journey (issue 13)', () => {
       await region.page.setViewportSize({ width: 390, height: 844 });
       await expect.poll(() => map.getAttribute('data-ready')).toBe('true');
       await shot(region.page, 'contract-map-390');
-      await region.page.getByRole('radio', { name: '表格' }).check({ force: true });
+      await region.page.locator('.ant-segmented-item').filter({ hasText: '表格' }).click();
       await region.page.locator('.ant-table-row').first().waitFor();
       await shot(region.page, 'contract-stats-390');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealActions } from './deal-view.ts';
+import { currentStepIndex, dealActions } from './deal-view.ts';
 
 const step = (code: string, b: boolean, s: boolean) => ({
   code,
@@ -44,5 +44,12 @@ describe('deal room actions', () => {
   it('offers nothing to an officer reading or on a closed deal', () => {
     expect(dealActions({ ...base, myRole: null }).decline).toBe(false);
     expect(dealActions({ ...base, status: 'signed' }).talk).toBe(false);
+  });
+
+  it('points the contract steps at the first one not approved by both, past the end once signed', () => {
+    const steps = [step('terms', true, true), step('payment', true, false), step('ip', false, false)];
+    expect(currentStepIndex(steps)).toBe(1);
+    expect(currentStepIndex([step('terms', true, true), step('signing', true, true)])).toBe(2);
+    expect(currentStepIndex([])).toBe(0);
   });
 });

@@ -71,3 +71,12 @@ export function dealActions(d: {
     decline: true,
   };
 }
+
+/**
+ * The contract steps' current index for the Steps display: the first step not yet approved by both parties, or the
+ * number of steps once all are (so no finished step is drawn as the one in progress).
+ */
+export function currentStepIndex(steps: readonly Step[]): number {
+  const i = steps.findIndex((s) => s.buyerApprovedAt === null || s.sellerApprovedAt === null);
+  return i === -1 ? steps.length : i;
+}

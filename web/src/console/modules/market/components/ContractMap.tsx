@@ -5,7 +5,7 @@
  * `data-values` (code:value of every coloured county).
  */
 import { useCallback, useMemo } from 'react';
-import { Alert, Button, Empty, Spin } from 'antd';
+import { Alert, Button, Empty, Grid, Spin } from 'antd';
 import { useNavigate } from 'react-router';
 import type { FactResult } from '../../../../../../contracts/metrics.ts';
 import { api } from '../../../../shared/api.ts';
@@ -23,6 +23,8 @@ export default function ContractMap(props: { measure: MapMeasure; year: number; 
   const t = useT();
   const { locale } = useSession();
   const navigate = useNavigate();
+  // A phone shows the region's long shape in a shorter box.
+  const height = Grid.useBreakpoint().md === false ? 360 : 480;
   const m = MAP_MEASURES[measure];
   const fact = useLoad(`${m.fact}|${year}|${division ?? ''}`, (signal) =>
     api.get<FactResult>(`/api/metrics/${m.fact}`, { division, level: 'county', period: String(year) }, signal),
@@ -52,7 +54,7 @@ export default function ContractMap(props: { measure: MapMeasure; year: number; 
     );
   if (!view)
     return (
-      <div style={{ height: 480, display: 'grid', placeItems: 'center' }}>
+      <div style={{ height, display: 'grid', placeItems: 'center' }}>
         <Spin />
       </div>
     );
@@ -67,7 +69,7 @@ export default function ContractMap(props: { measure: MapMeasure; year: number; 
         valueLabel={`${label}（${year}）`}
         unit={fact.data!.unit}
         onSelect={open}
-        height={480}
+        height={height}
         formatValue={(n) => formatNumber(n, locale)}
         ariaLabel={t(`${label}旗县分布图`, `${m.en} by county`)}
       />

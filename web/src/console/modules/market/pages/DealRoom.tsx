@@ -30,13 +30,20 @@ import { StatusTag } from '../../../lib/list/cells.tsx';
 import { ErrorBanner } from '../../../lib/list/ErrorBanner.tsx';
 import { useFetch } from '../../../lib/use-fetch.ts';
 import { useT } from '../../../i18n.ts';
-import { useSession } from '../../../session.tsx';
-import { dealActions, DEAL_STATUS_TAGS, DECLINE_REASON_NAMES, OFFER_STATUS_NAMES } from '../deal-view.ts';
+import { useSession, useSignedIn } from '../../../session.tsx';
+import {
+  currentStepIndex,
+  dealActions,
+  DEAL_STATUS_TAGS,
+  DECLINE_REASON_NAMES,
+  OFFER_STATUS_NAMES,
+} from '../deal-view.ts';
 import { nameOf, optionsFrom, TRANSFER_MODE_NAMES } from '../labels.ts';
 
 export default function DealRoomPage() {
   const t = useT();
   const { locale } = useSession();
+  const { can: may } = useSignedIn();
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const res = useFetch<Deal>(id > 0 ? `/api/market/deals/${id}` : null);
@@ -98,7 +105,12 @@ export default function DealRoomPage() {
           </Descriptions.Item>
           {d.contractId !== null && (
             <Descriptions.Item label={t('技术合同', 'Contract')}>
-              <Link to="/console/market/contracts">{t('已生成合同登记记录', 'Contract record created')}</Link>
+              {/* The contract register is an officers' page (market:contract_read); the parties read a note. */}
+              {may('market:contract_read') ? (
+                <Link to="/console/market/contracts">{t('已生成合同登记记录', 'Contract record created')}</Link>
+              ) : (
+                t('已生成合同登记记录，待登记机构认定', 'Contract record created, awaiting registration')
+              )}
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -228,6 +240,7 @@ export default function DealRoomPage() {
           <Steps
             orientation="vertical"
             size="small"
+            current={currentStepIndex(d.steps)}
             items={d.steps.map((s) => ({
               title: s.name,
               status:
