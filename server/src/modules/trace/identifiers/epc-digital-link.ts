@@ -12,7 +12,12 @@ const DL_ROOT = 'https://id.gs1.org';
 
 /** EPC URN serial/reference characters: GS1 AI encodable set 82 as written in a URN, with %XX escapes. */
 const URN_CHARS = String.raw`(?:%[0-9A-Fa-f]{2}|[!'()*+,\-.0-9:;=A-Za-z_])`;
-const serialRe = (max: number): RegExp => new RegExp(`^${URN_CHARS}{1,${max}}$`);
+const serialPatterns = new Map<number, RegExp>();
+function serialRe(max: number): RegExp {
+  let re = serialPatterns.get(max);
+  if (!re) serialPatterns.set(max, (re = new RegExp(`^${URN_CHARS}{1,${max}}$`)));
+  return re;
+}
 
 /** Characters the DL standard requires percent-encoded that an EPC URN may carry unescaped (DL 1.x table 7-1). */
 function encodeDlValue(value: string): string {
@@ -151,7 +156,8 @@ function patternToDigitalLink(scheme: string, parts: readonly string[]): string 
 }
 
 /** Primary keys (and their qualifiers) that map to an EPC scheme. */
-const KEY_PATH = /\/(00|01|414|417|8003|8004|8017|8018|253|255|401|402)\/([^/?#]+)((?:\/[^/?#]+\/[^/?#]+)*)\/?(?:[?#].*)?$/;
+const KEY_PATH =
+  /\/(00|01|414|417|8003|8004|8017|8018|253|255|401|402)\/([^/?#]+)((?:\/[^/?#]+\/[^/?#]+)*)\/?(?:[?#].*)?$/;
 
 function decodeSegment(value: string): string {
   try {
@@ -163,7 +169,10 @@ function decodeSegment(value: string): string {
 
 /** Re-escape a DL value for a URN: characters outside the URN set become %XX (TDS 14.3, table of escapes). */
 function encodeUrnValue(value: string): string {
-  return value.replace(/[^!'()*+,\-.0-9:;=A-Za-z_]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return value.replace(
+    /[^!'()*+,\-.0-9:;=A-Za-z_]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /**
@@ -229,7 +238,9 @@ export function digitalLinkToEpcUrn(uri: string, companyPrefixLength = 7): strin
         : null;
     case '8017':
     case '8018':
-      return digits(18) ? `urn:epc:id:${ai === '8018' ? 'gsrn' : 'gsrnp'}:${key.slice(0, n)}.${key.slice(n, 17)}` : null;
+      return digits(18)
+        ? `urn:epc:id:${ai === '8018' ? 'gsrn' : 'gsrnp'}:${key.slice(0, n)}.${key.slice(n, 17)}`
+        : null;
     case '402':
       return digits(17) ? `urn:epc:id:gsin:${key.slice(0, n)}.${key.slice(n, 16)}` : null;
     default:

@@ -34,15 +34,30 @@ function canonicalNumber(text: string): string {
   return Number.isFinite(x) ? pythonNumber(x) : text;
 }
 
+/** Recent canonical forms: a capture repeats the same identifiers (read points, locations, classes) many times. */
+const recent = new Map<string, string>();
+const RECENT_MAX = 5000;
+
 /** Run a (trimmed, non-time) value through all canonical forms. */
 export function canonicalValue(raw: string): string {
+  let canonical = recent.get(raw);
+  if (canonical === undefined) {
+    canonical = computeCanonicalValue(raw);
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(raw, canonical);
+  }
+  return canonical;
+}
+
+function computeCanonicalValue(raw: string): string {
   let text = raw;
   if (text.includes('urn:epcglobal:cbv:')) for (const [from, to] of OLD_CBV) text = text.split(from).join(to);
   text = canonicalNumber(text);
   return canonicalIdentifier(text) ?? text;
 }
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * `2022-02-16T20:33:31.116000-06:00` -> `2022-02-17T02:33:31.116Z`: UTC, the fraction rounded half-to-even to
@@ -53,6 +68,8 @@ export function canonicalTimestamp(text: string): string {
   const m = TIMESTAMP.exec(text);
   if (!m) return text;
   const [, y, mo, d, h, mi, s = '0', frac = '', zone = 'Z'] = m;
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return text;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return text;
   const micros = Number(frac.padEnd(6, '0').slice(0, 6));
   let ms = Math.floor(micros / 1000);
   const rest = micros % 1000;
@@ -76,12 +93,26 @@ export function canonicalTimestamp(text: string): string {
 /** Key AIs (and their DL short names) that may lead a Digital Link path. */
 const KEY_AIS = ['00', '01', '253', '255', '401', '402', '414', '417', '8003', '8004', '8006', '8010', '8017', '8018'];
 const SHORT_NAMES: readonly (readonly [string, string])[] = [
-  ['gtin', '01'], ['itip', '8006'], ['cpid', '8010'], ['gln', '414'], ['party', '417'], ['gsrnp', '8017'],
-  ['gsrn', '8018'], ['gcn', '255'], ['sscc', '00'], ['gdti', '253'], ['ginc', '401'], ['gsin', '402'],
-  ['grai', '8003'], ['giai', '8004'], ['cpv', '22'], ['lot', '10'], ['ser', '21'],
+  ['gtin', '01'],
+  ['itip', '8006'],
+  ['cpid', '8010'],
+  ['gln', '414'],
+  ['party', '417'],
+  ['gsrnp', '8017'],
+  ['gsrn', '8018'],
+  ['gcn', '255'],
+  ['sscc', '00'],
+  ['gdti', '253'],
+  ['ginc', '401'],
+  ['gsin', '402'],
+  ['grai', '8003'],
+  ['giai', '8004'],
+  ['cpv', '22'],
+  ['lot', '10'],
+  ['ser', '21'],
 ];
-const DL_CANDIDATE = new RegExp(
-  String.raw`^https?:(//[^/?#]*)?[^?#]*/(01|gtin|8006|itip|8010|cpid|414|gln|417|party|8017|gsrnp|8018|gsrn|255|gcn|` +
+const DL_KEY = new RegExp(
+  String.raw`/(?:01|gtin|8006|itip|8010|cpid|414|gln|417|party|8017|gsrnp|8018|gsrn|255|gcn|` +
     String.raw`00|sscc|253|gdti|401|ginc|402|gsin|8003|grai|8004|giai)/\d{4}`,
 );
 
@@ -105,12 +136,15 @@ const CANONICAL_DL: readonly RegExp[] = [
   String.raw`8018/\d{18}`,
 ].map((p) => new RegExp(`${ROOT}${p}$`));
 
+const CANONICAL_HOST = new RegExp(`${ROOT}(?:${KEY_AIS.join('|')})/\\d{4}`);
+
 /** A Digital Link on any host -> id.gs1.org with numeric AIs, GTIN-14, no CPV, no lot beside a serial. */
 function canonicalDigitalLink(input: string): string | null {
-  if (!DL_CANDIDATE.test(input)) return null;
+  if (!/^https?:/.test(input)) return null;
   let uri = input.includes('?') ? input.slice(0, input.indexOf('?')) : input;
+  if (!DL_KEY.test(uri.replace(/#.*/, ''))) return null;
   for (const [name, ai] of SHORT_NAMES) uri = uri.split(`/${name}/`).join(`/${ai}/`);
-  if (!new RegExp(`${ROOT}(?:${KEY_AIS.join('|')})/\\d{4}`).test(uri)) {
+  if (!CANONICAL_HOST.test(uri)) {
     for (const ai of KEY_AIS) {
       const at = uri.indexOf(`/${ai}/`);
       if (at >= 0) {

@@ -25,28 +25,45 @@ function eventsOf(doc: Json): { events: Json[]; ignoreFields: string[] } {
   return { events: list, ignoreFields };
 }
 
-const vectors: [file: string, index: number, event: Json, context: unknown, ignoreFields: string[], hash: string][] = [];
+const vectors: [file: string, index: number, event: Json, context: unknown, ignoreFields: string[], hash: string][] =
+  [];
 if (hasConformance) {
-  for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith('.jsonld')).sort()) {
+  for (const file of fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.jsonld'))
+    .sort()) {
     const doc = JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as Json;
-    const hashes = fs.readFileSync(path.join(DIR, file.replace(/\.jsonld$/, '.hashes')), 'utf8').split('\n').filter(Boolean);
+    const hashes = fs
+      .readFileSync(path.join(DIR, file.replace(/\.jsonld$/, '.hashes')), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     const { events, ignoreFields } = eventsOf(doc);
-    events.forEach((event, i) => vectors.push([file, i, event, doc['@context'], ignoreFields, hashes[i] ?? '(missing)']));
+    events.forEach((event, i) =>
+      vectors.push([file, i, event, doc['@context'], ignoreFields, hashes[i] ?? '(missing)']),
+    );
   }
 }
 
-describe.skipIf(!hasConformance)('CBV 2.0 Event Hash ID conformance (RalphTro/epcis-event-hash-generator vectors)', () => {
-  it('covers every JSON-LD vector file', () => {
-    expect(vectors.length).toBeGreaterThanOrEqual(40);
-  });
+describe.skipIf(!hasConformance)(
+  'CBV 2.0 Event Hash ID conformance (RalphTro/epcis-event-hash-generator vectors)',
+  () => {
+    it('covers every JSON-LD vector file', () => {
+      expect(vectors.length).toBeGreaterThanOrEqual(40);
+    });
 
-  it.each(vectors)('%s event %i', (file, index, event, context, ignoreFields, hash) => {
-    expect(eventHashId(event, context, { ignoreFields }), `${file} #${index}: ${preHashString(event, context)}`).toBe(hash);
-  });
-});
+    it.each(vectors)('%s event %i', (file, index, event, context, ignoreFields, hash) => {
+      expect(eventHashId(event, context, { ignoreFields }), `${file} #${index}: ${preHashString(event, context)}`).toBe(
+        hash,
+      );
+    });
+  },
+);
 
 describe('Event Hash ID invariants', () => {
-  const context = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { example: 'https://ns.example.com/epcis/' }];
+  const context = [
+    'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
+    { example: 'https://ns.example.com/epcis/' },
+  ];
   const event = {
     type: 'ObjectEvent',
     eventTime: '2026-05-01T08:30:00.000+08:00',
@@ -68,7 +85,17 @@ describe('Event Hash ID invariants', () => {
   it('ignores key order, eventID, recordTime and comments', () => {
     const reordered = Object.fromEntries(Object.entries(event).reverse());
     expect(eventHashId(reordered, context)).toBe(hash);
-    expect(eventHashId({ ...event, eventID: 'urn:uuid:6d6cd3c4-0a56-4a3f-a7a2-4e7a2f0d9a11', recordTime: '2026-05-02T00:00:00Z', comment: 'x' }, context)).toBe(hash);
+    expect(
+      eventHashId(
+        {
+          ...event,
+          eventID: 'urn:uuid:6d6cd3c4-0a56-4a3f-a7a2-4e7a2f0d9a11',
+          recordTime: '2026-05-02T00:00:00Z',
+          comment: 'x',
+        },
+        context,
+      ),
+    ).toBe(hash);
   });
 
   it('is the same for the same instant in another offset, in epc order and in Digital Link or CBV URN form', () => {
@@ -82,10 +109,15 @@ describe('Event Hash ID invariants', () => {
   });
 
   it('resolves user extensions through the namespace, whatever the prefix', () => {
-    const other = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { ex: 'https://ns.example.com/epcis/' }];
+    const other = [
+      'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
+      { ex: 'https://ns.example.com/epcis/' },
+    ];
     const { 'example:batch': batch, ...rest } = event;
     expect(eventHashId({ ...rest, 'ex:batch': batch }, other)).toBe(hash);
-    expect(eventHashId({ ...rest, '@context': [{ ex: 'https://ns.example.com/epcis/' }], 'ex:batch': batch })).toBe(hash);
+    expect(eventHashId({ ...rest, '@context': [{ ex: 'https://ns.example.com/epcis/' }], 'ex:batch': batch })).toBe(
+      hash,
+    );
   });
 
   it('changes with any hashed field', () => {

@@ -40,7 +40,16 @@ interface Node {
 
 type Order = readonly (readonly [string, Order | null])[];
 
-const QUANTITY: Order = [['quantityElement', [['epcClass', null], ['quantity', null], ['uom', null]]]];
+const QUANTITY: Order = [
+  [
+    'quantityElement',
+    [
+      ['epcClass', null],
+      ['quantity', null],
+      ['uom', null],
+    ],
+  ],
+];
 const EPCS: Order = [['epc', null]];
 const ID: Order = [['id', null]];
 
@@ -62,7 +71,13 @@ const PROPERTY_ORDER: Order = [
   ['transformationID', null],
   ['bizStep', null],
   ['disposition', null],
-  ['persistentDisposition', [['set', null], ['unset', null]]],
+  [
+    'persistentDisposition',
+    [
+      ['set', null],
+      ['unset', null],
+    ],
+  ],
   ['readPoint', ID],
   ['bizLocation', ID],
   // bizTransactionList, sourceList and destinationList follow with the remaining fields (step 3): their entries
@@ -75,15 +90,44 @@ const PROPERTY_ORDER: Order = [
         [
           [
             'sensorMetadata',
-            ['time', 'startTime', 'endTime', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod',
-              'bizRules'].map((k) => [k, null] as const),
+            [
+              'time',
+              'startTime',
+              'endTime',
+              'deviceID',
+              'deviceMetadata',
+              'rawData',
+              'dataProcessingMethod',
+              'bizRules',
+            ].map((k) => [k, null] as const),
           ],
           [
             'sensorReport',
-            ['type', 'exception', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'time',
-              'microorganism', 'chemicalSubstance', 'value', 'component', 'stringValue', 'booleanValue',
-              'hexBinaryValue', 'uriValue', 'minValue', 'maxValue', 'meanValue', 'sDev', 'percRank', 'percValue',
-              'uom', 'coordinateReferenceSystem'].map((k) => [k, null] as const),
+            [
+              'type',
+              'exception',
+              'deviceID',
+              'deviceMetadata',
+              'rawData',
+              'dataProcessingMethod',
+              'time',
+              'microorganism',
+              'chemicalSubstance',
+              'value',
+              'component',
+              'stringValue',
+              'booleanValue',
+              'hexBinaryValue',
+              'uriValue',
+              'minValue',
+              'maxValue',
+              'meanValue',
+              'sDev',
+              'percRank',
+              'percValue',
+              'uom',
+              'coordinateReferenceSystem',
+            ].map((k) => [k, null] as const),
           ],
         ],
       ],
@@ -108,6 +152,25 @@ function collectPrefixes(context: unknown, into: Map<string, string>): void {
 }
 
 const STANDARD_PREFIX_MAP: ReadonlyMap<string, string> = new Map(Object.entries(STANDARD_PREFIXES));
+
+/** Document contexts seen recently -> their prefixes (a capture hashes many events of one document). */
+const prefixCache = new WeakMap<object, ReadonlyMap<string, string>>();
+
+function prefixesOf(context: unknown): ReadonlyMap<string, string> {
+  if (context === null || typeof context !== 'object') {
+    if (context === undefined) return STANDARD_PREFIX_MAP;
+    const map = new Map(STANDARD_PREFIX_MAP);
+    collectPrefixes(context, map);
+    return map;
+  }
+  let map = prefixCache.get(context);
+  if (!map) {
+    const built = new Map(STANDARD_PREFIX_MAP);
+    collectPrefixes(context, built);
+    prefixCache.set(context, (map = built));
+  }
+  return map;
+}
 
 interface Reader {
   readonly prefixes: ReadonlyMap<string, string>;
@@ -213,8 +276,10 @@ function takeUserExtensions(list: Node[]): Node[] {
 /** The fields of `list` named in `order`, in that order, each group sorted; emitted leaves leave `list`. */
 function orderedChildren(list: Node[], order: Order): string {
   const extensions = takeUserExtensions(list);
+  const present = new Set(list.map((n) => n.k));
   let out = '';
   for (const [name, childOrder] of order) {
+    if (!present.has(name)) continue;
     const values: string[] = [];
     for (const child of list.filter((n) => n.k === name && !n.pair)) {
       const s = orderedElement(child, childOrder);
@@ -247,9 +312,11 @@ export function preHashString(
   documentContext?: JsonLdContext,
   options: EventHashOptions = {},
 ): string {
-  const prefixes = new Map(STANDARD_PREFIX_MAP);
-  collectPrefixes(documentContext, prefixes);
-  collectPrefixes(event['@context'], prefixes);
+  let prefixes = prefixesOf(documentContext);
+  if (event['@context'] !== undefined) {
+    prefixes = new Map(prefixes);
+    collectPrefixes(event['@context'], prefixes);
+  }
   const reader: Reader = { prefixes };
   const ignored = new Set(options.ignoreFields ?? []);
   const top: Node[] = [];
@@ -270,6 +337,8 @@ export function eventHashId(
   documentContext?: JsonLdContext,
   options?: EventHashOptions,
 ): string {
-  const digest = createHash('sha256').update(preHashString(event, documentContext, options), 'utf8').digest('hex');
+  const digest = createHash('sha256')
+    .update(preHashString(event, documentContext, options), 'utf8')
+    .digest('hex');
   return `ni:///sha-256;${digest}?ver=CBV2.0`;
 }
