@@ -249,7 +249,7 @@ export default function DealRoomPage() {
                   : s.buyerApprovedAt || s.sellerApprovedAt
                     ? 'process'
                     : 'wait',
-              description: (
+              content: (
                 <Space wrap>
                   <span>
                     {t('需求方', 'Buyer')} {s.buyerApprovedAt ? '✓' : '—'}
