@@ -102,18 +102,6 @@ export async function revokeToken(db: DbOrTrx, opts: { id: number; at: string; b
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Revokes every live token of an account; returns the hashes revoked (to drop them from the cache). */
-export async function revokeUserTokens(db: DbOrTrx, opts: { userId: number; at: string; by: number | null }) {
-  const rows = await db
-    .updateTable('api_token')
-    .set({ revoked_at: opts.at, revoked_by: opts.by })
-    .where('user_id', '=', opts.userId)
-    .where('revoked_at', 'is', null)
-    .returning('token_hash')
-    .execute();
-  return rows.map((r) => r.token_hash);
-}
-
 /** Records a use at `at`, unless one was recorded after `since` (so a busy token writes once a minute at most). */
 export async function touchToken(db: DbOrTrx, opts: { id: number; at: string; since: string }): Promise<void> {
   await db
