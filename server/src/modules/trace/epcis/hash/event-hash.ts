@@ -40,16 +40,10 @@ interface Node {
 
 type Order = readonly (readonly [string, Order | null])[];
 
-const QUANTITY: Order = [
-  [
-    'quantityElement',
-    [
-      ['epcClass', null],
-      ['quantity', null],
-      ['uom', null],
-    ],
-  ],
-];
+/** Elements without children of their own, in this order. */
+const leaves = (names: string): Order => names.split(' ').map((k) => [k, null] as const);
+
+const QUANTITY: Order = [['quantityElement', leaves('epcClass quantity uom')]];
 const EPCS: Order = [['epc', null]];
 const ID: Order = [['id', null]];
 
@@ -71,13 +65,7 @@ const PROPERTY_ORDER: Order = [
   ['transformationID', null],
   ['bizStep', null],
   ['disposition', null],
-  [
-    'persistentDisposition',
-    [
-      ['set', null],
-      ['unset', null],
-    ],
-  ],
+  ['persistentDisposition', leaves('set unset')],
   ['readPoint', ID],
   ['bizLocation', ID],
   // bizTransactionList, sourceList and destinationList follow with the remaining fields (step 3): their entries
@@ -90,44 +78,15 @@ const PROPERTY_ORDER: Order = [
         [
           [
             'sensorMetadata',
-            [
-              'time',
-              'startTime',
-              'endTime',
-              'deviceID',
-              'deviceMetadata',
-              'rawData',
-              'dataProcessingMethod',
-              'bizRules',
-            ].map((k) => [k, null] as const),
+            leaves('time startTime endTime deviceID deviceMetadata rawData dataProcessingMethod bizRules'),
           ],
           [
             'sensorReport',
-            [
-              'type',
-              'exception',
-              'deviceID',
-              'deviceMetadata',
-              'rawData',
-              'dataProcessingMethod',
-              'time',
-              'microorganism',
-              'chemicalSubstance',
-              'value',
-              'component',
-              'stringValue',
-              'booleanValue',
-              'hexBinaryValue',
-              'uriValue',
-              'minValue',
-              'maxValue',
-              'meanValue',
-              'sDev',
-              'percRank',
-              'percValue',
-              'uom',
-              'coordinateReferenceSystem',
-            ].map((k) => [k, null] as const),
+            leaves(
+              'type exception deviceID deviceMetadata rawData dataProcessingMethod time microorganism ' +
+                'chemicalSubstance value component stringValue booleanValue hexBinaryValue uriValue minValue ' +
+                'maxValue meanValue sDev percRank percValue uom coordinateReferenceSystem',
+            ),
           ],
         ],
       ],
@@ -153,7 +112,10 @@ function collectPrefixes(context: unknown, into: Map<string, string>): void {
 
 const STANDARD_PREFIX_MAP: ReadonlyMap<string, string> = new Map(Object.entries(STANDARD_PREFIXES));
 
-/** Document contexts seen recently -> their prefixes (a capture hashes many events of one document). */
+/**
+ * Document contexts -> their prefixes (a capture hashes many events of one document). A context object is read
+ * once: parsed request bodies are never mutated afterwards.
+ */
 const prefixCache = new WeakMap<object, ReadonlyMap<string, string>>();
 
 function prefixesOf(context: unknown): ReadonlyMap<string, string> {
@@ -314,8 +276,9 @@ export function preHashString(
 ): string {
   let prefixes = prefixesOf(documentContext);
   if (event['@context'] !== undefined) {
-    prefixes = new Map(prefixes);
-    collectPrefixes(event['@context'], prefixes);
+    const own = new Map(prefixes);
+    collectPrefixes(event['@context'], own);
+    prefixes = own;
   }
   const reader: Reader = { prefixes };
   const ignored = new Set(options.ignoreFields ?? []);
