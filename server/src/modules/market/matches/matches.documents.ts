@@ -71,3 +71,39 @@ export function demandDocument(r: DemandPublic): MatchDocument {
     modes: parseStrings(r.cooperation_forms),
   };
 }
+
+/** One public record behind a person or organisation profile. */
+export interface ProfileSource {
+  title: string;
+  text: string;
+  keywords: string;
+  domain: string;
+  division_code: string;
+}
+
+/**
+ * A person or organisation as a match document. Accounts and organisations have no profile text of their own (an
+ * expert account has no specialty fields, an organisation only a name, type and USCC), so a profile is what exists:
+ * the name (a company name often names its industry: 某某乳业, 某某马铃薯种业) plus the public titles, texts and
+ * keywords of its own records on the market (an expert's listed achievements, an enterprise's published demands).
+ * The commonest field among them is its field; the division of its first record its place.
+ */
+export function profileDocument(
+  id: number,
+  kind: 'expert' | 'enterprise',
+  name: string,
+  sources: readonly ProfileSource[],
+): MatchDocument {
+  const domains = new Map<string, number>();
+  for (const s of sources) if (s.domain !== 'other') domains.set(s.domain, (domains.get(s.domain) ?? 0) + 1);
+  const domain = [...domains].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+  return {
+    id: String(id),
+    kind,
+    title: [name, ...sources.map((s) => s.title)].join('\n'),
+    text: sources.map((s) => s.text).join('\n'),
+    keywords: [...new Set(sources.flatMap((s) => parseStrings(s.keywords)))].slice(0, 20),
+    domain,
+    divisionCode: sources[0]?.division_code ?? null,
+  };
+}

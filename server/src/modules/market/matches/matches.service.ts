@@ -1,6 +1,8 @@
 /**
- * Match suggestions (供需匹配): a demand's best achievements and an achievement's best demands, from the matching
- * engine (./matching) over the records on offer. One index per kind is kept per database handle and rebuilt when the
+ * Match suggestions (供需匹配): a demand's best achievements and experts, an achievement's best demands and
+ * enterprises, from the matching engine (./matching) over the records on offer. Experts (accounts with the expert
+ * role, through the users front door) and enterprises (organisations front door) are profiles made of their own
+ * public market records (see profileDocument). One index per kind is kept per database handle and rebuilt when the
  * matchable records change (their count and latest change, read by one small query per request, so a write on any
  * app node shows at once). Feedback on a suggestion is stored for tuning.
  */
@@ -15,12 +17,54 @@ import * as achievements from '../achievements/achievements.repository.ts';
 import { loadVisible } from '../achievements/achievements.service.ts';
 import * as demands from '../demands/demands.repository.ts';
 import { loadVisibleDemand } from '../demands/demands.service.ts';
+import { activeHoldersOfRoles, accountDisplayNames } from '../../users/index.ts';
+import { organisationSummaries } from '../../organisations/index.ts';
 import { createMatcher } from '../matching/index.ts';
 import type { MatchDocument, Matcher } from '../matching/types.ts';
 import { viewerOf } from '../shared/viewer.ts';
-import { achievementDocument, demandDocument } from './matches.documents.ts';
+import { achievementDocument, demandDocument, profileDocument, type ProfileSource } from './matches.documents.ts';
+import * as repo from './matches.repository.ts';
 
-type Kind = 'achievement' | 'demand';
+type Kind = 'achievement' | 'demand' | 'expert' | 'enterprise';
+
+/** What a demand's suggestions are (records or people) and an achievement's. */
+export type DemandTarget = 'achievements' | 'experts';
+export type AchievementTarget = 'demands' | 'enterprises';
+
+function group<T>(rows: readonly T[], key: (r: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+async function profiles(db: DbOrTrx, kind: 'expert' | 'enterprise'): Promise<{ doc: MatchDocument; name: string }[]> {
+  if (kind === 'expert') {
+    const ids = await activeHoldersOfRoles(db, ['expert']);
+    const owned = group(
+      (await repo.achievementsOwnedBy(db, ids)).map((r) => ({ ...r, text: r.summary })),
+      (r) => r.owner_user_id,
+    );
+    const names = await accountDisplayNames(db, [...owned.keys()]);
+    return [...owned].map(([id, sources]) => {
+      const name = names.get(id) ?? '';
+      return { doc: profileDocument(id, 'expert', name, sources), name };
+    });
+  }
+  const byOrg = group(
+    (await repo.demandsWithOrganisation(db)).map((r) => ({ ...r, text: r.description })),
+    (r) => r.org_id,
+  );
+  const names = await organisationSummaries(db, [...byOrg.keys()]);
+  return [...byOrg].map(([id, sources]) => {
+    const name = names.get(id)?.name ?? '';
+    return { doc: profileDocument(id, 'enterprise', name, sources), name };
+  });
+}
 
 interface Built {
   matcher: Matcher;
@@ -30,6 +74,13 @@ interface Built {
 const cache = new WeakMap<object, Map<Kind, { signature: string; built: Promise<Built> }>>();
 
 async function build(db: DbOrTrx, kind: Kind): Promise<Built> {
+  if (kind === 'expert' || kind === 'enterprise') {
+    const people = await profiles(db, kind);
+    return {
+      matcher: createMatcher(people.map((p) => p.doc)),
+      docs: new Map(people.map((p) => [p.doc.id, { title: p.name, divisionCode: p.doc.divisionCode ?? null }])),
+    };
+  }
   const documents: MatchDocument[] =
     kind === 'achievement'
       ? (await achievements.matchableRows(db)).map(achievementDocument)
@@ -43,7 +94,11 @@ async function build(db: DbOrTrx, kind: Kind): Promise<Built> {
 /** The index over the matchable records of `kind`, rebuilt when they have changed. */
 export async function indexOf(db: DbOrTrx, kind: Kind): Promise<Built> {
   const signature =
-    kind === 'achievement' ? await achievements.matchableSignature(db) : await demands.matchableSignature(db);
+    kind === 'achievement'
+      ? await achievements.matchableSignature(db)
+      : kind === 'expert'
+        ? `${await achievements.matchableSignature(db)}|${(await activeHoldersOfRoles(db, ['expert'])).join(',')}`
+        : await demands.matchableSignature(db);
   let byKind = cache.get(db);
   if (!byKind) cache.set(db, (byKind = new Map<Kind, { signature: string; built: Promise<Built> }>()));
   const hit = byKind.get(kind);
@@ -79,16 +134,28 @@ async function achievementQuery(deps: Deps, caller: Caller, id: number): Promise
   return achievementDocument(row);
 }
 
-/** Achievements on offer that answer a demand the caller may see, best first. */
-export async function matchesForDemand(deps: Deps, caller: Caller, id: number, limit: number) {
+/** Achievements on offer (or experts) that answer a demand the caller may see, best first. */
+export async function matchesForDemand(
+  deps: Deps,
+  caller: Caller,
+  id: number,
+  limit: number,
+  target: DemandTarget = 'achievements',
+) {
   const query = await demandQuery(deps, caller, id);
-  return { items: run(await indexOf(deps.db, 'achievement'), query, limit) };
+  return { items: run(await indexOf(deps.db, target === 'experts' ? 'expert' : 'achievement'), query, limit) };
 }
 
-/** Published demands an achievement the caller may see could answer, best first. */
-export async function matchesForAchievement(deps: Deps, caller: Caller, id: number, limit: number) {
+/** Published demands (or the enterprises that posted them) an achievement the caller may see could answer. */
+export async function matchesForAchievement(
+  deps: Deps,
+  caller: Caller,
+  id: number,
+  limit: number,
+  target: AchievementTarget = 'demands',
+) {
   const query = await achievementQuery(deps, caller, id);
-  return { items: run(await indexOf(deps.db, 'demand'), query, limit) };
+  return { items: run(await indexOf(deps.db, target === 'enterprises' ? 'enterprise' : 'demand'), query, limit) };
 }
 
 /** Useful / not useful (with an IN-PART-style reason) on one suggestion; the score shown is kept for tuning. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { addUser, createTestApp, signIn, type TestApp } from '../../../test/harness.ts';
 import { listedAchievement, marketAgents, publishedDemand, type MarketAgents } from '../shared/market.test-helper.ts';
 
 describe('market matches', () => {
@@ -94,5 +94,72 @@ describe('market matches', () => {
     const id = res.json<{ id: number }>().id;
     expect((await a.other.request('GET', `/api/market/demands/${id}/matches`)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/market/demands/${id}/matches` })).statusCode).toBe(401);
+  });
+
+  it('suggests experts for a demand and enterprises for an achievement, from their own public records', async () => {
+    // The researcher holds the expert role too; the enterprise account belongs to an organisation.
+    const res = await t.db.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'res')
+      .executeTakeFirstOrThrow();
+    await t.db.db
+      .insertInto('user_role')
+      .values({
+        user_id: res.id,
+        role_code: 'expert',
+        division_code: '150105',
+        granted_by: null,
+        granted_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute();
+    const org = await t.db.db
+      .insertInto('organisation')
+      .values({
+        name: '和林格尔县某某乳业有限公司',
+        type: 'enterprise',
+        uscc: '91150123MA0N000001',
+        division_code: '150123',
+        status: 'active',
+        is_demo: 0,
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await addUser(t, { username: 'dairy', role: 'enterprise', division: '150123', orgId: org.id });
+    const dairy = { ...a, enterprise: await signIn(t, 'dairy') };
+
+    const achievement = await listedAchievement(a, {
+      title: '奶牛乳房炎快速检测试纸',
+      summary: '奶牛隐性乳房炎现场快速检测，10 分钟出结果。',
+      confidentialDetail: '抗体批号 CANARY-EXPERT',
+    });
+    const demandId = await publishedDemand(dairy, {
+      title: '牛奶体细胞超标',
+      description: '牧场牛奶体细胞数一直超标，收奶被压价，想要现场快速查出哪头牛有乳房炎。',
+      divisionCode: '150123',
+    });
+
+    const experts = await a.enterprise.request('GET', `/api/market/demands/${demandId}/matches?kind=experts`);
+    expect(experts.statusCode).toBe(200);
+    const people = experts.json<{ items: { id: number; title: string; score: number; explanation: string }[] }>();
+    expect(people.items[0]).toMatchObject({ id: res.id, title: 'res' });
+    expect(people.items[0]?.explanation).toContain('乳房炎');
+    expect(experts.body).not.toContain('CANARY-EXPERT');
+
+    const firms = await a.researcher.request('GET', `/api/market/achievements/${achievement}/matches?kind=enterprises`);
+    expect(firms.statusCode).toBe(200);
+    expect(firms.json<{ items: { id: number; title: string }[] }>().items[0]).toMatchObject({
+      id: org.id,
+      title: '和林格尔县某某乳业有限公司',
+    });
+    // The default kind keeps the contract: records, not people.
+    const records = await a.researcher.request('GET', `/api/market/achievements/${achievement}/matches`);
+    expect(records.json<{ items: { id: number }[] }>().items[0]?.id).toBe(demandId);
+
+    const bad = await a.enterprise.request('GET', `/api/market/demands/${demandId}/matches?kind=cats`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('推荐类型');
   });
 });
