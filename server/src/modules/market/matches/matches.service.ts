@@ -22,7 +22,7 @@ import { organisationSummaries } from '../../organisations/index.ts';
 import { createMatcher } from '../matching/index.ts';
 import type { MatchDocument, Matcher } from '../matching/types.ts';
 import { viewerOf } from '../shared/viewer.ts';
-import { achievementDocument, demandDocument, profileDocument, type ProfileSource } from './matches.documents.ts';
+import { achievementDocument, demandDocument, profileDocument } from './matches.documents.ts';
 import * as repo from './matches.repository.ts';
 
 type Kind = 'achievement' | 'demand' | 'expert' | 'enterprise';
