@@ -13,9 +13,7 @@ export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-co
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const classes = (v: unknown): string[] =>
-  Array.isArray(v)
-    ? v.flatMap((q) => (isObject(q) && typeof q.epcClass === 'string' ? [q.epcClass] : []))
-    : [];
+  Array.isArray(v) ? v.flatMap((q) => (isObject(q) && typeof q.epcClass === 'string' ? [q.epcClass] : [])) : [];
 
 /** Every identifier `event` names in its what dimension, with its role (duplicates removed). */
 export function epcsOf(event: JsonObject): { epc: string; role: EpcRole }[] {

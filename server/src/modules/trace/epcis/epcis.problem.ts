@@ -47,7 +47,12 @@ export interface ProblemBody {
   instance?: string;
   /** Located problems (event index, JSON pointer), Chinese first. */
   errors?: EpcisProblem[];
-  error: { code: ErrorCode; message: string; messageEn: string; details?: { path: string; message: string; messageEn: string }[] };
+  error: {
+    code: ErrorCode;
+    message: string;
+    messageEn: string;
+    details?: { path: string; message: string; messageEn: string }[];
+  };
 }
 
 /** Thrown by the EPCIS service; the EPCIS routes answer it as application/problem+json. */

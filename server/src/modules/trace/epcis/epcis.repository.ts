@@ -105,10 +105,7 @@ export function queryEvents(db: DbOrTrx, f: EventFilter): Promise<EventRow[]> {
   const after = f.after;
   if (after)
     q = q.where((eb) =>
-      eb.or([
-        eb('event_time_utc', '>', after.t),
-        eb.and([eb('event_time_utc', '=', after.t), eb('id', '>', after.i)]),
-      ]),
+      eb.or([eb('event_time_utc', '>', after.t), eb.and([eb('event_time_utc', '=', after.t), eb('id', '>', after.i)])]),
     );
   return q.orderBy('event_time_utc').orderBy('id').limit(f.limit).execute();
 }

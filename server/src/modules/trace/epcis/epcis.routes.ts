@@ -36,7 +36,15 @@ const ZProblem = ZErrorBody.extend({
   instance: z.string().optional(),
   errors: z.array(ZLocated).optional(),
 }).describe('RFC 7807 problem (EPCIS REST bindings) with the platform error object');
-const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 406: ZProblem, 409: ZProblem, 413: ZProblem };
+const problems = {
+  400: ZProblem,
+  401: ZProblem,
+  403: ZProblem,
+  404: ZProblem,
+  406: ZProblem,
+  409: ZProblem,
+  413: ZProblem,
+};
 
 const ZCaptureResult = z.object({
   index: z.number().int(),
@@ -181,13 +189,18 @@ export function registerEpcisRoutes(app: FastifyInstance, deps: Deps): void {
           const h = req.headers['gs1-capture-error-behaviour'];
           const behaviour = h === undefined ? 'rollback' : h;
           if (behaviour !== 'rollback' && behaviour !== 'proceed')
-            throw new EpcisProblemError('ValidationException', '采集错误处理方式应为 rollback 或 proceed', 'GS1-Capture-Error-Behaviour must be rollback or proceed', [
-              {
-                pointer: 'GS1-Capture-Error-Behaviour',
-                message: 'GS1-Capture-Error-Behaviour：应为 rollback 或 proceed',
-                messageEn: 'GS1-Capture-Error-Behaviour: must be rollback or proceed',
-              },
-            ]);
+            throw new EpcisProblemError(
+              'ValidationException',
+              '采集错误处理方式应为 rollback 或 proceed',
+              'GS1-Capture-Error-Behaviour must be rollback or proceed',
+              [
+                {
+                  pointer: 'GS1-Capture-Error-Behaviour',
+                  message: 'GS1-Capture-Error-Behaviour：应为 rollback 或 proceed',
+                  messageEn: 'GS1-Capture-Error-Behaviour: must be rollback or proceed',
+                },
+              ],
+            );
           const job = await captureDocument(deps, callerOf(req), req.body, behaviour);
           return { status: 202, body: job, headers: { location: `/epcis/capture/${job.captureID}` } };
         }),

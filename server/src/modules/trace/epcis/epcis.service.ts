@@ -17,15 +17,7 @@ import type { Caller, Deps } from '../../../platform/deps.ts';
 import { OFFICER_ROLES } from '../../../platform/platform.module.ts';
 import { captureIdentityFor, foreignIdentifiers } from '../catalogue/capture-identity.ts';
 import { eventHashId } from './hash/event-hash.ts';
-import {
-  EPCIS_CONTEXT,
-  cbvShort,
-  epcsOf,
-  isObject,
-  locationId,
-  utc,
-  type JsonObject,
-} from './epcis.model.ts';
+import { EPCIS_CONTEXT, cbvShort, epcsOf, isObject, locationId, utc, type JsonObject } from './epcis.model.ts';
 import { EpcisProblemError } from './epcis.problem.ts';
 import * as repo from './epcis.repository.ts';
 import type { CaptureErrorBehaviour, EpcRole, TraceEpcisEventTable } from './epcis.tables.ts';
@@ -139,7 +131,8 @@ function prepare(event: JsonObject, context: unknown, index: number): Prepared |
       read_point: readPoint,
       error_declaration_time: decl && typeof decl.declarationTime === 'string' ? decl.declarationTime : null,
       error_reason: decl && typeof decl.reason === 'string' ? decl.reason : null,
-      corrective_event_ids: decl && Array.isArray(decl.correctiveEventIDs) ? JSON.stringify(decl.correctiveEventIDs) : null,
+      corrective_event_ids:
+        decl && Array.isArray(decl.correctiveEventIDs) ? JSON.stringify(decl.correctiveEventIDs) : null,
       event_json: '',
       context_json: ctx ? JSON.stringify(ctx) : null,
     },
@@ -242,12 +235,20 @@ export async function captureDocument(
 ): Promise<CaptureJob> {
   const problems = schemaProblems(doc);
   if (problems.length > 0)
-    throw new EpcisProblemError('ValidationException', 'EPCIS 文档不符合官方模式', 'The EPCIS document does not match the official schema', problems);
+    throw new EpcisProblemError(
+      'ValidationException',
+      'EPCIS 文档不符合官方模式',
+      'The EPCIS document does not match the official schema',
+      problems,
+    );
   const document = doc as JsonObject;
   if (document.type !== 'EPCISDocument')
-    throw new EpcisProblemError('ValidationException', '采集接口只接受 EPCISDocument', 'Capture accepts EPCISDocument only', [
-      { pointer: '/type', message: '/type：应为 EPCISDocument', messageEn: '/type: must be EPCISDocument' },
-    ]);
+    throw new EpcisProblemError(
+      'ValidationException',
+      '采集接口只接受 EPCISDocument',
+      'Capture accepts EPCISDocument only',
+      [{ pointer: '/type', message: '/type：应为 EPCISDocument', messageEn: '/type: must be EPCISDocument' }],
+    );
   const body = document.epcisBody as JsonObject;
   const events = (Array.isArray(body.eventList) ? body.eventList : []) as JsonObject[];
   if (events.length > CAPTURE_LIMIT)
@@ -261,7 +262,12 @@ export async function captureDocument(
   const prepared = events.map((e, i) => {
     const p = prepare(e, context, i);
     if ('eventId' in p) return p;
-    return { ...p, pointer: `/epcisBody/eventList/${i}${p.pointer}`, message: `/epcisBody/eventList/${i}${p.message}`, messageEn: `/epcisBody/eventList/${i}${p.messageEn}` };
+    return {
+      ...p,
+      pointer: `/epcisBody/eventList/${i}${p.pointer}`,
+      message: `/epcisBody/eventList/${i}${p.message}`,
+      messageEn: `/epcisBody/eventList/${i}${p.messageEn}`,
+    };
   });
 
   return withRetryOnRace(async () => {
@@ -330,7 +336,12 @@ export async function captureEvent(deps: Deps, caller: Caller, body: unknown): P
     throw new EpcisProblemError('ValidationException', '请求体应为一个 EPCIS 事件', 'The body must be one EPCIS event');
   const problems = eventProblems(body, body['@context']);
   if (problems.length > 0)
-    throw new EpcisProblemError('ValidationException', 'EPCIS 事件不符合官方模式', 'The EPCIS event does not match the official schema', problems);
+    throw new EpcisProblemError(
+      'ValidationException',
+      'EPCIS 事件不符合官方模式',
+      'The EPCIS event does not match the official schema',
+      problems,
+    );
   const identity = await identityOf(deps, caller);
   const p = prepare(body, body['@context'], 0);
   if (!('eventId' in p))
@@ -339,9 +350,12 @@ export async function captureEvent(deps: Deps, caller: Caller, body: unknown): P
     const { results, toStore } = await decide(deps, identity, [p]);
     const r = results[0]!;
     if (r.status === 'rejected')
-      throw new EpcisProblemError('SecurityException', '不能采集其他经营主体的标识', 'Identifiers of another operator cannot be captured', [
-        { ...r.error!, pointer: '/', eventIndex: undefined },
-      ]);
+      throw new EpcisProblemError(
+        'SecurityException',
+        '不能采集其他经营主体的标识',
+        'Identifiers of another operator cannot be captured',
+        [{ ...r.error!, pointer: '/', eventIndex: undefined }],
+      );
     if (r.status === 'duplicate')
       throw new EpcisProblemError(
         'ResourceAlreadyExistsException',
@@ -367,7 +381,13 @@ export async function captureEvent(deps: Deps, caller: Caller, body: unknown): P
 export async function getCapture(deps: Deps, caller: Caller, id: string): Promise<CaptureJob> {
   const row = await repo.findCapture(deps.db, id);
   const notFound = () =>
-    new EpcisProblemError('NoSuchResourceException', '未找到该采集任务', 'No such capture job', undefined, `/epcis/capture/${id}`);
+    new EpcisProblemError(
+      'NoSuchResourceException',
+      '未找到该采集任务',
+      'No such capture job',
+      undefined,
+      `/epcis/capture/${id}`,
+    );
   if (!row) throw notFound();
   if (row.created_by !== caller.principal.userId) {
     const roots = scopeRoots(caller.principal, 'trace:query');
