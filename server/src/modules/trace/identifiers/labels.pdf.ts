@@ -76,6 +76,14 @@ function fit(doc: Doc, text: string, width: number): string {
   return `${s}…`;
 }
 
+/** `text` on at most two lines of `width` (the second cut with an ellipsis). */
+function wrapTwo(doc: Doc, text: string, width: number): string[] {
+  if (doc.widthOfString(text) <= width) return [text];
+  let cut = 1;
+  while (cut < text.length && doc.widthOfString(text.slice(0, cut + 1)) <= width) cut++;
+  return [text.slice(0, cut), fit(doc, text.slice(cut), width)];
+}
+
 function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {
   const matrix = qrMatrix(text, 'M');
   const n = matrix.length + 4; // 2-module quiet zone on each side
@@ -106,16 +114,18 @@ function drawLabel(doc: Doc, label: TraceLabel, demo: boolean, x: number, y: num
   ty += 14;
   doc.font('regular').fontSize(7.5).fillColor('#333333');
   const lines = [
-    label.operatorName,
+    ...wrapTwo(doc, label.operatorName, tw),
     label.batchNo ? `批次 ${label.batchNo}` : null,
     label.certificateNo ? `合格证 ${label.certificateNo}` : null,
   ].filter((l): l is string => Boolean(l));
+  const isDemo = demo || label.demo === true;
+  const textBottom = y + PAD + qrSize - (isDemo ? 11 : 0);
   for (const line of lines) {
-    if (ty + 10 > y + PAD + qrSize) break;
+    if (ty + 10 > textBottom) break;
     doc.text(fit(doc, line, tw), tx, ty, { lineBreak: false });
     ty += 10.5;
   }
-  if (demo || label.demo) {
+  if (isDemo) {
     doc.font('bold').fontSize(8).fillColor('#c62828');
     doc.text('演示数据', tx, y + PAD + qrSize - 10, { lineBreak: false });
   }
