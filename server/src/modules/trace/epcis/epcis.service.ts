@@ -156,7 +156,12 @@ async function decide(
     ok.map((p) => p.eventId),
     ok.map((p) => p.hashId),
   );
-  const seen = new Set(stored.flatMap((s) => [`e${s.isDeclaration} ${s.eventId}`, `h${s.isDeclaration} ${s.hashId}`]));
+  // Key -> the eventID stored under it (a retry with another eventID but the same hash names the stored one).
+  const seen = new Map<string, string>();
+  for (const s of stored) {
+    seen.set(`e${s.isDeclaration} ${s.eventId}`, s.eventId);
+    seen.set(`h${s.isDeclaration} ${s.hashId}`, s.eventId);
+  }
   const results: CaptureResult[] = [];
   const toStore: Prepared[] = [];
   prepared.forEach((p, index) => {
@@ -184,11 +189,12 @@ async function decide(
       return;
     }
     const keys = [`e${p.isDeclaration} ${p.eventId}`, `h${p.isDeclaration} ${p.hashId}`];
-    if (keys.some((k) => seen.has(k))) {
-      results.push({ index, eventID: p.eventId, status: 'duplicate' });
+    const storedAs = keys.map((k) => seen.get(k)).find((v) => v !== undefined);
+    if (storedAs !== undefined) {
+      results.push({ index, eventID: storedAs, status: 'duplicate' });
       return;
     }
-    for (const k of keys) seen.add(k);
+    for (const k of keys) seen.set(k, p.eventId);
     results.push({ index, eventID: p.eventId, status: 'captured' });
     toStore.push(p);
   });

@@ -63,7 +63,9 @@ export function schemaProblems(doc: unknown, base = ''): EpcisProblem[] {
   const validate = validator();
   if (validate(doc)) return [];
   const e = pick(validate.errors ?? []);
-  const where = locate(e.instancePath, base);
+  // A missing property is located where it should be.
+  const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined;
+  const where = locate(missing ? `${e.instancePath}/${missing}` : e.instancePath, base);
   const zh = (ZH_KEYWORD[e.keyword] ?? (() => '不符合 EPCIS 2.0 模式'))(e);
   return [
     {
