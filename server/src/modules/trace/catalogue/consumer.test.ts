@@ -8,7 +8,7 @@ import type { ConsumerView } from './consumer.service.ts';
 
 describe('consumer page, Digital Link resolver, capture identity (with the demo data)', () => {
   let t: TestApp;
-  const codeOf = async (product: string, status = 'active') => {
+  const codeOf = async (product: string, status: 'active' | 'recalled' = 'active') => {
     const r = await t.db.db
       .selectFrom('trace_batch')
       .innerJoin('trace_product', 'trace_product.id', 'trace_batch.product_id')
