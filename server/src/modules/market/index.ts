@@ -5,6 +5,8 @@ import { registerAchievementRoutes } from './achievements/achievements.routes.ts
 import { ACHIEVEMENT_SOURCE } from './achievements/achievements.search.ts';
 import { registerDemandRoutes } from './demands/demands.routes.ts';
 import { DEMAND_SOURCE } from './demands/demands.search.ts';
+import * as digestMigration from './matches/digest.migration.ts';
+import { digestJob } from './matches/digest.service.ts';
 import { registerMatchRoutes } from './matches/matches.routes.ts';
 import {
   CONTRACTS_AUDIT_ACTIONS,
@@ -77,7 +79,13 @@ export const marketModule = defineModule({
   },
   facts: [OPEN_DEMANDS_FACT, LISTED_ACHIEVEMENTS_FACT, ...CONTRACTS_FACTS],
   searchSources: [ACHIEVEMENT_SOURCE, DEMAND_SOURCE],
-  migrations: { '0008-market': marketMigration, ...CONTRACTS_MIGRATIONS, ...DEALS_MIGRATIONS },
+  migrations: {
+    '0008-market': marketMigration,
+    ...CONTRACTS_MIGRATIONS,
+    ...DEALS_MIGRATIONS,
+    '0014-market-digest': digestMigration,
+  },
+  jobKinds: [digestJob],
   imports: [achievementImport, ...CONTRACTS_IMPORTS],
   seeds: {
     async demo(deps) {
@@ -92,6 +100,7 @@ export const marketModule = defineModule({
     'market.nda.requested': { zh: '收到保密内容查看申请', en: 'NDA request received' },
     'market.nda.decided': { zh: '保密内容申请已处理', en: 'NDA request decided' },
     'market.proposal.received': { zh: '收到揭榜方案', en: 'Open-call proposal received' },
+    'market.match.digest': { zh: '每日匹配推荐', en: 'Daily match suggestions' },
     ...CONTRACTS_NOTIFICATION_KINDS,
     ...DEALS_NOTIFICATION_KINDS,
   },

@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { CliError } from '../../cli/context.ts';
+import { CliError, withDatabase } from '../../cli/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { checkDigestDate, runDigest } from './matches/digest.service.ts';
 import { evaluatePairs, figuresOf, PairsFileError, parsePairsFile } from './matching/eval/evaluate.ts';
 import { syntheticAchievements } from './matching/synthetic.ts';
 
@@ -68,7 +70,23 @@ export function runMarketEval(
   print(JSON.stringify({ pairs: n, precisionAt1, precisionAt5, mrr, ndcg10 }));
 }
 
-/** Adds `market eval` to the `qixian` tool. */
+/** Runs `market digest [--date YYYY-MM-DD]` on the configured database; returns the line it prints. */
+export async function runMarketDigest(
+  opts: { date?: string },
+  print: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<void> {
+  try {
+    if (opts.date !== undefined) checkDigestDate(opts.date);
+  } catch (err) {
+    if (err instanceof AppError)
+      throw new CliError(`日期应为 YYYY-MM-DD：${opts.date}`, `--date must be YYYY-MM-DD: ${opts.date}`);
+    throw err;
+  }
+  const result = await withDatabase(({ deps }) => runDigest(deps, opts.date));
+  print(JSON.stringify(result));
+}
+
+/** Adds `market eval` and `market digest` to the `qixian` tool. */
 export function registerMarketCommands(program: Command): void {
   const market = program.command('market').description('科技成果转移转化 / technology transfer market');
   market
@@ -85,4 +103,11 @@ export function registerMarketCommands(program: Command): void {
     .option('--seed <n>', '干扰成果的随机种子 / seed of the distractor generator')
     .option('--verbose', '逐条列出未排第一的需求 / list the demands whose achievement is not first')
     .action((opts: EvalOptions) => runMarketEval(opts));
+  market
+    .command('digest')
+    .description(
+      '发送每日匹配推荐（同一天只发一次；供 cron 每日调用）/ send the daily match digest to owners (once per day)',
+    )
+    .option('--date <YYYY-MM-DD>', '推荐日期（默认今天，UTC）/ digest date (default today, UTC)')
+    .action((opts: { date?: string }) => runMarketDigest(opts));
 }
