@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/harness.ts';
+import { runDigest } from '../matches/digest.service.ts';
 import { listedAchievement, marketAgents, publishedDemand, type MarketAgents } from '../shared/market.test-helper.ts';
 
 const CANARY = 'CANARYQX7Z';
@@ -28,9 +29,11 @@ describe('confidential detail (canary)', () => {
       '/api/market/achievements?forEntrepreneurs=true',
       `/api/market/achievements/${achievementId}`,
       `/api/market/achievements/${achievementId}/matches`,
+      `/api/market/achievements/${achievementId}/matches?kind=enterprises`,
       '/api/market/demands',
       `/api/market/demands/${demandId}`,
       `/api/market/demands/${demandId}/matches`,
+      `/api/market/demands/${demandId}/matches?kind=experts`,
       `/api/market/demands/${demandId}/proposals`,
       '/api/market/nda-requests?as=owner',
       '/api/market/nda-requests?as=requester',
@@ -137,6 +140,8 @@ describe('confidential detail (canary)', () => {
         (await a.researcher.request('POST', `/api/market/achievements/${draftId}/owner-step`, { step })).statusCode,
       ).toBe(200);
 
+    // The daily match digest names both records to their owners: public titles only (checked with the notifications).
+    expect((await runDigest(t.app.deps, '2026-07-01')).recipients).toBeGreaterThan(0);
     // Before approval: nobody but the owner sees it, anywhere.
     for (const [name, agent] of [
       ['enterprise', a.enterprise],
