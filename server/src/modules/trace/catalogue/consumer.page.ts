@@ -19,19 +19,18 @@ section{background:#fff;border-radius:12px;padding:14px;margin:0 0 10px;box-shad
 ol{list-style:none;margin:0;padding:0 0 0 14px;border-left:2px solid #b7d3bc}li{position:relative;margin:0 0 10px}li:before{content:"";position:absolute;left:-21px;top:6px;width:10px;height:10px;border-radius:50%;background:#2f6b3a}
 li .t{color:#5f6b76;font-size:13px}.pass{color:#2f6b3a;font-weight:600}.fail{color:#b42318;font-weight:600}.muted{color:#5f6b76;font-size:13px}
 .map{display:block;width:100%;max-width:320px;height:auto;margin-top:8px}footer{text-align:center;color:#5f6b76;font-size:12px;margin-top:16px}
-@media (min-width:900px){main{max-width:760px}header{border-radius:14px;margin:12px 0}.grid{display:grid;grid-template-columns:1fr 1fr;gap:10px}.grid section{margin:0}}`;
+@media (min-width:900px){main{max-width:760px}header{border-radius:14px;margin:12px 0}.grid{display:grid;grid-template-columns:1fr 1fr;gap:10px;margin-bottom:10px}.grid section{margin:0}}`;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${CSS}</style></head><body><main>${body}<footer>县域创新驱动发展平台 · 农畜产品质量安全追溯<br>Qixian product traceability</footer></main></body></html>`;
 }
 
-const time = (s: string) =>
-  esc(
-    s
-      .replace('T', ' ')
-      .replace(/(:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, '$1 $3')
-      .replace(/ Z$/, ' UTC'),
-  );
+/** A time as Beijing time (UTC+8), which is what a consumer in China reads; unparseable text is shown as is. */
+const time = (s: string) => {
+  const ms = Date.parse(s);
+  if (Number.isNaN(ms)) return esc(s);
+  return `${esc(new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '))}（北京时间）`;
+};
 
 /** A locator of the origin in Inner Mongolia's bounding box (97°–127° E, 37°–54° N): where, roughly, not a map. */
 function locator(lat: number, lon: number): string {

@@ -136,6 +136,17 @@ describe('consumer page, Digital Link resolver, capture identity (with the demo 
     );
   });
 
+  it('100,000 random well-formed guesses at the demo counties hit no batch in the database', async () => {
+    const rows = await t.db.db.selectFrom('trace_batch').select(['trace_code', 'division_code']).execute();
+    const issued = new Set(rows.map((r) => r.trace_code));
+    const counties = [...new Set(rows.map((r) => r.division_code))];
+    let hits = 0;
+    for (let i = 0; i < 100_000; i++)
+      if (issued.has(issueTraceCode(counties[i % counties.length] ?? '150121', 2026))) hits++;
+    expect(issued.size).toBe(rows.length);
+    expect(hits).toBe(0);
+  });
+
   it('resolves our Digital Links: /01/{gtin}/10/{lot}[/21/{serial}] -> the batch page or its JSON', async () => {
     const corn = await codeOf('敕勒川鲜食玉米（演示）');
     expect(corn.gtin?.startsWith(`0${DEMO_GS1_PREFIX}`)).toBe(true);
