@@ -218,3 +218,13 @@ export const ZInputProductPage = page(ZInputProduct);
 export const ZAnimalPage = page(ZAnimal);
 
 export const ZOperatorIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const ZLabelSheetRequest = z
+  .object({
+    batchIds: z.array(z.number().int().positive()).min(1, { message: '请至少选择一个批次 / choose a batch' }).max(200),
+    /** Labels per batch. */
+    copies: z.number().int().min(1).max(100).default(1),
+    columns: z.number().int().min(1).max(6).optional(),
+    rows: z.number().int().min(1).max(12).optional(),
+  })
+  .strict();

@@ -28,6 +28,7 @@ interface Fixture {
 }
 
 let lastProductId = 0;
+let lastBatchId = 0;
 
 async function makeOperator(ctx: MatrixContext, division: string, actingUser?: number): Promise<Fixture> {
   const db = ctx.t.db.db;
@@ -93,6 +94,7 @@ async function makeOperator(ctx: MatrixContext, division: string, actingUser?: n
     .returning('id')
     .executeTakeFirstOrThrow();
   lastProductId = product.id;
+  lastBatchId = batch.id;
   return { operatorId: op.id, productId: product.id, batchId: batch.id };
 }
 
@@ -154,6 +156,15 @@ export const accessCases = defineAccessCases((ctx) => {
         unit: '千克',
         producedOn: '2026-09-02',
       })),
+      'POST /api/trace/batches/labels.pdf': {
+        at: 'objects',
+        target: async (url, at) => {
+          await makeOperator(ctx, at.division ?? '150000');
+          return url;
+        },
+        allows: oversees,
+        body: () => ({ batchIds: [lastBatchId] }),
+      },
       'GET /api/trace/batches/:id': { at: 'objects', target: onBatch, allows: oversees },
       'GET /api/trace/batches/:id/qr.png': { at: 'objects', target: onBatch, allows: oversees },
       'GET /api/trace/batches/:id/qr.svg': { at: 'objects', target: onBatch, allows: oversees },

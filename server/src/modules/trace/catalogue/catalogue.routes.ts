@@ -16,6 +16,7 @@ import {
   ZCreateSiteRequest,
   ZInputProduct,
   ZInputProductPage,
+  ZLabelSheetRequest,
   ZListQuery,
   ZOperator,
   ZOperatorPage,
@@ -26,6 +27,7 @@ import {
 } from '../../../../../contracts/trace.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { callerOf } from '../../../platform/http/caller.ts';
+import { renderLabelSheetPdf } from '../identifiers/labels.pdf.ts';
 import { qrPng, qrSvg } from '../identifiers/qr.ts';
 import * as operators from './operators.service.ts';
 import * as records from './records.service.ts';
@@ -196,6 +198,40 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: Deps): void 
     handler: async (req, reply) => {
       const b = await records.getBatch(deps, callerOf(req), req.params.id);
       return reply.type('image/svg+xml').send(await qrSvg(qrUrl(b.traceCode)));
+    },
+  });
+
+  r.post('/api/trace/batches/labels.pdf', {
+    config: { rule: READ },
+    schema: {
+      tags,
+      summary: '打印追溯标签（A4 PDF） / label sheet of selected batches (A4 PDF)',
+      body: ZLabelSheetRequest,
+      response: { 200: z.any(), ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const caller = callerOf(req);
+      const batches = [];
+      for (const id of new Set(req.body.batchIds)) batches.push(await records.getBatch(deps, caller, id));
+      const pdf = await renderLabelSheetPdf({
+        title: '农畜产品追溯标签',
+        columns: req.body.columns,
+        rows: req.body.rows,
+        labels: batches.flatMap((b) =>
+          Array.from({ length: req.body.copies }, () => ({
+            traceCode: b.traceCode,
+            productName: b.productName,
+            operatorName: b.operatorName,
+            ...(b.lot ? { batchNo: b.lot } : {}),
+            url: qrUrl(b.traceCode),
+            demo: b.isDemo,
+          })),
+        ),
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="trace-labels.pdf"')
+        .send(pdf);
     },
   });
 }

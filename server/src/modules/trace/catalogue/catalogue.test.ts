@@ -217,5 +217,11 @@ describe('trace catalogue: operators, records, scope', () => {
     expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
     const svg = await owner.request('GET', `/api/trace/batches/${id}/qr.svg`);
     expect(svg.body).toContain('<svg');
+    const pdf = await owner.request('POST', '/api/trace/batches/labels.pdf', { batchIds: [id], copies: 3 });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await otherCounty.request('POST', '/api/trace/batches/labels.pdf', { batchIds: [id] })).statusCode).toBe(404);
+    expect((await owner.request('POST', '/api/trace/batches/labels.pdf', { batchIds: [] })).statusCode).toBe(400);
   });
 });
