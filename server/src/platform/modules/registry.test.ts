@@ -48,7 +48,14 @@ describe('module registry', () => {
     expect(permissionsOfRole('audit-admin')).toEqual(['audit:read', 'audit:verify', 'profile:read', 'role:approve']);
     expect(permissionsOfRole('region-officer')).toContain('monitoring:manage');
     expect(permissionsOfRole('league-officer')).not.toContain('monitoring:manage');
-    expect(permissionsOfRole('farmer')).toEqual(['profile:read', 'token:own']);
+    expect(permissionsOfRole('farmer')).toEqual([
+      'profile:read',
+      'token:own',
+      'trace:capture',
+      'trace:catalogue_manage',
+      'trace:catalogue_read',
+      'trace:query',
+    ]);
     expect(permissionsOfRole('no-such-role')).toEqual([]);
     for (const role of ROLE_CODES) expect(permissionsOfRole(role).length).toBeGreaterThan(0);
     // 三员分立: no administrator reads monitoring data, approves registrations or reads personal data in full.
