@@ -39,6 +39,7 @@ export const CATALOGUE_AUDIT_ACTIONS: Record<string, Named> = {
   'trace.input_product.create': { zh: '登记投入品', en: 'Input product registered' },
   'trace.batch.create': { zh: '新建批次并签发追溯码', en: 'Batch created, trace code issued' },
   'trace.animal.create': { zh: '登记畜禽耳标', en: 'Animal ear tag registered' },
+  'trace.labels.print': { zh: '打印追溯标签', en: 'Trace labels printed' },
 };
 
 export const CATALOGUE_AUDIT_TARGETS: readonly AuditTargetKind[] = [

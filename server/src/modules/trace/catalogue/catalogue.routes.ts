@@ -25,6 +25,7 @@ import {
   ZSite,
   ZSitePage,
 } from '../../../../../contracts/trace.ts';
+import { writeAudit } from '../../../platform/audit/audit.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { callerOf } from '../../../platform/http/caller.ts';
 import { renderLabelSheetPdf } from '../identifiers/labels.pdf.ts';
@@ -202,7 +203,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: Deps): void 
   });
 
   r.post('/api/trace/batches/labels.pdf', {
-    config: { rule: READ },
+    config: { rule: { ...READ, audit: 'trace.labels.print' } },
     schema: {
       tags,
       summary: '打印追溯标签（A4 PDF） / label sheet of selected batches (A4 PDF)',
@@ -227,6 +228,14 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: Deps): void 
             demo: b.isDemo,
           })),
         ),
+      });
+      // Printing labels puts codes into circulation: who printed which batches is kept.
+      await writeAudit(deps.db, deps.audit, caller.actor, {
+        action: 'trace.labels.print',
+        targetType: 'trace_batch',
+        targetId: batches[0]?.id ?? 0,
+        divisionCode: batches[0]?.divisionCode ?? null,
+        details: { batchIds: batches.map((b) => b.id), copies: req.body.copies },
       });
       return reply
         .type('application/pdf')

@@ -221,7 +221,9 @@ describe('trace catalogue: operators, records, scope', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await otherCounty.request('POST', '/api/trace/batches/labels.pdf', { batchIds: [id] })).statusCode).toBe(404);
+    expect((await otherCounty.request('POST', '/api/trace/batches/labels.pdf', { batchIds: [id] })).statusCode).toBe(
+      404,
+    );
     expect((await owner.request('POST', '/api/trace/batches/labels.pdf', { batchIds: [] })).statusCode).toBe(400);
   });
 });
