@@ -16,6 +16,7 @@ import type { PageRequest } from '../../../platform/http/paging.ts';
 import { writeAudit } from '../../../platform/audit/audit.ts';
 import { iso } from '../../../platform/clock.ts';
 import type { Caller, Deps } from '../../../platform/deps.ts';
+import type { Trx } from '../../../db/database.ts';
 import { descendantCodes, divisionNames } from '../../../platform/divisions/index.ts';
 import { AppError } from '../../../platform/errors/errors.ts';
 import { invalidateCatalogueFacts } from './catalogue.facts.ts';
@@ -45,6 +46,29 @@ async function managed(deps: Deps, caller: Caller, operatorId: number) {
   return op;
 }
 
+/**
+ * Inserts one record under an operator and audits it (the operator is the target, the new id in the details) in one
+ * transaction; returns the new id.
+ */
+async function insertUnderOperator(
+  deps: Deps,
+  caller: Caller,
+  audit: { action: string; operatorId: number; divisionCode: string; detailKey: string },
+  insert: (trx: Trx) => Promise<{ id: number }>,
+): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await insert(trx);
+    await writeAudit(trx, deps.audit, caller.actor, {
+      action: audit.action,
+      targetType: 'trace_operator',
+      targetId: audit.operatorId,
+      divisionCode: audit.divisionCode,
+      details: { [audit.detailKey]: row.id },
+    });
+    return row.id;
+  });
+}
+
 export async function createSite(
   deps: Deps,
   caller: Caller,
@@ -61,30 +85,26 @@ export async function createSite(
     );
   if ((body.lat === undefined) !== (body.lon === undefined))
     throw invalid('body.lat', '经纬度须同时填写', 'Give both latitude and longitude');
-  const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('trace_site')
-      .values({
-        operator_id: op.id,
-        name: body.name,
-        kind: body.kind,
-        lat: body.lat ?? null,
-        lon: body.lon ?? null,
-        division_code: division,
-        is_demo: 0,
-        created_at: iso(deps.clock.now()),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, deps.audit, caller.actor, {
-      action: 'trace.site.create',
-      targetType: 'trace_operator',
-      targetId: op.id,
-      divisionCode: division,
-      details: { siteId: row.id },
-    });
-    return row.id;
-  });
+  const id = await insertUnderOperator(
+    deps,
+    caller,
+    { action: 'trace.site.create', operatorId: op.id, divisionCode: division, detailKey: 'siteId' },
+    (trx) =>
+      trx
+        .insertInto('trace_site')
+        .values({
+          operator_id: op.id,
+          name: body.name,
+          kind: body.kind,
+          lat: body.lat ?? null,
+          lon: body.lon ?? null,
+          division_code: division,
+          is_demo: 0,
+          created_at: iso(deps.clock.now()),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+  );
   return presentSite(await deps.db.selectFrom('trace_site').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
 
@@ -108,31 +128,27 @@ export async function createProduct(
     if (!r.ok) throw invalid('body.gtin', r.message, 'Invalid GTIN');
     gtin = r.value;
   }
-  const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('trace_product')
-      .values({
-        operator_id: op.id,
-        name: body.name,
-        category: body.category,
-        gtin,
-        unit: body.unit,
-        description: body.description,
-        division_code: op.division_code,
-        is_demo: 0,
-        created_at: iso(deps.clock.now()),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, deps.audit, caller.actor, {
-      action: 'trace.product.create',
-      targetType: 'trace_operator',
-      targetId: op.id,
-      divisionCode: op.division_code,
-      details: { productId: row.id },
-    });
-    return row.id;
-  });
+  const id = await insertUnderOperator(
+    deps,
+    caller,
+    { action: 'trace.product.create', operatorId: op.id, divisionCode: op.division_code, detailKey: 'productId' },
+    (trx) =>
+      trx
+        .insertInto('trace_product')
+        .values({
+          operator_id: op.id,
+          name: body.name,
+          category: body.category,
+          gtin,
+          unit: body.unit,
+          description: body.description,
+          division_code: op.division_code,
+          is_demo: 0,
+          created_at: iso(deps.clock.now()),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+  );
   return presentProduct(
     await deps.db.selectFrom('trace_product').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
   );
@@ -152,31 +168,32 @@ export async function createInputProduct(
   body: z.infer<typeof ZCreateInputProductRequest>,
 ) {
   const op = await managed(deps, caller, operatorId);
-  const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('trace_input_product')
-      .values({
-        operator_id: op.id,
-        name: body.name,
-        kind: body.kind,
-        registration_no: body.registrationNo,
-        withdrawal_days: body.withdrawalDays,
-        manufacturer: body.manufacturer,
-        division_code: op.division_code,
-        is_demo: 0,
-        created_at: iso(deps.clock.now()),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, deps.audit, caller.actor, {
+  const id = await insertUnderOperator(
+    deps,
+    caller,
+    {
       action: 'trace.input_product.create',
-      targetType: 'trace_operator',
-      targetId: op.id,
+      operatorId: op.id,
       divisionCode: op.division_code,
-      details: { inputProductId: row.id },
-    });
-    return row.id;
-  });
+      detailKey: 'inputProductId',
+    },
+    (trx) =>
+      trx
+        .insertInto('trace_input_product')
+        .values({
+          operator_id: op.id,
+          name: body.name,
+          kind: body.kind,
+          registration_no: body.registrationNo,
+          withdrawal_days: body.withdrawalDays,
+          manufacturer: body.manufacturer,
+          division_code: op.division_code,
+          is_demo: 0,
+          created_at: iso(deps.clock.now()),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+  );
   return presentInputProduct(
     await deps.db.selectFrom('trace_input_product').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
   );
@@ -341,29 +358,25 @@ export async function createAnimal(
     .executeTakeFirst();
   if (dup)
     throw new AppError('CONFLICT', { zh: `耳标号 ${tag.value.number} 已登记`, en: 'Ear tag already registered' });
-  const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('trace_animal')
-      .values({
-        operator_id: op.id,
-        ear_tag: tag.value.number,
-        species: tag.value.species,
-        batch_id: body.batchId ?? null,
-        division_code: op.division_code,
-        is_demo: 0,
-        created_at: iso(deps.clock.now()),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, deps.audit, caller.actor, {
-      action: 'trace.animal.create',
-      targetType: 'trace_operator',
-      targetId: op.id,
-      divisionCode: op.division_code,
-      details: { animalId: row.id },
-    });
-    return row.id;
-  });
+  const id = await insertUnderOperator(
+    deps,
+    caller,
+    { action: 'trace.animal.create', operatorId: op.id, divisionCode: op.division_code, detailKey: 'animalId' },
+    (trx) =>
+      trx
+        .insertInto('trace_animal')
+        .values({
+          operator_id: op.id,
+          ear_tag: tag.value.number,
+          species: tag.value.species,
+          batch_id: body.batchId ?? null,
+          division_code: op.division_code,
+          is_demo: 0,
+          created_at: iso(deps.clock.now()),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+  );
   return presentAnimal(
     await deps.db.selectFrom('trace_animal').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
   );
