@@ -6,6 +6,7 @@ import { namedStatement, type Engine } from '../../db/dialect.ts';
 import { fetchPage, type PageRequest } from '../http/paging.ts';
 import type { ApiTokenTable } from './api-tokens.tables.ts';
 import './api-tokens.tables.ts';
+import { foldedRolesOf } from './sessions.repository.ts';
 
 const LISTED = [
   'api_token.id',
@@ -132,14 +133,7 @@ export async function listUserRoles(db: DbOrTrx, userId: number): Promise<string
  * assignments in one statement (roles folded as sessions.repository's `unfoldRoles` reads them).
  */
 export function prepareTokenLookup(db: Db, engine: Engine) {
-  const folded =
-    engine === 'postgres'
-      ? sql<
-          string | null
-        >`(select string_agg(r.role_code || '@' || r.division_code, ',' order by r.role_code, r.division_code) from user_role r where r.user_id = api_token.user_id)`
-      : sql<
-          string | null
-        >`(select group_concat(r.role_code || '@' || r.division_code, ',') from user_role r where r.user_id = api_token.user_id)`;
+  const folded = foldedRolesOf(engine, 'api_token.user_id');
   const compiled = db
     .selectFrom('api_token')
     .innerJoin('app_user', 'app_user.id', 'api_token.user_id')

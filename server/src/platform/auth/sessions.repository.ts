@@ -50,20 +50,28 @@ export function unfoldRoles(folded: string | null): { role_code: string; divisio
 }
 
 /**
+ * The account's role assignments folded into one column (`role@division,…`, read back by `unfoldRoles`), as a
+ * subquery over `userIdColumn` of the outer query (the session's or the API token's account).
+ */
+export function foldedRolesOf(engine: Engine, userIdColumn: 'session.user_id' | 'api_token.user_id') {
+  const userId = sql.ref(userIdColumn);
+  return engine === 'postgres'
+    ? sql<
+        string | null
+      >`(select string_agg(r.role_code || '@' || r.division_code, ',' order by r.role_code, r.division_code) from user_role r where r.user_id = ${userId})`
+    : sql<
+        string | null
+      >`(select group_concat(r.role_code || '@' || r.division_code, ',') from user_role r where r.user_id = ${userId})`;
+}
+
+/**
  * The query every authenticated request runs, compiled once: session, account and the account's role assignments
  * in one statement (roles folded by `unfoldRoles`'s format; role and division codes hold no '@' or ','). On SQLite
  * it runs on the cached prepared statement without Kysely's per-query work; on PostgreSQL as a named prepared
  * statement (parsed and planned once per pooled connection).
  */
 export function prepareSessionLookup(db: Db, engine: Engine) {
-  const folded =
-    engine === 'postgres'
-      ? sql<
-          string | null
-        >`(select string_agg(r.role_code || '@' || r.division_code, ',' order by r.role_code, r.division_code) from user_role r where r.user_id = session.user_id)`
-      : sql<
-          string | null
-        >`(select group_concat(r.role_code || '@' || r.division_code, ',') from user_role r where r.user_id = session.user_id)`;
+  const folded = foldedRolesOf(engine, 'session.user_id');
   const compiled = db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
